@@ -1,0 +1,36 @@
+<?php
+/**
+ * Plugin Name:       Dangjian 党建统计
+ * Plugin URI:        https://example.org/dangjian
+ * Description:       Records a Party branch's members, meetings and public service, and computes every figure its reports need.
+ * Version:           0.1.0
+ * Requires at least: 6.1
+ * Requires PHP:      8.2
+ * Author:            The Dangjian team
+ * License:           GPL-2.0-or-later
+ * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
+ * Text Domain:       dangjian
+ * Domain Path:       /languages
+ *
+ * @package Dangjian
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+define( 'DANGJIAN_PLUGIN_VERSION', '0.1.0' );
+define( 'DANGJIAN_PLUGIN_FILE', __FILE__ );
+define( 'DANGJIAN_PLUGIN_DIR', __DIR__ );
+define( 'DANGJIAN_REST_NAMESPACE', 'dangjian/v1' );
+
+require_once __DIR__ . '/includes/class-schema.php';
+require_once __DIR__ . '/includes/class-capabilities.php';
+require_once __DIR__ . '/includes/class-data-version.php';
+require_once __DIR__ . '/includes/class-engine.php';
+require_once __DIR__ . '/includes/class-period.php';
+require_once __DIR__ . '/includes/functions.php';
+require_once __DIR__ . '/includes/class-plugin.php';
+require_once __DIR__ . '/includes/class-admin.php';
+
+register_activation_hook( __FILE__, array( 'Dangjian\\Plugin', 'activate' ) );
+
+Dangjian\Plugin::init();

@@ -1,0 +1,97 @@
+<?php
+/**
+ * Removes exactly what the plugin created, on every site of a network: its tables, its options, its
+ * capabilities on roles and users, and its snapshot folder in uploads.
+ *
+ * @package Dangjian
+ */
+
+defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
+
+require_once __DIR__ . '/includes/class-schema.php';
+require_once __DIR__ . '/includes/class-capabilities.php';
+require_once __DIR__ . '/includes/class-data-version.php';
+require_once __DIR__ . '/includes/class-engine.php';
+
+/**
+ * Removes the plugin's data from the current site.
+ */
+function dangjian_uninstall_site(): void {
+	global $wpdb;
+
+	foreach ( Dangjian\Schema::TABLES as $name ) {
+		$table = Dangjian\Schema::table( $name );
+		$wpdb->query( "DROP TABLE IF EXISTS `{$table}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table name.
+	}
+
+	$options = array(
+		Dangjian\Schema::VERSION_OPTION,
+		Dangjian\Data_Version::OPTION,
+		Dangjian\Engine::KEY_OPTION,
+		Dangjian\Engine::SKIPPED_OPTION,
+	);
+	foreach ( $options as $option ) {
+		delete_option( $option );
+	}
+
+	foreach ( wp_roles()->role_objects as $role ) {
+		foreach ( Dangjian\Capabilities::ALL as $cap ) {
+			if ( $role->has_cap( $cap ) ) {
+				$role->remove_cap( $cap );
+			}
+		}
+	}
+
+	$uploads = wp_upload_dir( null, false );
+	if ( empty( $uploads['error'] ) && ! empty( $uploads['basedir'] ) ) {
+		$dir = $uploads['basedir'] . '/' . Dangjian\Engine::CACHE_DIR;
+		if ( is_dir( $dir ) ) {
+			foreach ( array_merge( (array) glob( $dir . '/*' ), (array) glob( $dir . '/.htaccess' ) ) as $file ) {
+				if ( is_file( $file ) ) {
+					unlink( $file );
+				}
+			}
+			rmdir( $dir );
+		}
+	}
+	if ( function_exists( 'wp_cache_flush_group' ) ) {
+		wp_cache_flush_group( Dangjian\Engine::CACHE_GROUP );
+	}
+}
+
+/**
+ * Takes the plugin's capabilities from every user who was given one directly (users are shared by
+ * the sites of a network; their capabilities are stored per site).
+ */
+function dangjian_uninstall_user_caps(): void {
+	global $wpdb;
+	$like     = '%' . $wpdb->esc_like( 'dangjian' ) . '%';
+	$user_ids = $wpdb->get_col(
+		$wpdb->prepare( "SELECT DISTINCT user_id FROM {$wpdb->usermeta} WHERE meta_key LIKE %s AND meta_value LIKE %s", '%' . $wpdb->esc_like( 'capabilities' ), $like )
+	);
+	foreach ( $user_ids as $user_id ) {
+		$user = new WP_User( (int) $user_id );
+		foreach ( Dangjian\Capabilities::ALL as $cap ) {
+			if ( isset( $user->caps[ $cap ] ) ) {
+				$user->remove_cap( $cap );
+			}
+		}
+	}
+}
+
+if ( is_multisite() ) {
+	foreach ( get_sites(
+		array(
+			'fields' => 'ids',
+			'number' => 0,
+		)
+	) as $dangjian_site_id ) {
+		switch_to_blog( (int) $dangjian_site_id );
+		dangjian_uninstall_site();
+		dangjian_uninstall_user_caps();
+		restore_current_blog();
+	}
+} else {
+	dangjian_uninstall_site();
+	dangjian_uninstall_user_caps();
+}
