@@ -1,0 +1,734 @@
+/*
+ * json.c - the dataset's JSON format: toJson() (dj_json_dump) and fromJson()
+ * (dj_json_load). See STATS.md "JSON dataset format" and docs/ENGINE.md §4, §6.
+ *
+ * The printer is hand-written and streams into one growing buffer (no jansson
+ * tree), so a dump needs no memory beyond its own text. The loader parses with
+ * jansson, checks the shape (finding the line and column of an offending value
+ * with a small scanner over the original text, as jansson keeps no positions),
+ * then converts the rows in batches into reused dj_*_in buffers whose strings
+ * are borrowed from the jansson tree.
+ */
+#include "dj.h"
+#include "dj_alloc.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ the printer */
+
+typedef struct {
+    char *p;
+    size_t len, cap;
+    int failed;
+} dj_jbuf;
+
+static int jbuf_reserve(dj_jbuf *b, size_t extra)
+{
+    if (b->failed)
+        return 0;
+    if (b->cap - b->len > extra)
+        return 1;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap - b->len <= extra) {
+        if (cap > SIZE_MAX / 2) {
+            b->failed = 1;
+            return 0;
+        }
+        cap *= 2;
+    }
+    char *np = dj_realloc(b->p, cap);
+    if (!np) {
+        b->failed = 1;
+        return 0;
+    }
+    b->p = np;
+    b->cap = cap;
+    return 1;
+}
+
+static void jbuf_put(dj_jbuf *b, const char *s, size_t n)
+{
+    if (!jbuf_reserve(b, n))
+        return;
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+}
+
+/* lit must be a string literal ("" lit "" refuses anything else). */
+#define jbuf_lit(b, lit) jbuf_put((b), "" lit "", sizeof(lit) - 1)
+
+static void jbuf_int(dj_jbuf *b, int64_t v)
+{
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%lld", (long long)v);
+    jbuf_put(b, tmp, (size_t)n);
+}
+
+static void jbuf_amount(dj_jbuf *b, int64_t hundredths)
+{
+    char tmp[64];
+    size_t n = dj_format_amount(hundredths, tmp);
+    jbuf_put(b, tmp, n);
+}
+
+static void jbuf_date(dj_jbuf *b, int32_t day)
+{
+    if (day == DJ_NO_DATE) {
+        jbuf_lit(b, "null");
+        return;
+    }
+    char tmp[11];
+    dj_date_format(day, tmp);
+    jbuf_lit(b, "\"");
+    jbuf_put(b, tmp, 10);
+    jbuf_lit(b, "\"");
+}
+
+/* Writes s as a JSON string the way jansson's dump does with
+ * JSON_ENSURE_ASCII and JSON_ESCAPE_SLASH off (jansson 2.14 dump.c,
+ * dump_string): '"' -> \", '\\' -> \\, and the controls \b \f \n \r \t by
+ * their short escapes; every other byte below 0x20 (NUL included) as
+ * \u00XX with UPPERCASE hex digits (jansson prints "\\u%04X": 0x1f ->
+ * "\u001F"). 0x7F, '/' and all non-ASCII bytes are copied as they are (the
+ * dataset's strings are valid UTF-8). */
+static void jbuf_string(dj_jbuf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    if (!jbuf_reserve(b, n + 2))
+        return;
+    b->p[b->len++] = '"';
+    size_t run = 0; /* start of the pending run of plain bytes */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        jbuf_put(b, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"':
+            jbuf_lit(b, "\\\"");
+            break;
+        case '\\':
+            jbuf_lit(b, "\\\\");
+            break;
+        case '\b':
+            jbuf_lit(b, "\\b");
+            break;
+        case '\f':
+            jbuf_lit(b, "\\f");
+            break;
+        case '\n':
+            jbuf_lit(b, "\\n");
+            break;
+        case '\r':
+            jbuf_lit(b, "\\r");
+            break;
+        case '\t':
+            jbuf_lit(b, "\\t");
+            break;
+        default: {
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            jbuf_put(b, e, 6);
+        }
+        }
+    }
+    jbuf_put(b, s + run, n - run);
+    jbuf_lit(b, "\"");
+}
+
+static const char *const dj_date_keys[DJ_PERSON_DATES] = {
+    "applied_on", "activist_on", "candidate_on", "admitted_on", "full_on", "joined_on", "left_on"};
+
+static const char *const dj_left_names[] = {NULL, "transfer", "death", "cancelled", "other"};
+
+/* toJson(): see dj.h. Returns a NUL-terminated string owned by the caller
+ * (dj_free) with its length in *len (len may be NULL), or NULL when out of
+ * memory. */
+char *dj_json_dump(const dj_dataset *ds, size_t *len)
+{
+    dj_jbuf b = {NULL, 0, 0, 0};
+    size_t np = dj_dataset_people_count(ds);
+    size_t na = dj_dataset_activities_count(ds);
+    size_t nh = dj_dataset_headcount_count(ds);
+    size_t nparts = dj_dataset_participations_count(ds);
+    /* A first guess at the size; the buffer still grows when it is short. */
+    size_t guess = 128 + np / 4 * 1024 + na / 4 * 1024 + nparts * 8 + nh * 32;
+    jbuf_reserve(&b, guess < (64u << 20) ? guess : (64u << 20));
+
+    jbuf_lit(&b, "{\"format\":\"dangjian-dataset\",\"version\":1,\"people\":[");
+    for (size_t i = 0; i < np && !b.failed; i++) {
+        dj_person_rec r;
+        dj_dataset_person_get(ds, i, &r);
+        if (i)
+            jbuf_lit(&b, ",");
+        jbuf_lit(&b, "{\"id\":");
+        jbuf_int(&b, r.id);
+        if (r.is_staff)
+            jbuf_lit(&b, ",\"is_staff\":true");
+        else
+            jbuf_lit(&b, ",\"is_staff\":false");
+        for (int k = 0; k < DJ_PERSON_DATES; k++) {
+            jbuf_lit(&b, ",\"");
+            jbuf_put(&b, dj_date_keys[k], strlen(dj_date_keys[k]));
+            jbuf_lit(&b, "\":");
+            jbuf_date(&b, r.dates[k]);
+        }
+        jbuf_lit(&b, ",\"left_reason\":");
+        if (r.left_reason >= DJ_LEFT_TRANSFER && r.left_reason <= DJ_LEFT_OTHER) {
+            const char *nm = dj_left_names[r.left_reason];
+            jbuf_string(&b, nm, strlen(nm));
+        } else {
+            jbuf_lit(&b, "null");
+        }
+        jbuf_lit(&b, "}");
+    }
+
+    jbuf_lit(&b, "],\"activities\":[");
+    dj_participant_rec *parts = NULL;
+    size_t parts_cap = 0;
+    for (size_t i = 0; i < na && !b.failed; i++) {
+        size_t n = dj_dataset_activity_parts(ds, i);
+        if (n > parts_cap) {
+            size_t cap = parts_cap ? parts_cap : 16;
+            while (cap < n)
+                cap *= 2;
+            dj_participant_rec *q = dj_realloc(parts, cap * sizeof *q);
+            if (!q) {
+                b.failed = 1;
+                break;
+            }
+            parts = q;
+            parts_cap = cap;
+        }
+        dj_activity_rec r;
+        dj_dataset_activity_get(ds, i, &r, parts);
+        if (i)
+            jbuf_lit(&b, ",");
+        jbuf_lit(&b, "{\"id\":");
+        jbuf_int(&b, r.id);
+        jbuf_lit(&b, ",\"date\":");
+        jbuf_date(&b, r.date);
+        if (r.category == DJ_CAT_MEETING)
+            jbuf_lit(&b, ",\"category\":\"meeting\",\"kind\":");
+        else
+            jbuf_lit(&b, ",\"category\":\"service\",\"kind\":");
+        jbuf_string(&b, r.kind, r.kind_len);
+        jbuf_lit(&b, ",\"hours\":");
+        jbuf_amount(&b, r.hours);
+        jbuf_lit(&b, ",\"fee_waived\":");
+        jbuf_amount(&b, r.fee_waived);
+        jbuf_lit(&b, ",\"donation\":");
+        jbuf_amount(&b, r.donation);
+        jbuf_lit(&b, ",\"beneficiaries\":");
+        jbuf_int(&b, r.beneficiaries);
+        jbuf_lit(&b, ",\"venue_kind\":");
+        jbuf_string(&b, r.venue_kind, r.venue_kind_len);
+        jbuf_lit(&b, ",\"venue\":");
+        jbuf_string(&b, r.venue, r.venue_len);
+        jbuf_lit(&b, ",\"participants\":[");
+        for (size_t j = 0; j < r.n_parts; j++) {
+            if (j)
+                jbuf_lit(&b, ",");
+            jbuf_lit(&b, "{\"id\":");
+            jbuf_int(&b, r.parts[j].person_id);
+            jbuf_lit(&b, ",\"hours\":");
+            jbuf_amount(&b, r.parts[j].hours);
+            jbuf_lit(&b, "}");
+        }
+        jbuf_lit(&b, "]}");
+    }
+    dj_free(parts);
+
+    jbuf_lit(&b, "],\"headcount\":[");
+    for (size_t i = 0; i < nh && !b.failed; i++) {
+        dj_headcount_rec r;
+        dj_dataset_headcount_get(ds, i, &r);
+        if (i)
+            jbuf_lit(&b, ",");
+        jbuf_lit(&b, "{\"date\":");
+        jbuf_date(&b, r.date);
+        jbuf_lit(&b, ",\"count\":");
+        jbuf_int(&b, r.count);
+        jbuf_lit(&b, "}");
+    }
+    jbuf_lit(&b, "]}");
+
+    if (!jbuf_reserve(&b, 1)) {
+        dj_free(b.p);
+        return NULL;
+    }
+    b.p[b.len] = '\0';
+    if (b.cap - b.len > 4096) { /* give back the slack of the last doubling */
+        char *fit = dj_realloc(b.p, b.len + 1);
+        if (fit)
+            b.p = fit;
+    }
+    if (len)
+        *len = b.len;
+    return b.p;
+}
+
+/* ------------------------------------------------- positions in the text */
+/* jansson keeps no positions, so a small scanner over the original text (known
+ * to be valid JSON here) finds where a top-level key's value starts. */
+
+static size_t skip_ws(const char *t, size_t len, size_t i)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* t[i] is '"': returns the index just past the closing quote. */
+static size_t skip_string(const char *t, size_t len, size_t i)
+{
+    i++;
+    while (i < len && t[i] != '"') {
+        if (t[i] == '\\')
+            i++;
+        i++;
+    }
+    return i < len ? i + 1 : len;
+}
+
+static size_t skip_value(const char *t, size_t len, size_t i)
+{
+    if (i >= len)
+        return len;
+    if (t[i] == '"')
+        return skip_string(t, len, i);
+    if (t[i] == '{' || t[i] == '[') {
+        size_t depth = 0;
+        while (i < len) {
+            char c = t[i];
+            if (c == '"') {
+                i = skip_string(t, len, i);
+                continue;
+            }
+            if (c == '{' || c == '[')
+                depth++;
+            else if (c == '}' || c == ']') {
+                if (--depth == 0)
+                    return i + 1;
+            }
+            i++;
+        }
+        return len;
+    }
+    while (i < len && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' && t[i] != '\t' &&
+           t[i] != '\n' && t[i] != '\r')
+        i++;
+    return i;
+}
+
+static int hex4(const char *t, size_t len, size_t i, unsigned *out)
+{
+    unsigned v = 0;
+    if (i + 4 > len)
+        return 0;
+    for (size_t k = 0; k < 4; k++) {
+        char c = t[i + k];
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (unsigned)(c - 'A' + 10);
+        else
+            return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+/* Does the string token at t[i] (a '"') decode to exactly key (ASCII)?
+ * Escapes are decoded, so "peop\u006ce" names "people". */
+static int string_is(const char *t, size_t len, size_t i, const char *key)
+{
+    size_t klen = strlen(key), k = 0;
+    i++;
+    while (i < len && t[i] != '"') {
+        unsigned c = (unsigned char)t[i];
+        if (c == '\\' && i + 1 < len) {
+            char e = t[i + 1];
+            i += 2;
+            switch (e) {
+            case 'b':
+                c = '\b';
+                break;
+            case 'f':
+                c = '\f';
+                break;
+            case 'n':
+                c = '\n';
+                break;
+            case 'r':
+                c = '\r';
+                break;
+            case 't':
+                c = '\t';
+                break;
+            case 'u':
+                if (!hex4(t, len, i, &c))
+                    return 0;
+                i += 4;
+                break;
+            default:
+                c = (unsigned char)e; /* \" \\ \/ */
+            }
+            /* A non-ASCII code point never matches our ASCII keys (and its
+             * low surrogate, if any, is then a mismatch too). */
+            if (c >= 0x80)
+                return 0;
+        } else {
+            i++;
+        }
+        if (k >= klen || (unsigned char)key[k] != c)
+            return 0;
+        k++;
+    }
+    return k == klen;
+}
+
+/* Offset where the value of the top-level key starts (the last one when the
+ * key appears twice, as jansson keeps the last), or the offset of the
+ * top-level value itself when the key is absent or the top level is not an
+ * object. */
+static size_t key_value_offset(const char *t, size_t len, const char *key)
+{
+    size_t top = skip_ws(t, len, 0), found = top;
+    if (top >= len || t[top] != '{')
+        return top;
+    size_t i = skip_ws(t, len, top + 1);
+    while (i < len && t[i] == '"') {
+        int match = string_is(t, len, i, key);
+        i = skip_string(t, len, i);
+        i = skip_ws(t, len, i);
+        if (i < len && t[i] == ':')
+            i = skip_ws(t, len, i + 1);
+        if (match)
+            found = i;
+        i = skip_value(t, len, i);
+        i = skip_ws(t, len, i);
+        if (i < len && t[i] == ',')
+            i = skip_ws(t, len, i + 1);
+        else
+            break;
+    }
+    return found;
+}
+
+/* Line and column (both from 1; columns in Unicode characters, that is bytes
+ * that are not UTF-8 continuation bytes) of offset off. */
+static void offset_position(const char *t, size_t off, int *line, int *col)
+{
+    int l = 1, c = 1;
+    for (size_t i = 0; i < off; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        if (ch == '\n') {
+            l++;
+            c = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+static dj_status shape_error(const char *text, size_t len, const char *key, dj_error *err, const char *fmt,
+                             const char *arg)
+{
+    int line, col;
+    size_t off = key ? key_value_offset(text, len, key) : skip_ws(text, len, 0);
+    offset_position(text, off, &line, &col);
+    char what[DJ_ERROR_TEXT];
+    snprintf(what, sizeof what, fmt, arg);
+    return dj_error_set(err, DJ_E_JSON, "line %d, column %d: %s", line, col, what);
+}
+
+/* ------------------------------------------------------- the conversion */
+
+static void to_value(const json_t *j, dj_value *v)
+{
+    memset(v, 0, sizeof *v);
+    if (!j) {
+        v->type = DJ_V_MISSING;
+        return;
+    }
+    switch (json_typeof(j)) {
+    case JSON_OBJECT:
+    case JSON_ARRAY:
+        v->type = DJ_V_ARRAY;
+        break;
+    case JSON_STRING:
+        v->type = DJ_V_STRING;
+        v->u.s.p = json_string_value(j);
+        v->u.s.len = json_string_length(j);
+        break;
+    case JSON_INTEGER:
+        v->type = DJ_V_INT;
+        v->u.i = (int64_t)json_integer_value(j);
+        break;
+    case JSON_REAL:
+        v->type = DJ_V_FLOAT;
+        v->u.d = json_real_value(j);
+        break;
+    case JSON_TRUE:
+        v->type = DJ_V_BOOL;
+        v->u.b = 1;
+        break;
+    case JSON_FALSE:
+        v->type = DJ_V_BOOL;
+        v->u.b = 0;
+        break;
+    default:
+        v->type = DJ_V_NULL;
+    }
+}
+
+/* A row's field: only a JSON object has keys. */
+static void field(const json_t *row, const char *key, dj_value *v)
+{
+    to_value(json_is_object(row) ? json_object_get(row, key) : NULL, v);
+}
+
+/* Rows go to the dataset in batches of this many, through reused buffers. */
+#define DJ_JSON_BATCH 4096
+
+/* The batch's messages name rows from 0; shift "people[k]" to the position
+ * in the whole JSON array. */
+static void shift_index(dj_error *err, const char *section, size_t offset)
+{
+    if (!err || offset == 0)
+        return;
+    size_t sl = strlen(section);
+    const char *m = err->message;
+    if (strncmp(m, section, sl) != 0 || m[sl] != '[')
+        return;
+    const char *p = m + sl + 1;
+    size_t k = 0;
+    if (*p < '0' || *p > '9')
+        return;
+    while (*p >= '0' && *p <= '9')
+        k = k * 10 + (size_t)(*p++ - '0');
+    if (*p != ']')
+        return;
+    char rest[DJ_ERROR_TEXT]; /* "]..." */
+    snprintf(rest, sizeof rest, "%s", p);
+    dj_error_set(err, DJ_E_RECORD, "%s[%zu%s", section, k + offset, rest);
+}
+
+static dj_status load_people(dj_dataset *ds, const json_t *arr, dj_error *err)
+{
+    size_t n = json_array_size(arr);
+    if (n == 0)
+        return DJ_OK;
+    size_t cap = n < DJ_JSON_BATCH ? n : DJ_JSON_BATCH;
+    dj_person_in *rows = dj_malloc(cap * sizeof *rows);
+    if (!rows)
+        return dj_error_set(err, DJ_E_NOMEM, "out of memory");
+    dj_status st = DJ_OK;
+    for (size_t off = 0; off < n && st == DJ_OK; off += cap) {
+        size_t m = n - off < cap ? n - off : cap;
+        for (size_t i = 0; i < m; i++) {
+            const json_t *row = json_array_get(arr, off + i);
+            dj_person_in *in = &rows[i];
+            to_value(row, &in->row);
+            field(row, "id", &in->id);
+            field(row, "is_staff", &in->is_staff);
+            for (int k = 0; k < DJ_PERSON_DATES; k++)
+                field(row, dj_date_keys[k], &in->dates[k]);
+            field(row, "left_reason", &in->left_reason);
+        }
+        st = dj_dataset_add_people_in(ds, rows, m, err);
+        if (st == DJ_E_RECORD)
+            shift_index(err, "people", off);
+    }
+    dj_free(rows);
+    return st;
+}
+
+static dj_status load_activities(dj_dataset *ds, const json_t *arr, dj_error *err)
+{
+    size_t n = json_array_size(arr);
+    if (n == 0)
+        return DJ_OK;
+    size_t cap = n < DJ_JSON_BATCH ? n : DJ_JSON_BATCH;
+    dj_activity_in *rows = dj_malloc(cap * sizeof *rows);
+    if (!rows)
+        return dj_error_set(err, DJ_E_NOMEM, "out of memory");
+    dj_participant_in *parts = NULL;
+    size_t parts_cap = 0;
+    dj_status st = DJ_OK;
+    for (size_t off = 0; off < n && st == DJ_OK; off += cap) {
+        size_t m = n - off < cap ? n - off : cap;
+        /* The batch's participants, all in one buffer. */
+        size_t total = 0;
+        for (size_t i = 0; i < m; i++) {
+            const json_t *row = json_array_get(arr, off + i);
+            const json_t *pl = json_is_object(row) ? json_object_get(row, "participants") : NULL;
+            if (json_is_array(pl))
+                total += json_array_size(pl);
+            else if (json_is_object(pl))
+                total += json_object_size(pl);
+        }
+        if (total > parts_cap) {
+            dj_participant_in *q =
+                total <= SIZE_MAX / sizeof *q ? dj_realloc(parts, total * sizeof *q) : NULL;
+            if (!q) {
+                st = dj_error_set(err, DJ_E_NOMEM, "out of memory");
+                break;
+            }
+            parts = q;
+            parts_cap = total;
+        }
+        size_t used = 0;
+        for (size_t i = 0; i < m; i++) {
+            const json_t *row = json_array_get(arr, off + i);
+            dj_activity_in *in = &rows[i];
+            to_value(row, &in->row);
+            field(row, "id", &in->id);
+            field(row, "date", &in->date);
+            field(row, "category", &in->category);
+            field(row, "kind", &in->kind);
+            field(row, "hours", &in->hours);
+            field(row, "fee_waived", &in->fee_waived);
+            field(row, "donation", &in->donation);
+            field(row, "beneficiaries", &in->beneficiaries);
+            field(row, "venue_kind", &in->venue_kind);
+            field(row, "venue", &in->venue);
+            field(row, "participants", &in->participants);
+            in->parts = NULL;
+            in->n_parts = 0;
+            const json_t *pl = json_is_object(row) ? json_object_get(row, "participants") : NULL;
+            if (json_is_array(pl) || json_is_object(pl)) {
+                dj_participant_in *first = parts ? parts + used : NULL;
+                size_t cnt = 0;
+                if (json_is_array(pl)) {
+                    size_t j;
+                    json_t *e;
+                    json_array_foreach(pl, j, e)
+                    {
+                        dj_participant_in *p = &first[cnt++];
+                        to_value(e, &p->entry);
+                        field(e, "id", &p->id);
+                        field(e, "hours", &p->hours);
+                    }
+                } else {
+                    const char *k;
+                    json_t *e;
+                    json_object_foreach((json_t *)pl, k, e)
+                    {
+                        dj_participant_in *p = &first[cnt++];
+                        to_value(e, &p->entry);
+                        field(e, "id", &p->id);
+                        field(e, "hours", &p->hours);
+                    }
+                }
+                in->parts = first;
+                in->n_parts = cnt;
+                used += cnt;
+            }
+        }
+        st = dj_dataset_add_activities_in(ds, rows, m, err);
+        if (st == DJ_E_RECORD)
+            shift_index(err, "activities", off);
+    }
+    dj_free(parts);
+    dj_free(rows);
+    return st;
+}
+
+static dj_status load_headcount(dj_dataset *ds, const json_t *arr, dj_error *err)
+{
+    size_t n = json_array_size(arr);
+    if (n == 0)
+        return DJ_OK;
+    /* setHeadcount replaces the points: one call with every row. */
+    dj_headcount_in *rows = n <= SIZE_MAX / sizeof *rows ? dj_malloc(n * sizeof *rows) : NULL;
+    if (!rows)
+        return dj_error_set(err, DJ_E_NOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        const json_t *row = json_array_get(arr, i);
+        to_value(row, &rows[i].row);
+        field(row, "date", &rows[i].date);
+        field(row, "count", &rows[i].count);
+    }
+    dj_status st = dj_dataset_set_headcount_in(ds, rows, n, err);
+    dj_free(rows);
+    return st;
+}
+
+/* fromJson(): see dj.h. Parses with jansson (flag JSON_ALLOW_NUL, so that a
+ * "\u0000" that toJson() prints for a NUL byte in a venue loads back), checks
+ * the shape, then adds people, activities and headcount in that order. On
+ * failure returns DJ_E_JSON ("line L, column C: <text>"), DJ_E_RECORD (the
+ * message addPeople & co. would give) or DJ_E_NOMEM; *out is then NULL and
+ * nothing is leaked. On success *out is a new dataset owned by the caller. */
+dj_status dj_json_load(const char *text, size_t len, dj_dataset **out, dj_error *err)
+{
+    *out = NULL;
+    json_error_t jerr;
+    json_t *root = json_loadb(text, len, JSON_ALLOW_NUL, &jerr);
+    if (!root)
+        return dj_error_set(err, DJ_E_JSON, "line %d, column %d: %s", jerr.line, jerr.column, jerr.text);
+
+    dj_status st = DJ_OK;
+    if (!json_is_object(root)) {
+        st = shape_error(text, len, NULL, err, "%s", "the top level is not an object");
+        goto done;
+    }
+    const json_t *fmt = json_object_get(root, "format");
+    if (!json_is_string(fmt) || json_string_length(fmt) != 16 ||
+        memcmp(json_string_value(fmt), "dangjian-dataset", 16) != 0) {
+        st = shape_error(text, len, "format", err, "%s", "\"format\" must be \"dangjian-dataset\"");
+        goto done;
+    }
+    const json_t *ver = json_object_get(root, "version");
+    if (!ver) {
+        st = shape_error(text, len, "version", err, "%s", "\"version\" is required");
+        goto done;
+    }
+    if (!json_is_integer(ver) || json_integer_value(ver) != 1) {
+        dj_value v;
+        char desc[DJ_ERROR_TEXT];
+        to_value(ver, &v);
+        dj_value_describe(&v, desc, sizeof desc);
+        st = shape_error(text, len, "version", err, "unsupported version %s", desc);
+        goto done;
+    }
+    static const char *const lists[3] = {"people", "activities", "headcount"};
+    const json_t *arr[3];
+    for (int k = 0; k < 3; k++) {
+        arr[k] = json_object_get(root, lists[k]);
+        if (arr[k] && !json_is_array(arr[k])) {
+            char what[64];
+            snprintf(what, sizeof what, "\"%s\" is not an array", lists[k]);
+            st = shape_error(text, len, lists[k], err, "%s", what);
+            goto done;
+        }
+    }
+
+    dj_dataset *ds = dj_dataset_new();
+    if (!ds) {
+        st = dj_error_set(err, DJ_E_NOMEM, "out of memory");
+        goto done;
+    }
+    if (arr[0])
+        st = load_people(ds, arr[0], err);
+    if (st == DJ_OK && arr[1])
+        st = load_activities(ds, arr[1], err);
+    if (st == DJ_OK && arr[2])
+        st = load_headcount(ds, arr[2], err);
+    if (st == DJ_OK)
+        *out = ds;
+    else
+        dj_dataset_release(ds);
+done:
+    json_decref(root);
+    return st;
+}

@@ -1,0 +1,689 @@
+/*
+ * test_snapshot.c - the binary snapshot: dump/save, load/load_mem, and every
+ * check of the loader (docs/snapshot.md).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "check.h"
+#include "dj.h"
+#include "dj_alloc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char msg[DJ_ERROR_TEXT * 2];
+
+/* A bit-at-a-time CRC-32 (zlib), independent of the one under test. */
+static uint32_t ref_crc(const unsigned char *p, size_t n)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= p[i];
+        for (int k = 0; k < 8; k++)
+            c = (c & 1) ? (c >> 1) ^ 0xEDB88320u : c >> 1;
+    }
+    return ~c;
+}
+
+static uint32_t rd32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void wr32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+    p[2] = (unsigned char)(v >> 16);
+    p[3] = (unsigned char)(v >> 24);
+}
+
+static void wr64(unsigned char *p, uint64_t v)
+{
+    wr32(p, (uint32_t)v);
+    wr32(p + 4, (uint32_t)(v >> 32));
+}
+
+/* Rewrites the header's payload length and CRC to match the bytes. */
+static void reseal(unsigned char *d, size_t len)
+{
+    wr64(d + 16, len - 32);
+    wr32(d + 12, ref_crc(d + 32, len - 32));
+}
+
+static dj_dataset *from_json(const char *text)
+{
+    dj_dataset *ds = NULL;
+    dj_error err;
+    if (dj_json_load(text, strlen(text), &ds, &err) != DJ_OK)
+        fprintf(stderr, "from_json: %s\n", err.message);
+    return ds;
+}
+
+static const char *const sample =
+    "{\"format\":\"dangjian-dataset\",\"version\":1,\"people\":["
+    "{\"id\":1,\"is_staff\":true,\"applied_on\":\"2020-01-01\"},"
+    "{\"id\":2,\"applied_on\":\"2019-01-01\",\"activist_on\":\"2019-06-01\",\"candidate_on\":\"2020-01-01\","
+    "\"admitted_on\":\"2020-06-01\",\"full_on\":\"2021-06-01\",\"left_on\":\"2024-02-01\",\"left_reason\":"
+    "\"transfer\"},"
+    "{\"id\":7,\"joined_on\":\"2018-03-04\",\"left_reason\":\"death\"}],"
+    "\"activities\":["
+    "{\"id\":10,\"date\":\"2024-01-05\",\"category\":\"service\",\"kind\":\"counseling\",\"hours\":2.5,"
+    "\"donation\":12.34,\"beneficiaries\":3,\"venue_kind\":\"community\",\"venue\":"
+    "\"\xe9\x98\xb3\xe5\x85\x89\","
+    "\"participants\":[1,{\"id\":2,\"hours\":1.25}]},"
+    "{\"id\":11,\"date\":\"2024-02-05\",\"category\":\"meeting\",\"kind\":\"committee\",\"hours\":1000000000,"
+    "\"venue\":\"a\\u0000b\",\"participants\":[7]},"
+    "{\"id\":12,\"date\":\"2024-03-05\",\"category\":\"service\",\"kind\":\"counseling\",\"hours\":0.01,"
+    "\"venue_kind\":\"community\",\"venue\":\"\xe9\x98\xb3\xe5\x85\x89\"}],"
+    "\"headcount\":[{\"date\":\"2024-03-01\",\"count\":42},{\"date\":\"2024-01-01\",\"count\":40}]}";
+
+/* load_mem; msg holds the message. */
+static dj_status load_bytes(const unsigned char *d, size_t n, dj_dataset **out)
+{
+    dj_error err;
+    err.message[0] = '\0';
+    dj_status st = dj_snapshot_load_mem(d, n, out, &err);
+    snprintf(msg, sizeof msg, "%s", err.message);
+    return st;
+}
+
+static const char *load_error(const unsigned char *d, size_t n)
+{
+    dj_dataset *ds = (dj_dataset *)1;
+    dj_status st = load_bytes(d, n, &ds);
+    check(st == DJ_E_SNAPSHOT);
+    check(ds == NULL);
+    if (st == DJ_OK)
+        dj_dataset_release(ds);
+    return msg;
+}
+
+static int same_dataset(const dj_dataset *a, const dj_dataset *b)
+{
+    size_t na, nb;
+    char *ta = dj_json_dump(a, &na), *tb = dj_json_dump(b, &nb);
+    int same = ta && tb && na == nb && memcmp(ta, tb, na) == 0;
+    dj_free(ta);
+    dj_free(tb);
+    return same;
+}
+
+static void test_round_trip(void)
+{
+    static const unsigned char v[] = "123456789";
+    check(ref_crc(v, 9) == 0xCBF43926u);
+
+    dj_dataset *ds = from_json(sample);
+    check(ds != NULL);
+    if (!ds)
+        return;
+    size_t n = 0;
+    unsigned char *d = dj_snapshot_dump(ds, &n);
+    check(d != NULL && n > 32);
+    static const unsigned char magic[8] = {'D', 'J', 'S', 'N', 'A', 'P', '\r', '\n'};
+    check(memcmp(d, magic, 8) == 0);
+    check(rd32(d + 8) == 1);
+    check(rd32(d + 12) == ref_crc(d + 32, n - 32));
+    check(rd32(d + 16) == n - 32 && rd32(d + 20) == 0);
+    check(rd32(d + 24) == 0 && rd32(d + 28) == 0);
+    /* strings: "", then in first use: counseling, community, 阳光, committee, "a\0b" */
+    check(rd32(d + 32) == 6);
+    check(rd32(d + 36) == 0);
+    check(rd32(d + 40) == 10 && memcmp(d + 44, "counseling", 10) == 0);
+    /* people count after the strings */
+    size_t off = 36 + 4 * 6 + 10 + 9 + 6 + 9 + 3;
+    check(rd32(d + off) == 3);
+    check(rd32(d + off + 4) == 1 && rd32(d + off + 8) == 2 && rd32(d + off + 12) == 7);
+
+    dj_dataset *back = NULL;
+    check(load_bytes(d, n, &back) == DJ_OK);
+    check(back && same_dataset(ds, back));
+    if (back) {
+        size_t n2 = 0;
+        unsigned char *d2 = dj_snapshot_dump(back, &n2);
+        check(d2 && n2 == n && memcmp(d, d2, n) == 0);
+        dj_free(d2);
+        check(dj_dataset_participations_count(back) == 3);
+        dj_dataset_release(back);
+    }
+
+    /* The empty dataset. */
+    dj_dataset *empty = dj_dataset_new();
+    size_t ne = 0;
+    unsigned char *de = dj_snapshot_dump(empty, &ne);
+    check(de && ne == 32 + 4 + 4 + 4 * 4);
+    dj_dataset *eback = NULL;
+    check(de && load_bytes(de, ne, &eback) == DJ_OK && eback && dj_dataset_people_count(eback) == 0);
+    dj_dataset_release(eback);
+    dj_free(de);
+    dj_dataset_release(empty);
+
+    dj_free(d);
+    dj_dataset_release(ds);
+}
+
+static void test_header_checks(void)
+{
+    dj_dataset *ds = from_json(sample);
+    size_t n = 0;
+    unsigned char *d = dj_snapshot_dump(ds, &n);
+    unsigned char *c = malloc(n + 8);
+
+    /* Every truncation: an error, never a crash (ASan watches the reads). */
+    for (size_t k = 0; k < n; k++) {
+        unsigned char *t = malloc(k ? k : 1); /* exactly k bytes: a read past them is caught */
+        memcpy(t, d, k);
+        check_str(load_error(t, k), "snapshot (memory): truncated");
+        free(t);
+    }
+    memcpy(c, d, n);
+    memcpy(c, "DJSNAQ\r\n", 8);
+    check_str(load_error(c, n), "snapshot (memory): not a dangjian snapshot");
+    memcpy(c, d, n);
+    wr32(c + 8, 2);
+    check_str(load_error(c, n), "snapshot (memory): version 2 is not supported");
+    wr32(c + 8, 0);
+    check_str(load_error(c, n), "snapshot (memory): version 0 is not supported");
+    memcpy(c, d, n);
+    c[n - 1] ^= 1;
+    check_str(load_error(c, n), "snapshot (memory): checksum mismatch");
+    memcpy(c, d, n);
+    c[12] ^= 0x80;
+    check_str(load_error(c, n), "snapshot (memory): checksum mismatch");
+    /* A longer file than the header says. */
+    memcpy(c, d, n);
+    c[n] = 0;
+    check_str(load_error(c, n + 1), "snapshot (memory): damaged (trailing bytes)");
+    /* ... and the same bytes sealed as payload: trailing after the last section. */
+    reseal(c, n + 1);
+    check_str(load_error(c, n + 1), "snapshot (memory): damaged (trailing bytes)");
+    memcpy(c, d, n);
+    wr64(c + 16, (uint64_t)1 << 62);
+    check_str(load_error(c, n), "snapshot (memory): truncated");
+    memcpy(c, d, n);
+    c[30] = 1;
+    check_str(load_error(c, n), "snapshot (memory): damaged (reserved)");
+
+    /* Flip every byte (every bit pattern 0x01 and 0xFF): an error or the same
+     * dataset, never a crash. */
+    for (size_t k = 0; k < n; k++) {
+        for (int f = 0; f < 2; f++) {
+            memcpy(c, d, n);
+            c[k] ^= f ? 0xFF : 0x01;
+            dj_dataset *back = NULL;
+            dj_status st = load_bytes(c, n, &back);
+            check(st == DJ_E_SNAPSHOT || (st == DJ_OK && same_dataset(ds, back)));
+            dj_dataset_release(back);
+        }
+    }
+    /* The same with the CRC made to match, so the value checks are reached:
+     * an error or a dataset, never a crash or a leak. */
+    size_t ok = 0, bad = 0;
+    for (size_t k = 32; k < n; k++) {
+        for (int f = 0; f < 3; f++) {
+            memcpy(c, d, n);
+            c[k] ^= f == 0 ? 0x01 : f == 1 ? 0x80 : 0xFF;
+            reseal(c, n);
+            dj_dataset *back = NULL;
+            dj_status st = load_bytes(c, n, &back);
+            check(st == DJ_E_SNAPSHOT || st == DJ_OK);
+            check((st == DJ_OK) == (back != NULL));
+            if (st == DJ_OK) {
+                ok++;
+                /* what loads saves and loads again as the same dataset */
+                size_t n2 = 0;
+                unsigned char *d2 = dj_snapshot_dump(back, &n2);
+                dj_dataset *again = NULL;
+                check(d2 && load_bytes(d2, n2, &again) == DJ_OK && same_dataset(back, again));
+                dj_dataset_release(again);
+                dj_free(d2);
+            } else {
+                bad++;
+                check(strncmp(msg, "snapshot (memory): ", 19) == 0);
+            }
+            dj_dataset_release(back);
+        }
+    }
+    check(ok > 0 && bad > 0);
+    free(c);
+    dj_free(d);
+    dj_dataset_release(ds);
+}
+
+/* ------------------------------------------------- hand-made payloads */
+
+typedef struct {
+    unsigned char b[4096];
+    size_t n;
+} buf;
+
+static void u8(buf *b, unsigned v)
+{
+    b->b[b->n++] = (unsigned char)v;
+}
+static void u32(buf *b, uint32_t v)
+{
+    wr32(b->b + b->n, v);
+    b->n += 4;
+}
+static void u64(buf *b, uint64_t v)
+{
+    wr64(b->b + b->n, v);
+    b->n += 8;
+}
+static void str(buf *b, const char *s, size_t n)
+{
+    u32(b, (uint32_t)n);
+    memcpy(b->b + b->n, s, n);
+    b->n += n;
+}
+
+static void header(buf *b)
+{
+    b->n = 0;
+    memcpy(b->b, "DJSNAP\r\n", 8);
+    b->n = 8;
+    u32(b, 1);
+    u32(b, 0);
+    u64(b, 0);
+    u64(b, 0);
+}
+
+/* The parts of a payload that tests vary. */
+typedef struct {
+    int32_t pid[2], date;
+    uint8_t staff, reason;
+    int32_t dates[7];
+    int32_t hdate, hcount;
+    int32_t aid, adate;
+    uint8_t cat;
+    uint32_t kind, vk, venue;
+    int64_t hours;
+    int32_t benef;
+    uint32_t np, m;
+    int32_t part_id;
+    int64_t part_hours;
+    const char *s1; /* string 1 (a kind) */
+    size_t s1len;
+    const char *s2; /* string 2 (a venue) */
+    size_t s2len;
+    uint32_t s0len;
+} spec;
+
+static spec base(void)
+{
+    spec s;
+    memset(&s, 0, sizeof s);
+    s.pid[0] = 1;
+    s.pid[1] = 2;
+    for (int k = 0; k < 7; k++)
+        s.dates[k] = INT32_MIN;
+    s.dates[0] = 19000; /* applied_on */
+    s.hdate = 19000;
+    s.hcount = 5;
+    s.aid = 1;
+    s.adate = 19700;
+    s.cat = 1;
+    s.kind = 1;
+    s.vk = 1;
+    s.venue = 2;
+    s.hours = 250;
+    s.benef = 3;
+    s.np = 1;
+    s.m = 1;
+    s.part_id = 2;
+    s.part_hours = 250;
+    s.s1 = "visit";
+    s.s1len = 5;
+    s.s2 = "hall";
+    s.s2len = 4;
+    return s;
+}
+
+static size_t build(buf *b, const spec *s)
+{
+    header(b);
+    u32(b, 3);
+    str(b, "\0\0\0\0", s->s0len);
+    str(b, s->s1, s->s1len);
+    str(b, s->s2, s->s2len);
+    u32(b, 2); /* people */
+    u32(b, (uint32_t)s->pid[0]);
+    u32(b, (uint32_t)s->pid[1]);
+    u8(b, s->staff);
+    u8(b, 0);
+    u8(b, s->reason);
+    u8(b, 0);
+    for (int k = 0; k < 7; k++) {
+        u32(b, (uint32_t)s->dates[k]);
+        u32(b, (uint32_t)(k == 0 ? 19001 : INT32_MIN));
+    }
+    u32(b, 1); /* headcount */
+    u32(b, (uint32_t)s->hdate);
+    u32(b, (uint32_t)s->hcount);
+    u32(b, 1); /* activities */
+    u32(b, (uint32_t)s->aid);
+    u32(b, (uint32_t)s->adate);
+    u8(b, s->cat);
+    u32(b, s->kind);
+    u32(b, s->vk);
+    u32(b, s->venue);
+    u64(b, (uint64_t)s->hours);
+    u64(b, 0);
+    u64(b, 0);
+    u32(b, (uint32_t)s->benef);
+    u32(b, s->np);
+    u32(b, s->m); /* participations */
+    for (uint32_t j = 0; j < s->m; j++)
+        u32(b, (uint32_t)s->part_id);
+    for (uint32_t j = 0; j < s->m; j++)
+        u64(b, (uint64_t)s->part_hours);
+    reseal(b->b, b->n);
+    return b->n;
+}
+
+static const char *spec_error(const spec *s)
+{
+    static buf b;
+    build(&b, s);
+    return load_error(b.b, b.n);
+}
+
+static void test_value_checks(void)
+{
+    static buf b;
+    spec s = base();
+    build(&b, &s);
+    dj_dataset *ds = NULL;
+    check(load_bytes(b.b, b.n, &ds) == DJ_OK);
+    if (!ds) {
+        fprintf(stderr, "  base: %s\n", msg);
+    } else {
+        char *t = dj_json_dump(ds, NULL);
+        check(t && strstr(t, "\"kind\":\"visit\",\"hours\":2.5,\"fee_waived\":0.0,\"donation\":0.0,"
+                             "\"beneficiaries\":3,\"venue_kind\":\"visit\",\"venue\":\"hall\","
+                             "\"participants\":[{\"id\":2,\"hours\":2.5}]") != NULL);
+        dj_free(t);
+        dj_dataset_release(ds);
+    }
+
+#define EXPECT_S(field, value, text)                                                                         \
+    do {                                                                                                     \
+        spec t_ = base();                                                                                    \
+        t_.field = value;                                                                                    \
+        t_.field##len = strlen(value);                                                                       \
+        check_str(spec_error(&t_), "snapshot (memory): " text);                                              \
+    } while (0)
+#define EXPECT(field, value, text)                                                                           \
+    do {                                                                                                     \
+        spec t_ = base();                                                                                    \
+        t_.field = value;                                                                                    \
+        check_str(spec_error(&t_), "snapshot (memory): " text);                                              \
+    } while (0)
+
+    EXPECT(s0len, 1, "damaged (string 0 is not empty)");
+    EXPECT_S(s1, "\xff", "damaged (string 1 is not UTF-8)");
+    EXPECT_S(s1, "\xed\xa0\x80", "damaged (string 1 is not UTF-8)"); /* a surrogate */
+    {
+        spec t = base();
+        static char longs[201];
+        memset(longs, 'a', sizeof longs);
+        t.s2 = longs;
+        t.s2len = 201;
+        check_str(spec_error(&t), "snapshot (memory): damaged (string 2 is too long)");
+        t.s2len = 200; /* the limit itself is fine */
+        build(&b, &t);
+        dj_dataset *ok = NULL;
+        check(load_bytes(b.b, b.n, &ok) == DJ_OK);
+        dj_dataset_release(ok);
+    }
+    EXPECT(pid[1], 0, "damaged (people[1].id)");
+    EXPECT(pid[1], -5, "damaged (people[1].id)");
+    EXPECT(pid[1], 1, "damaged (people[1].id: duplicate id 1)");
+    EXPECT(staff, 2, "damaged (people[0].is_staff)");
+    EXPECT(reason, 5, "damaged (people[0].left_reason)");
+    EXPECT(dates[0], DJ_DATE_MAX + 1, "damaged (people[0].applied_on)");
+    EXPECT(dates[0], DJ_DATE_MIN - 1, "damaged (people[0].applied_on)");
+    EXPECT(dates[3], 18000, "damaged (people[0].admitted_on)"); /* before applied_on */
+    EXPECT(dates[6], 18000, "damaged (people[0].left_on)");     /* before the start */
+    EXPECT(hdate, INT32_MIN, "damaged (headcount[0].date)");
+    EXPECT(hcount, -1, "damaged (headcount[0].count)");
+    EXPECT(aid, 0, "damaged (activities[0].id)");
+    EXPECT(adate, INT32_MIN, "damaged (activities[0].date)");
+    EXPECT(cat, 0, "damaged (activities[0].category)");
+    EXPECT(cat, 3, "damaged (activities[0].category)");
+    EXPECT(kind, 0, "damaged (activities[0].kind)"); /* "" is not a slug */
+    EXPECT(kind, 3, "damaged (activities[0].kind)"); /* out of range */
+    EXPECT(kind, 0xFFFFFFFFu, "damaged (activities[0].kind)");
+    EXPECT_S(s1, "Visit", "damaged (activities[0].kind)");
+    EXPECT(vk, 7, "damaged (activities[0].venue_kind)");
+    EXPECT(venue, 3, "damaged (activities[0].venue)");
+    EXPECT_S(s2, " hall", "damaged (activities[0].venue)");
+    EXPECT_S(s2, "hal\xe3\x80\x80", "damaged (activities[0].venue)"); /* U+3000 */
+    EXPECT(hours, -1, "damaged (activities[0].hours)");
+    EXPECT(hours, INT64_C(100000000001), "damaged (activities[0].hours)");
+    EXPECT(benef, -1, "damaged (activities[0].beneficiaries)");
+    EXPECT(np, 2, "damaged (activities[0].n_participants)");
+    EXPECT(np, 0, "damaged (participations)");
+    EXPECT(part_id, 0, "damaged (activities[0].participants[0].id)");
+    EXPECT(part_hours, -3, "damaged (activities[0].participants[0].hours)");
+    EXPECT(part_id, 9, "damaged (activities[0].participants[0].id: unknown person 9)");
+    {
+        spec t = base();
+        t.m = 2;
+        t.np = 2;
+        check_str(spec_error(&t), "snapshot (memory): damaged (activities[0].participants[1].id: duplicate "
+                                  "participant 2)");
+    }
+    /* The bounds: huge counts are "truncated", with no big allocation. */
+    {
+        spec t = base();
+        buf *bb = &b;
+        build(bb, &t);
+        wr32(bb->b + 32, 0xFFFFFFFFu); /* strings */
+        reseal(bb->b, bb->n);
+        check_str(load_error(bb->b, bb->n), "snapshot (memory): truncated");
+        build(bb, &t);
+        size_t people = 32 + 4 + 4 * 3 + 5 + 4;
+        check(rd32(bb->b + people) == 2);
+        wr32(bb->b + people, 0x80000000u);
+        reseal(bb->b, bb->n);
+        check_str(load_error(bb->b, bb->n), "snapshot (memory): truncated");
+        build(bb, &t);
+        wr32(bb->b + bb->n - 4 - 8 - 4, 0x10000000u); /* m */
+        reseal(bb->b, bb->n);
+        check_str(load_error(bb->b, bb->n), "snapshot (memory): truncated");
+    }
+    {
+        /* No strings at all (a file of empty sections). */
+        buf *bb = &b;
+        header(bb);
+        for (int k = 0; k < 5; k++)
+            u32(bb, 0);
+        reseal(bb->b, bb->n);
+        check_str(load_error(bb->b, bb->n), "snapshot (memory): damaged (no strings)");
+    }
+#undef EXPECT
+#undef EXPECT_S
+}
+
+/* ------------------------------------------------------------ files */
+
+static int count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            n++;
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static void test_files(void)
+{
+    char dir[] = "/tmp/dj_snapXXXXXX";
+    check(mkdtemp(dir) != NULL);
+    char path[256], sub[256], other[256];
+    snprintf(path, sizeof path, "%s/data.snap", dir);
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    snprintf(other, sizeof other, "%s/nope/data.snap", dir);
+
+    dj_dataset *ds = from_json(sample);
+    dj_error err;
+    check(dj_snapshot_save(ds, path, &err) == DJ_OK);
+    check(count_entries(dir) == 1); /* no temporary file left */
+    dj_dataset *back = NULL;
+    check(dj_snapshot_load(path, &back, &err) == DJ_OK);
+    check(back && same_dataset(ds, back));
+    dj_dataset_release(back);
+
+    /* Saving again replaces the file atomically. */
+    dj_dataset *empty = dj_dataset_new();
+    check(dj_snapshot_save(empty, path, &err) == DJ_OK);
+    back = NULL;
+    check(dj_snapshot_load(path, &back, &err) == DJ_OK);
+    check(back && dj_dataset_people_count(back) == 0);
+    dj_dataset_release(back);
+    check(dj_snapshot_save(ds, path, &err) == DJ_OK);
+    check(count_entries(dir) == 1);
+
+    /* A folder that does not exist. */
+    char want[600];
+    check(dj_snapshot_save(ds, other, &err) == DJ_E_IO);
+    snprintf(want, sizeof want, "cannot write %s: No such file or directory", other);
+    check_str(err.message, want);
+    /* The target is a folder: the rename fails, the temporary file goes. */
+    check(mkdir(sub, 0755) == 0);
+    check(dj_snapshot_save(ds, sub, &err) == DJ_E_IO);
+    snprintf(want, sizeof want, "cannot write %s: Is a directory", sub);
+    check_str(err.message, want);
+    check(count_entries(dir) == 2);
+    /* A folder that is not writable (only meaningful when not root). */
+    if (geteuid() != 0) {
+        struct stat before, after;
+        check(stat(path, &before) == 0);
+        check(chmod(dir, 0555) == 0);
+        check(dj_snapshot_save(empty, path, &err) == DJ_E_IO);
+        snprintf(want, sizeof want, "cannot write %s: Permission denied", path);
+        check_str(err.message, want);
+        check(chmod(dir, 0755) == 0);
+        check(stat(path, &after) == 0 && after.st_size == before.st_size && after.st_ino == before.st_ino);
+        check(count_entries(dir) == 2);
+    }
+
+    /* Reading. */
+    char missing[300];
+    snprintf(missing, sizeof missing, "%s/missing.snap", dir);
+    back = (dj_dataset *)1;
+    check(dj_snapshot_load(missing, &back, &err) == DJ_E_IO && back == NULL);
+    snprintf(want, sizeof want, "cannot read %s: No such file or directory", missing);
+    check_str(err.message, want);
+    check(dj_snapshot_load(sub, &back, &err) == DJ_E_IO);
+    snprintf(want, sizeof want, "cannot read %s: Is a directory", sub);
+    check_str(err.message, want);
+    /* A damaged file names its path. */
+    FILE *f = fopen(path, "r+b");
+    check(f != NULL);
+    if (f) {
+        fseek(f, 40, SEEK_SET);
+        fputc(0x5A, f);
+        fclose(f);
+    }
+    check(dj_snapshot_load(path, &back, &err) == DJ_E_SNAPSHOT && back == NULL);
+    snprintf(want, sizeof want, "snapshot %s: checksum mismatch", path);
+    check_str(err.message, want);
+    f = fopen(path, "wb");
+    if (f)
+        fclose(f);
+    check(dj_snapshot_load(path, &back, &err) == DJ_E_SNAPSHOT);
+    snprintf(want, sizeof want, "snapshot %s: truncated", path);
+    check_str(err.message, want);
+
+    rmdir(sub);
+    unlink(path);
+    check(rmdir(dir) == 0);
+    dj_dataset_release(empty);
+    dj_dataset_release(ds);
+}
+
+/* --------------------------------------------- allocation failures (chaos) */
+
+static long chaos_left = -1;
+
+static void *chaos_malloc(size_t n)
+{
+    if (chaos_left == 0)
+        return NULL;
+    if (chaos_left > 0)
+        chaos_left--;
+    return malloc(n);
+}
+
+static void *chaos_realloc(void *p, size_t n)
+{
+    if (chaos_left == 0)
+        return NULL;
+    if (chaos_left > 0)
+        chaos_left--;
+    return realloc(p, n);
+}
+
+static void test_chaos(void)
+{
+    dj_dataset *ds = from_json(sample);
+    size_t n = 0;
+    unsigned char *d = dj_snapshot_dump(ds, &n);
+    char dir[] = "/tmp/dj_chaosXXXXXX";
+    check(mkdtemp(dir) != NULL);
+    char path[256];
+    snprintf(path, sizeof path, "%s/c.snap", dir);
+    dj_set_allocator(chaos_malloc, chaos_realloc, free);
+    int ok_load = 0, ok_dump = 0, ok_save = 0;
+    for (long i = 0; i < 1000 && !(ok_load && ok_dump && ok_save); i++) {
+        dj_dataset *back = NULL;
+        dj_error err;
+        chaos_left = i;
+        dj_status st = dj_snapshot_load_mem(d, n, &back, &err);
+        check(st == DJ_OK || st == DJ_E_NOMEM);
+        check((st == DJ_OK) == (back != NULL));
+        ok_load |= st == DJ_OK;
+        chaos_left = i;
+        size_t n2 = 0;
+        unsigned char *d2 = dj_snapshot_dump(ds, &n2);
+        if (d2) {
+            check(n2 == n && memcmp(d, d2, n) == 0);
+            ok_dump = 1;
+        }
+        chaos_left = i;
+        st = dj_snapshot_save(ds, path, &err);
+        check(st == DJ_OK || st == DJ_E_NOMEM);
+        ok_save |= st == DJ_OK;
+        chaos_left = -1;
+        check(count_entries(dir) == (ok_save ? 1 : 0));
+        dj_free(d2);
+        dj_dataset_release(back);
+    }
+    dj_set_allocator(NULL, NULL, NULL);
+    check(ok_load && ok_dump && ok_save);
+    unlink(path);
+    rmdir(dir);
+    dj_free(d);
+    dj_dataset_release(ds);
+}
+
+int main(void)
+{
+    test_round_trip();
+    test_header_checks();
+    test_value_checks();
+    test_files();
+    test_chaos();
+    return check_done("test_snapshot");
+}
