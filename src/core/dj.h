@@ -160,6 +160,7 @@ typedef struct {
 typedef struct {
     int32_t person_id;
     int64_t hours; /* hundredths */
+    uint8_t array_form; /* 1: the list entry was ['id'=>…] (message paths end in ".id"); set by the caller */
 } dj_participant_rec;
 
 typedef struct {
@@ -198,7 +199,9 @@ typedef struct dj_dataset dj_dataset;
 
 /* Returns a new empty dataset (refcount 1), or NULL when out of memory. */
 dj_dataset *dj_dataset_new(void);
-/* Reference counting: a dataset with refcount > 1 is shared and read-only. */
+/* Reference counting: a dataset with refcount > 1 is shared and read-only:
+ * begin and set_headcount then fail with DJ_E_RECORD ("the dataset is shared
+ * and read-only") and change nothing. */
 dj_dataset *dj_dataset_retain(dj_dataset *ds);
 void dj_dataset_release(dj_dataset *ds); /* frees at 0; NULL is fine */
 
