@@ -1,0 +1,844 @@
+/*
+ * dangjian.c - the PHP binding of the Dangjian statistics core.
+ *
+ * Thin by design: parse the arguments (arginfo + ZEND_PARSE_PARAMETERS),
+ * turn PHP values into dj_value, call the core (src/core/dj.h), build PHP
+ * values from its results, and map every failure status to an exception in
+ * one place (dangjian_throw). No rule of STATS.md is checked here.
+ *
+ * The core allocates with its default allocator (malloc), not emalloc, so
+ * that a dataset may outlive the request that built it. Scratch buffers of a
+ * single call use emalloc.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "ext/standard/info.h"
+#include "zend_exceptions.h"
+
+#include <jansson.h>
+
+#include "dj.h"
+#include "dj_alloc.h"
+#include "messages.h"
+#include "php_dangjian.h"
+#include "dangjian_arginfo.h"
+
+static zend_class_entry *dangjian_ce_dataset;
+static zend_class_entry *dangjian_ce_exception;
+static zend_class_entry *dangjian_ce_invalid_record;
+static zend_class_entry *dangjian_ce_invalid_json;
+static zend_class_entry *dangjian_ce_corrupt_snapshot;
+
+static zend_object_handlers dangjian_dataset_handlers;
+
+/* ------------------------------------------------------------ the object */
+
+typedef struct {
+    dj_dataset *ds; /* owned (one reference); NULL only if creation ran out of memory */
+    zend_object std;
+} dangjian_dataset_obj;
+
+static inline dangjian_dataset_obj *dangjian_dataset_from_obj(zend_object *obj)
+{
+    return (dangjian_dataset_obj *)((char *)obj - XtOffsetOf(dangjian_dataset_obj, std));
+}
+
+static zend_object *dangjian_dataset_create(zend_class_entry *ce)
+{
+    dangjian_dataset_obj *o = zend_object_alloc(sizeof(dangjian_dataset_obj), ce);
+
+    zend_object_std_init(&o->std, ce);
+    object_properties_init(&o->std, ce);
+    o->std.handlers = &dangjian_dataset_handlers;
+    o->ds = dj_dataset_new();
+    return &o->std;
+}
+
+static void dangjian_dataset_free(zend_object *obj)
+{
+    dangjian_dataset_obj *o = dangjian_dataset_from_obj(obj);
+
+    dj_dataset_release(o->ds);
+    o->ds = NULL;
+    zend_object_std_dtor(obj);
+}
+
+/* ------------------------------------------------------- status -> PHP */
+
+/* The one mapping of a core failure to a PHP exception. Messages are the
+ * core's text, unchanged, except for out of memory. */
+static void dangjian_throw(dj_status st, const dj_error *err)
+{
+    switch (st) {
+    case DJ_OK:
+        break;
+    case DJ_E_RECORD:
+        zend_throw_exception(dangjian_ce_invalid_record, err->message, 0);
+        break;
+    case DJ_E_JSON:
+        zend_throw_exception(dangjian_ce_invalid_json, err->message, 0);
+        break;
+    case DJ_E_SNAPSHOT:
+        zend_throw_exception(dangjian_ce_corrupt_snapshot, err->message, 0);
+        break;
+    case DJ_E_IO:
+        zend_throw_exception(dangjian_ce_exception, err->message, 0);
+        break;
+    case DJ_E_QUERY:
+        zend_value_error("%s", err->message);
+        break;
+    case DJ_E_NOMEM:
+    default:
+        zend_throw_exception(dangjian_ce_exception, DJ_MSG_NOMEM, 0);
+        break;
+    }
+}
+
+/* The dataset of $this, or NULL with an exception thrown. */
+static dj_dataset *dangjian_this_dataset(zval *this_zv)
+{
+    dangjian_dataset_obj *o = dangjian_dataset_from_obj(Z_OBJ_P(this_zv));
+
+    if (!o->ds)
+        dangjian_throw(DJ_E_NOMEM, NULL);
+    return o->ds;
+}
+
+/* Wraps ds (a reference the caller hands over) in a new Dataset object. */
+static void dangjian_dataset_wrap(zval *rv, dj_dataset *ds)
+{
+    dangjian_dataset_obj *o;
+
+    object_init_ex(rv, dangjian_ce_dataset);
+    o = dangjian_dataset_from_obj(Z_OBJ_P(rv));
+    dj_dataset_release(o->ds);
+    o->ds = ds;
+}
+
+/* ------------------------------------------------------ PHP -> dj_value */
+
+/* Describes zv (NULL: the key is missing) as a dj_value. Strings are
+ * borrowed from the zval and stay valid for the call. */
+static void dangjian_value(zval *zv, dj_value *v)
+{
+    memset(v, 0, sizeof *v);
+    if (!zv) {
+        v->type = DJ_V_MISSING;
+        return;
+    }
+    ZVAL_DEREF(zv);
+    switch (Z_TYPE_P(zv)) {
+    case IS_UNDEF:
+        v->type = DJ_V_MISSING;
+        break;
+    case IS_NULL:
+        v->type = DJ_V_NULL;
+        break;
+    case IS_FALSE:
+        v->type = DJ_V_BOOL;
+        v->u.b = 0;
+        break;
+    case IS_TRUE:
+        v->type = DJ_V_BOOL;
+        v->u.b = 1;
+        break;
+    case IS_LONG:
+        v->type = DJ_V_INT;
+        v->u.i = (int64_t)Z_LVAL_P(zv);
+        break;
+    case IS_DOUBLE:
+        v->type = DJ_V_FLOAT;
+        v->u.d = Z_DVAL_P(zv);
+        break;
+    case IS_STRING:
+        v->type = DJ_V_STRING;
+        v->u.s.p = Z_STRVAL_P(zv);
+        v->u.s.len = Z_STRLEN_P(zv);
+        break;
+    case IS_ARRAY:
+        v->type = DJ_V_ARRAY;
+        break;
+    default:
+        v->type = DJ_V_OTHER;
+        break;
+    }
+}
+
+#define DANGJIAN_FIELD(ht, name, v) dangjian_value(zend_hash_str_find((ht), name, sizeof(name) - 1), (v))
+
+/* The array behind a row zval, or NULL when the row is not an array. */
+static HashTable *dangjian_row(zval *zv, dj_value *row)
+{
+    dangjian_value(zv, row);
+    ZVAL_DEREF(zv);
+    return Z_TYPE_P(zv) == IS_ARRAY ? Z_ARRVAL_P(zv) : NULL;
+}
+
+static const char *const dangjian_person_dates[DJ_PERSON_DATES] = {
+    "applied_on", "activist_on", "candidate_on", "admitted_on", "full_on", "joined_on", "left_on"};
+
+static void dangjian_person_in(zval *zv, dj_person_in *in)
+{
+    HashTable *ht;
+
+    memset(in, 0, sizeof *in);
+    ht = dangjian_row(zv, &in->row);
+    if (!ht)
+        return;
+    DANGJIAN_FIELD(ht, "id", &in->id);
+    DANGJIAN_FIELD(ht, "is_staff", &in->is_staff);
+    for (int i = 0; i < DJ_PERSON_DATES; i++)
+        dangjian_value(zend_hash_str_find(ht, dangjian_person_dates[i], strlen(dangjian_person_dates[i])),
+                       &in->dates[i]);
+    DANGJIAN_FIELD(ht, "left_reason", &in->left_reason);
+}
+
+/* Scratch room for the participants of one activity row, grown as needed
+ * and reused across rows. */
+typedef struct {
+    dj_participant_in *in;
+    dj_participant_rec *rec;
+    size_t cap;
+} dangjian_parts;
+
+static void dangjian_parts_reserve(dangjian_parts *p, size_t n)
+{
+    if (n <= p->cap)
+        return;
+    size_t cap = p->cap ? p->cap : 16;
+    while (cap < n)
+        cap *= 2;
+    p->in = safe_erealloc(p->in, cap, sizeof *p->in, 0);
+    p->rec = safe_erealloc(p->rec, cap, sizeof *p->rec, 0);
+    p->cap = cap;
+}
+
+static void dangjian_parts_free(dangjian_parts *p)
+{
+    if (p->in)
+        efree(p->in);
+    if (p->rec)
+        efree(p->rec);
+    p->in = NULL;
+    p->rec = NULL;
+    p->cap = 0;
+}
+
+static void dangjian_activity_in(zval *zv, dj_activity_in *in, dangjian_parts *parts)
+{
+    HashTable *ht;
+    zval *pz;
+
+    memset(in, 0, sizeof *in);
+    ht = dangjian_row(zv, &in->row);
+    if (!ht)
+        return;
+    DANGJIAN_FIELD(ht, "id", &in->id);
+    DANGJIAN_FIELD(ht, "date", &in->date);
+    DANGJIAN_FIELD(ht, "category", &in->category);
+    DANGJIAN_FIELD(ht, "kind", &in->kind);
+    DANGJIAN_FIELD(ht, "hours", &in->hours);
+    DANGJIAN_FIELD(ht, "fee_waived", &in->fee_waived);
+    DANGJIAN_FIELD(ht, "donation", &in->donation);
+    DANGJIAN_FIELD(ht, "beneficiaries", &in->beneficiaries);
+    DANGJIAN_FIELD(ht, "venue_kind", &in->venue_kind);
+    DANGJIAN_FIELD(ht, "venue", &in->venue);
+
+    pz = zend_hash_str_find(ht, "participants", sizeof("participants") - 1);
+    dangjian_value(pz, &in->participants);
+    if (in->participants.type != DJ_V_ARRAY)
+        return;
+    ZVAL_DEREF(pz);
+    HashTable *list = Z_ARRVAL_P(pz);
+    size_t n = zend_hash_num_elements(list), j = 0;
+    zval *ez;
+
+    dangjian_parts_reserve(parts, n);
+    ZEND_HASH_FOREACH_VAL(list, ez)
+    {
+        dj_participant_in *p = &parts->in[j++];
+        HashTable *eht = dangjian_row(ez, &p->entry);
+
+        memset(&p->id, 0, sizeof p->id);
+        memset(&p->hours, 0, sizeof p->hours);
+        if (eht) {
+            DANGJIAN_FIELD(eht, "id", &p->id);
+            DANGJIAN_FIELD(eht, "hours", &p->hours);
+        } else {
+            p->id = p->entry; /* a bare id */
+        }
+    }
+    ZEND_HASH_FOREACH_END();
+    in->parts = parts->in;
+    in->n_parts = j;
+}
+
+/* ----------------------------------------------------------- Dataset API */
+
+PHP_METHOD(Dangjian_Dataset, __construct)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+}
+
+PHP_METHOD(Dangjian_Dataset, addPeople)
+{
+    HashTable *rows;
+    dj_dataset *ds;
+    dj_error err;
+    dj_status st;
+    size_t index = 0;
+    zval *zv;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+    Z_PARAM_ARRAY_HT(rows)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!(ds = dangjian_this_dataset(ZEND_THIS)))
+        RETURN_THROWS();
+    st = dj_dataset_people_begin(ds, zend_hash_num_elements(rows), &err);
+    if (st != DJ_OK) {
+        dangjian_throw(st, &err);
+        RETURN_THROWS();
+    }
+    ZEND_HASH_FOREACH_VAL(rows, zv)
+    {
+        dj_person_in in;
+        dj_person_rec rec;
+
+        dangjian_person_in(zv, &in);
+        st = dj_person_parse(&in, index, &rec, &err);
+        if (st == DJ_OK)
+            st = dj_dataset_person_add(ds, &rec, index, &err);
+        if (st != DJ_OK)
+            break;
+        index++;
+    }
+    ZEND_HASH_FOREACH_END();
+    if (st != DJ_OK) {
+        dj_dataset_rollback(ds);
+        dangjian_throw(st, &err);
+        RETURN_THROWS();
+    }
+    dj_dataset_commit(ds);
+    RETURN_LONG((zend_long)index);
+}
+
+PHP_METHOD(Dangjian_Dataset, addActivities)
+{
+    HashTable *rows;
+    dj_dataset *ds;
+    dj_error err;
+    dj_status st;
+    size_t index = 0;
+    zval *zv;
+    dangjian_parts parts = {NULL, NULL, 0};
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+    Z_PARAM_ARRAY_HT(rows)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!(ds = dangjian_this_dataset(ZEND_THIS)))
+        RETURN_THROWS();
+    /* expected_parts 0: counting them would cost a second walk of the rows. */
+    st = dj_dataset_activities_begin(ds, zend_hash_num_elements(rows), 0, &err);
+    if (st != DJ_OK) {
+        dangjian_throw(st, &err);
+        RETURN_THROWS();
+    }
+    ZEND_HASH_FOREACH_VAL(rows, zv)
+    {
+        dj_activity_in in;
+        dj_activity_rec rec;
+
+        dangjian_activity_in(zv, &in, &parts);
+        st = dj_activity_parse(&in, index, &rec, parts.rec, &err);
+        if (st == DJ_OK) {
+            for (size_t j = 0; j < in.n_parts; j++)
+                parts.rec[j].array_form = in.parts[j].entry.type == DJ_V_ARRAY;
+            st = dj_dataset_activity_add(ds, &rec, index, &err);
+        }
+        if (st != DJ_OK)
+            break;
+        index++;
+    }
+    ZEND_HASH_FOREACH_END();
+    dangjian_parts_free(&parts);
+    if (st != DJ_OK) {
+        dj_dataset_rollback(ds);
+        dangjian_throw(st, &err);
+        RETURN_THROWS();
+    }
+    dj_dataset_commit(ds);
+    RETURN_LONG((zend_long)index);
+}
+
+PHP_METHOD(Dangjian_Dataset, setHeadcount)
+{
+    HashTable *points;
+    dj_dataset *ds;
+    dj_error err;
+    dj_status st = DJ_OK;
+    dj_headcount_rec *recs;
+    size_t index = 0;
+    zval *zv;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+    Z_PARAM_ARRAY_HT(points)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!(ds = dangjian_this_dataset(ZEND_THIS)))
+        RETURN_THROWS();
+    recs = safe_emalloc(zend_hash_num_elements(points) + 1, sizeof *recs, 0);
+    ZEND_HASH_FOREACH_VAL(points, zv)
+    {
+        dj_headcount_in in;
+        HashTable *ht;
+
+        memset(&in, 0, sizeof in);
+        ht = dangjian_row(zv, &in.row);
+        if (ht) {
+            DANGJIAN_FIELD(ht, "date", &in.date);
+            DANGJIAN_FIELD(ht, "count", &in.count);
+        }
+        st = dj_headcount_parse(&in, index, &recs[index], &err);
+        if (st != DJ_OK)
+            break;
+        index++;
+    }
+    ZEND_HASH_FOREACH_END();
+    if (st == DJ_OK)
+        st = dj_dataset_set_headcount(ds, recs, index, &err);
+    efree(recs);
+    if (st != DJ_OK) {
+        dangjian_throw(st, &err);
+        RETURN_THROWS();
+    }
+}
+
+PHP_METHOD(Dangjian_Dataset, counts)
+{
+    dj_dataset *ds;
+
+    ZEND_PARSE_PARAMETERS_NONE();
+    if (!(ds = dangjian_this_dataset(ZEND_THIS)))
+        RETURN_THROWS();
+    array_init_size(return_value, 3);
+    add_assoc_long(return_value, "people", (zend_long)dj_dataset_people_count(ds));
+    add_assoc_long(return_value, "activities", (zend_long)dj_dataset_activities_count(ds));
+    add_assoc_long(return_value, "participations", (zend_long)dj_dataset_participations_count(ds));
+}
+
+/* --------------------------------------------------------------- stats */
+
+/* Fills q from the query array, key by key in the order given. */
+static dj_status dangjian_query(HashTable *query, dj_query *q, dj_error *err)
+{
+    zend_ulong h;
+    zend_string *key;
+    zval *zv;
+    dj_status st = DJ_OK;
+
+    ZEND_HASH_FOREACH_KEY_VAL(query, h, key, zv)
+    {
+        dj_value v;
+
+        if (!key) {
+            st = dj_error_set(err, DJ_E_QUERY, DJ_MSG_QUERY_INT_KEY, (long long)(zend_long)h);
+            break;
+        }
+        dangjian_value(zv, &v);
+        st = dj_query_set(q, ZSTR_VAL(key), ZSTR_LEN(key), &v, err);
+        if (st != DJ_OK)
+            break;
+        if (v.type == DJ_V_ARRAY && zend_string_equals_literal(key, "meeting_rules")) {
+            zend_ulong rh;
+            zend_string *rkey;
+            zval *rz;
+
+            ZVAL_DEREF(zv);
+            ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(zv), rh, rkey, rz)
+            {
+                dj_value rv;
+
+                dangjian_value(rz, &rv);
+                if (rkey)
+                    st = dj_query_rule(q, ZSTR_VAL(rkey), ZSTR_LEN(rkey), 0, 0, &rv, err);
+                else
+                    st = dj_query_rule(q, NULL, 0, 1, (int64_t)(zend_long)rh, &rv, err);
+                if (st != DJ_OK)
+                    break;
+            }
+            ZEND_HASH_FOREACH_END();
+            if (st != DJ_OK)
+                break;
+        }
+    }
+    ZEND_HASH_FOREACH_END();
+    return st;
+}
+
+/* Runs the query; on failure throws and returns 0 (s is then empty). */
+static int dangjian_stats(zval *this_zv, HashTable *query, dj_stats *s)
+{
+    dj_dataset *ds;
+    dj_query q;
+    dj_error err;
+    dj_status st;
+
+    memset(s, 0, sizeof *s);
+    if (!(ds = dangjian_this_dataset(this_zv)))
+        return 0;
+    dj_query_init(&q);
+    st = dangjian_query(query, &q, &err);
+    if (st == DJ_OK)
+        st = dj_dataset_stats(ds, &q, s, &err);
+    dj_query_free(&q);
+    if (st != DJ_OK) {
+        dangjian_throw(st, &err);
+        return 0;
+    }
+    return 1;
+}
+
+static void dangjian_add_date(zval *arr, const char *key, int32_t day)
+{
+    char buf[11];
+
+    dj_date_format(day, buf);
+    add_assoc_stringl_ex(arr, key, strlen(key), buf, 10);
+}
+
+static void dangjian_add_amount(zval *arr, const char *key, int64_t hundredths)
+{
+    add_assoc_double_ex(arr, key, strlen(key), (double)hundredths / 100.0);
+}
+
+static void dangjian_add_ratio(zval *arr, const char *key, int64_t ten_thousandths)
+{
+    if (ten_thousandths == DJ_NULL_INT)
+        add_assoc_null_ex(arr, key, strlen(key));
+    else
+        add_assoc_double_ex(arr, key, strlen(key), (double)ten_thousandths / 10000.0);
+}
+
+static void dangjian_add_int(zval *arr, const char *key, int64_t n)
+{
+    add_assoc_long_ex(arr, key, strlen(key), (zend_long)n);
+}
+
+/* Adds arr[key] = a new array and returns it. */
+static zval *dangjian_add_array(zval *arr, const char *key)
+{
+    zval sub;
+
+    array_init(&sub);
+    return zend_symtable_str_update(Z_ARRVAL_P(arr), key, strlen(key), &sub);
+}
+
+static void dangjian_add_due(zval *arr, const char *key, const dj_due_stat *d, size_t n)
+{
+    zval *list = dangjian_add_array(arr, key);
+
+    for (size_t i = 0; i < n; i++) {
+        zval e;
+
+        array_init_size(&e, 2);
+        dangjian_add_int(&e, "id", d[i].id);
+        dangjian_add_date(&e, "due_on", d[i].due_on);
+        add_next_index_zval(list, &e);
+    }
+}
+
+static void dangjian_period_text(const dj_period *p, uint8_t unit, char *buf, size_t cap)
+{
+    if (unit == DJ_UNIT_MONTH)
+        snprintf(buf, cap, "%04d-%02d", p->year, p->n);
+    else if (unit == DJ_UNIT_QUARTER)
+        snprintf(buf, cap, "%04d-Q%d", p->year, p->n);
+    else
+        snprintf(buf, cap, "%04d", p->year);
+}
+
+/* Builds the stats() array exactly as STATS.md "Result" lists it. */
+static void dangjian_stats_array(const dj_stats *s, zval *rv)
+{
+    zval *blk, *map, *list;
+    char buf[32];
+
+    array_init_size(rv, 5);
+
+    blk = dangjian_add_array(rv, "period");
+    dangjian_add_date(blk, "from", s->from);
+    dangjian_add_date(blk, "to", s->to);
+    dangjian_add_date(blk, "as_of", s->as_of);
+
+    blk = dangjian_add_array(rv, "members");
+    dangjian_add_int(blk, "applicants", s->members.applicants);
+    dangjian_add_int(blk, "activists", s->members.activists);
+    dangjian_add_int(blk, "candidates", s->members.candidates);
+    dangjian_add_int(blk, "probationary", s->members.probationary);
+    dangjian_add_int(blk, "full", s->members.full);
+    dangjian_add_int(blk, "party_members", s->members.party_members);
+    if (s->members.staff_headcount == DJ_NULL_INT)
+        add_assoc_null(blk, "staff_headcount");
+    else
+        dangjian_add_int(blk, "staff_headcount", s->members.staff_headcount);
+    dangjian_add_int(blk, "staff_party_members", s->members.staff_party_members);
+    dangjian_add_ratio(blk, "staff_party_ratio", s->members.staff_party_ratio);
+
+    blk = dangjian_add_array(rv, "pipeline");
+    dangjian_add_int(blk, "applied", s->pipeline.applied);
+    dangjian_add_int(blk, "activists", s->pipeline.activists);
+    dangjian_add_int(blk, "candidates", s->pipeline.candidates);
+    dangjian_add_int(blk, "admitted", s->pipeline.admitted);
+    dangjian_add_int(blk, "converted", s->pipeline.converted);
+    dangjian_add_int(blk, "transferred_in", s->pipeline.transferred_in);
+    dangjian_add_int(blk, "left", s->pipeline.left);
+    dangjian_add_int(blk, "eligible_candidates", s->pipeline.eligible_candidates);
+    dangjian_add_due(blk, "due_for_conversion", s->pipeline.due_for_conversion, s->pipeline.n_due);
+    dangjian_add_due(blk, "overdue_conversion", s->pipeline.overdue_conversion, s->pipeline.n_overdue);
+
+    blk = dangjian_add_array(rv, "service");
+    dangjian_add_int(blk, "activities", s->service.activities);
+    dangjian_add_amount(blk, "hours", s->service.hours);
+    dangjian_add_amount(blk, "fee_waived", s->service.fee_waived);
+    dangjian_add_amount(blk, "donation", s->service.donation);
+    dangjian_add_int(blk, "beneficiaries", s->service.beneficiaries);
+    dangjian_add_amount(blk, "volunteer_hours", s->service.volunteer_hours);
+    dangjian_add_int(blk, "volunteers", s->service.volunteers);
+    dangjian_add_ratio(blk, "participation_ratio", s->service.participation_ratio);
+    map = dangjian_add_array(blk, "by_kind");
+    for (size_t i = 0; i < s->service.n_by_kind; i++) {
+        const dj_kind_stat *k = &s->service.by_kind[i];
+        zval *e = dangjian_add_array(map, k->kind);
+
+        dangjian_add_int(e, "activities", k->activities);
+        dangjian_add_amount(e, "hours", k->hours);
+        dangjian_add_amount(e, "fee_waived", k->fee_waived);
+        dangjian_add_amount(e, "donation", k->donation);
+        dangjian_add_int(e, "beneficiaries", k->beneficiaries);
+    }
+    map = dangjian_add_array(blk, "by_venue_kind");
+    for (size_t i = 0; i < s->service.n_by_venue; i++) {
+        const dj_venue_stat *v = &s->service.by_venue_kind[i];
+        zval *e = dangjian_add_array(map, v->venue_kind);
+
+        dangjian_add_int(e, "venues", v->venues);
+        dangjian_add_int(e, "activities", v->activities);
+        dangjian_add_int(e, "beneficiaries", v->beneficiaries);
+        dangjian_add_amount(e, "hours", v->hours);
+    }
+    list = dangjian_add_array(blk, "by_month");
+    for (size_t i = 0; i < s->service.n_by_month; i++) {
+        const dj_month_stat *m = &s->service.by_month[i];
+        zval e;
+
+        array_init_size(&e, 4);
+        snprintf(buf, sizeof buf, "%04d-%02d", m->year, m->month);
+        add_assoc_string(&e, "month", buf);
+        dangjian_add_int(&e, "activities", m->activities);
+        dangjian_add_amount(&e, "hours", m->hours);
+        dangjian_add_int(&e, "beneficiaries", m->beneficiaries);
+        add_next_index_zval(list, &e);
+    }
+    list = dangjian_add_array(blk, "top_volunteers");
+    for (size_t i = 0; i < s->service.n_top; i++) {
+        const dj_top_stat *t = &s->service.top[i];
+        zval e;
+
+        array_init_size(&e, 3);
+        dangjian_add_int(&e, "id", t->id);
+        dangjian_add_amount(&e, "hours", t->hours);
+        dangjian_add_int(&e, "activities", t->activities);
+        add_next_index_zval(list, &e);
+    }
+
+    blk = dangjian_add_array(rv, "meetings");
+    dangjian_add_int(blk, "total", s->meetings.total);
+    dangjian_add_amount(blk, "hours", s->meetings.hours);
+    map = dangjian_add_array(blk, "by_kind");
+    for (size_t i = 0; i < s->meetings.n_by_kind; i++)
+        dangjian_add_int(map, s->meetings.by_kind[i].kind, s->meetings.by_kind[i].count);
+    map = dangjian_add_array(blk, "missing");
+    for (size_t i = 0; i < s->meetings.n_missing; i++) {
+        const dj_missing_stat *m = &s->meetings.missing[i];
+
+        list = dangjian_add_array(map, m->kind);
+        for (size_t j = 0; j < m->n_periods; j++) {
+            dangjian_period_text(&m->periods[j], m->unit, buf, sizeof buf);
+            add_next_index_string(list, buf);
+        }
+    }
+}
+
+PHP_METHOD(Dangjian_Dataset, stats)
+{
+    HashTable *query = NULL;
+    dj_stats s;
+
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+    Z_PARAM_OPTIONAL
+    Z_PARAM_ARRAY_HT(query)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!dangjian_stats(ZEND_THIS, query ? query : (HashTable *)&zend_empty_array, &s))
+        RETURN_THROWS();
+    dangjian_stats_array(&s, return_value);
+    dj_stats_free(&s);
+}
+
+PHP_METHOD(Dangjian_Dataset, statsJson)
+{
+    HashTable *query = NULL;
+    dj_stats s;
+    char *text;
+    size_t len = 0;
+
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+    Z_PARAM_OPTIONAL
+    Z_PARAM_ARRAY_HT(query)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!dangjian_stats(ZEND_THIS, query ? query : (HashTable *)&zend_empty_array, &s))
+        RETURN_THROWS();
+    text = dj_stats_json(&s, &len);
+    dj_stats_free(&s);
+    if (!text) {
+        dangjian_throw(DJ_E_NOMEM, NULL);
+        RETURN_THROWS();
+    }
+    RETVAL_STRINGL(text, len);
+    dj_free(text);
+}
+
+/* ---------------------------------------------------- JSON and snapshot */
+
+PHP_METHOD(Dangjian_Dataset, toJson)
+{
+    dj_dataset *ds;
+    char *text;
+    size_t len = 0;
+
+    ZEND_PARSE_PARAMETERS_NONE();
+    if (!(ds = dangjian_this_dataset(ZEND_THIS)))
+        RETURN_THROWS();
+    text = dj_json_dump(ds, &len);
+    if (!text) {
+        dangjian_throw(DJ_E_NOMEM, NULL);
+        RETURN_THROWS();
+    }
+    RETVAL_STRINGL(text, len);
+    dj_free(text);
+}
+
+PHP_METHOD(Dangjian_Dataset, fromJson)
+{
+    zend_string *json;
+    dj_dataset *ds = NULL;
+    dj_error err;
+    dj_status st;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+    Z_PARAM_STR(json)
+    ZEND_PARSE_PARAMETERS_END();
+
+    st = dj_json_load(ZSTR_VAL(json), ZSTR_LEN(json), &ds, &err);
+    if (st != DJ_OK) {
+        dangjian_throw(st, &err);
+        RETURN_THROWS();
+    }
+    dangjian_dataset_wrap(return_value, ds);
+}
+
+PHP_METHOD(Dangjian_Dataset, save)
+{
+    zend_string *path;
+    dj_dataset *ds;
+    dj_error err;
+    dj_status st;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+    Z_PARAM_PATH_STR(path)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!(ds = dangjian_this_dataset(ZEND_THIS)))
+        RETURN_THROWS();
+    st = dj_snapshot_save(ds, ZSTR_VAL(path), &err);
+    if (st != DJ_OK) {
+        dangjian_throw(st, &err);
+        RETURN_THROWS();
+    }
+}
+
+PHP_METHOD(Dangjian_Dataset, load)
+{
+    zend_string *path;
+    dj_dataset *ds = NULL;
+    dj_error err;
+    dj_status st;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+    Z_PARAM_PATH_STR(path)
+    ZEND_PARSE_PARAMETERS_END();
+
+    st = dj_snapshot_load(ZSTR_VAL(path), &ds, &err);
+    if (st != DJ_OK) {
+        dangjian_throw(st, &err);
+        RETURN_THROWS();
+    }
+    dangjian_dataset_wrap(return_value, ds);
+}
+
+/* ---------------------------------------------------------------- module */
+
+PHP_MINIT_FUNCTION(dangjian)
+{
+    register_dangjian_symbols(module_number);
+
+    dangjian_ce_dataset = register_class_Dangjian_Dataset();
+    dangjian_ce_dataset->create_object = dangjian_dataset_create;
+    memcpy(&dangjian_dataset_handlers, &std_object_handlers, sizeof dangjian_dataset_handlers);
+    dangjian_dataset_handlers.offset = XtOffsetOf(dangjian_dataset_obj, std);
+    dangjian_dataset_handlers.free_obj = dangjian_dataset_free;
+    dangjian_dataset_handlers.clone_obj = NULL;
+
+    dangjian_ce_exception = register_class_Dangjian_Exception(zend_ce_exception);
+    dangjian_ce_invalid_record = register_class_Dangjian_InvalidRecord(dangjian_ce_exception);
+    dangjian_ce_invalid_json = register_class_Dangjian_InvalidJson(dangjian_ce_exception);
+    dangjian_ce_corrupt_snapshot = register_class_Dangjian_CorruptSnapshot(dangjian_ce_exception);
+    return SUCCESS;
+}
+
+PHP_MINFO_FUNCTION(dangjian)
+{
+    php_info_print_table_start();
+    php_info_print_table_row(2, DJ_MSG_INFO_SUPPORT, "enabled");
+    php_info_print_table_row(2, DJ_MSG_INFO_VERSION, PHP_DANGJIAN_VERSION);
+    php_info_print_table_row(2, DJ_MSG_INFO_JANSSON, JANSSON_VERSION);
+    php_info_print_table_end();
+}
+
+/* clang-format off */
+zend_module_entry dangjian_module_entry = {
+    STANDARD_MODULE_HEADER,
+    "dangjian",
+    NULL, /* functions: none, only classes */
+    PHP_MINIT(dangjian),
+    NULL,
+    NULL,
+    NULL,
+    PHP_MINFO(dangjian),
+    PHP_DANGJIAN_VERSION,
+    STANDARD_MODULE_PROPERTIES,
+};
+/* clang-format on */
+
+#ifdef COMPILE_DL_DANGJIAN
+#ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+#endif
+ZEND_GET_MODULE(dangjian)
+#endif

@@ -1,0 +1,149 @@
+/* This is a generated file, edit the .stub.php file instead.
+ * Stub hash: 6dae2947d68369e3d6ae40bdc4b9241c1cf477bd */
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Dangjian_Dataset___construct, 0, 0, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Dataset_addPeople, 0, 1, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, rows, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Dangjian_Dataset_addActivities arginfo_class_Dangjian_Dataset_addPeople
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Dataset_setHeadcount, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, points, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Dataset_counts, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Dataset_stats, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, query, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Dataset_statsJson, 0, 0, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, query, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Dataset_toJson, 0, 0, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Dangjian_Dataset_fromJson, 0, 1, Dangjian\\Dataset, 0)
+	ZEND_ARG_TYPE_INFO(0, json, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Dataset_save, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Dangjian_Dataset_load, 0, 1, Dangjian\\Dataset, 0)
+	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+
+ZEND_METHOD(Dangjian_Dataset, __construct);
+ZEND_METHOD(Dangjian_Dataset, addPeople);
+ZEND_METHOD(Dangjian_Dataset, addActivities);
+ZEND_METHOD(Dangjian_Dataset, setHeadcount);
+ZEND_METHOD(Dangjian_Dataset, counts);
+ZEND_METHOD(Dangjian_Dataset, stats);
+ZEND_METHOD(Dangjian_Dataset, statsJson);
+ZEND_METHOD(Dangjian_Dataset, toJson);
+ZEND_METHOD(Dangjian_Dataset, fromJson);
+ZEND_METHOD(Dangjian_Dataset, save);
+ZEND_METHOD(Dangjian_Dataset, load);
+
+
+static const zend_function_entry class_Dangjian_Dataset_methods[] = {
+	ZEND_ME(Dangjian_Dataset, __construct, arginfo_class_Dangjian_Dataset___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_Dataset, addPeople, arginfo_class_Dangjian_Dataset_addPeople, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_Dataset, addActivities, arginfo_class_Dangjian_Dataset_addActivities, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_Dataset, setHeadcount, arginfo_class_Dangjian_Dataset_setHeadcount, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_Dataset, counts, arginfo_class_Dangjian_Dataset_counts, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_Dataset, stats, arginfo_class_Dangjian_Dataset_stats, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_Dataset, statsJson, arginfo_class_Dangjian_Dataset_statsJson, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_Dataset, toJson, arginfo_class_Dangjian_Dataset_toJson, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_Dataset, fromJson, arginfo_class_Dangjian_Dataset_fromJson, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Dangjian_Dataset, save, arginfo_class_Dangjian_Dataset_save, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_Dataset, load, arginfo_class_Dangjian_Dataset_load, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Dangjian_Exception_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Dangjian_InvalidRecord_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Dangjian_InvalidJson_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Dangjian_CorruptSnapshot_methods[] = {
+	ZEND_FE_END
+};
+
+static void register_dangjian_symbols(int module_number)
+{
+	REGISTER_STRING_CONSTANT("Dangjian\\VERSION", DJ_VERSION, CONST_PERSISTENT);
+}
+
+static zend_class_entry *register_class_Dangjian_Dataset(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Dangjian", "Dataset", class_Dangjian_Dataset_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Dangjian_Exception(zend_class_entry *class_entry_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Dangjian", "Exception", class_Dangjian_Exception_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Dangjian_InvalidRecord(zend_class_entry *class_entry_Dangjian_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Dangjian", "InvalidRecord", class_Dangjian_InvalidRecord_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Dangjian_Exception);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Dangjian_InvalidJson(zend_class_entry *class_entry_Dangjian_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Dangjian", "InvalidJson", class_Dangjian_InvalidJson_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Dangjian_Exception);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Dangjian_CorruptSnapshot(zend_class_entry *class_entry_Dangjian_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Dangjian", "CorruptSnapshot", class_Dangjian_CorruptSnapshot_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Dangjian_Exception);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+
+	return class_entry;
+}
