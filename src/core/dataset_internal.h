@@ -1,0 +1,121 @@
+/*
+ * dataset_internal.h - the private layout of dj_dataset (dataset.c, stats.c).
+ *
+ * Packed columns, not rows of pointers:
+ *   people        id i32, is_staff u8, left_reason u8, seven date columns i32
+ *                 (34 B/person) + an id -> index hash (u32 slots)
+ *   activities    id i32, date i32, kind u32, place u32, beneficiaries i32,
+ *                 hours/fee_waived/donation u32 hundredths, start u32 (n+1)
+ *                 = 36 B/activity
+ *   participations person index u32 + hours u32 hundredths = 8 B
+ * An amount that does not fit below DJ_AMOUNT_ESC (0xFFFFFFFF hundredths,
+ * about 42.9 million) is stored as DJ_AMOUNT_ESC and its value lives in a
+ * side table of (row, value) sorted by row.
+ * kind is an interned (category, kind string) pair, place an interned
+ * (venue_kind string, trimmed venue string) pair; all strings live once in
+ * one string table whose entry 0 is "".
+ * Activity ids usually arrive strictly ascending: then a duplicate is
+ * impossible and no hash is kept; the first id out of order builds one.
+ */
+#ifndef DJ_DATASET_INTERNAL_H
+#define DJ_DATASET_INTERNAL_H
+
+#include "dj.h"
+
+#define DJ_AMOUNT_ESC 0xFFFFFFFFu
+
+typedef struct {
+    uint32_t row;
+    int64_t value;
+} dj_big;
+
+typedef struct {
+    dj_big *v; /* sorted by row */
+    size_t n, cap;
+} dj_bigtab;
+
+/* Open addressing, linear probing; a slot holds index + 1, 0 is empty. */
+typedef struct {
+    uint32_t *slots;
+    uint32_t bits; /* capacity 1 << bits; slots == NULL when none */
+    uint32_t used;
+} dj_hash;
+
+typedef struct {
+    char *bytes;
+    size_t blen, bcap;
+    uint32_t *off; /* n + 1 offsets into bytes */
+    uint32_t n, ncap;
+    dj_hash h;
+} dj_strtab;
+
+typedef struct {
+    uint32_t *a, *b;
+    uint32_t n, cap;
+    dj_hash h;
+} dj_pairtab;
+
+struct dj_dataset {
+    int refcount;
+    int txn; /* 0 none, 1 people, 2 activities */
+
+    /* people: rows [0, np) are committed, [np, np_all) staged */
+    size_t np, np_all, np_cap;
+    int32_t *p_id;
+    uint8_t *p_staff, *p_reason;
+    int32_t *p_date[DJ_PERSON_DATES];
+    dj_hash p_hash;
+
+    /* activities */
+    size_t na, na_all, na_cap;
+    int32_t *a_id, *a_date, *a_benef;
+    uint32_t *a_kind, *a_place;
+    uint32_t *a_hours, *a_fee, *a_don;
+    uint32_t *a_start; /* na_cap + 1 entries; a_start[0] = 0 */
+    dj_bigtab big_hours, big_fee, big_don;
+    int a_sorted;     /* every id so far strictly ascending: no hash needed */
+    int32_t a_max_id; /* the largest id so far */
+    dj_hash a_hash;   /* only when !a_sorted */
+
+    /* participations */
+    size_t nm, nm_all, nm_cap;
+    uint32_t *m_person, *m_hours;
+    dj_bigtab big_mhours;
+
+    uint32_t *stamp; /* scratch during an activities transaction */
+    size_t stamp_n;
+
+    dj_strtab str;
+    dj_pairtab kinds;  /* a = category, b = kind string */
+    dj_pairtab places; /* a = venue_kind string, b = venue string */
+
+    /* headcount points, by date */
+    int32_t *h_date, *h_count;
+    size_t nh;
+
+    int32_t max_date;     /* latest date of people and activities (committed), DJ_NO_DATE if none */
+    int32_t max_date_all; /* the same including staged rows */
+
+    /* saved at begin for rollback */
+    int save_sorted;
+    int32_t save_max_id;
+    int save_had_hash;
+    size_t save_big[4];
+};
+
+/* An amount column value (hundredths) with its escape resolved. */
+int64_t dj_big_get(const dj_bigtab *t, uint32_t row);
+
+static inline int64_t dj_amount_at(const uint32_t *col, const dj_bigtab *t, size_t row)
+{
+    uint32_t v = col[row];
+    return v == DJ_AMOUNT_ESC ? dj_big_get(t, (uint32_t)row) : (int64_t)v;
+}
+
+static inline const char *dj_str_at(const dj_strtab *s, uint32_t i, size_t *len)
+{
+    *len = s->off[i + 1] - s->off[i];
+    return s->bytes + s->off[i];
+}
+
+#endif
