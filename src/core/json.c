@@ -674,6 +674,11 @@ dj_status dj_json_load(const char *text, size_t len, dj_dataset **out, dj_error 
     *out = NULL;
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_ALLOW_NUL, &jerr);
+    /* jansson reports a failed allocation either as json_error_out_of_memory
+     * or, when it fails before lexing starts, by leaving the error as it was
+     * initialised (no position, empty text). */
+    if (!root && (json_error_code(&jerr) == json_error_out_of_memory || (jerr.line < 0 && jerr.text[0] == '\0')))
+        return dj_error_set(err, DJ_E_NOMEM, "out of memory");
     if (!root)
         return dj_error_set(err, DJ_E_JSON, "line %d, column %d: %s", jerr.line, jerr.column, jerr.text);
 
