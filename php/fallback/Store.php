@@ -1,0 +1,406 @@
+<?php
+/**
+ * Store.php - the packed dataset of the pure-PHP twin: one PHP array per column (ints), strings
+ * interned in one table, and the row rules of STATS.md with the messages and check order of
+ * docs/ENGINE.md §2. Every add is all or nothing. Internal: Dataset is the public face.
+ */
+
+namespace Dangjian\Fallback;
+
+use Dangjian\InvalidRecord;
+
+/** @internal */
+final class Store
+{
+    public const STAGE_FIELDS = ['applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on'];
+    public const DATE_FIELDS = ['applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on',
+        'joined_on', 'left_on'];
+
+    /* people, in insertion order */
+    /** @var int[] */ public array $pId = [];
+    /** @var int[] 0/1 */ public array $pStaff = [];
+    /** @var int[] 0 none, 1..4 (Values::LEFT_NAMES) */ public array $pReason = [];
+    /** @var int[][] seven date columns (DATE_FIELDS order), Values::NO_DATE when absent */
+    public array $pDates = [[], [], [], [], [], [], []];
+    /** @var array<int,int> person id => row */ public array $personRow = [];
+
+    /* activities, in insertion order */
+    /** @var int[] */ public array $aId = [];
+    /** @var int[] */ public array $aDate = [];
+    /** @var int[] 1 service, 2 meeting */ public array $aCat = [];
+    /** @var int[] string indexes */ public array $aKind = [];
+    /** @var int[] */ public array $aVenueKind = [];
+    /** @var int[] */ public array $aVenue = [];
+    /** @var int[] hundredths */ public array $aHours = [];
+    /** @var int[] */ public array $aFee = [];
+    /** @var int[] */ public array $aDonation = [];
+    /** @var int[] */ public array $aBenef = [];
+    /** @var int[] first participation of each activity, plus one entry past the last */
+    public array $aPartStart = [0];
+    /** @var array<int,bool> activity id => true */ public array $activityIds = [];
+
+    /* participations, grouped by activity */
+    /** @var int[] */ public array $partPerson = [];
+    /** @var int[] hundredths */ public array $partHours = [];
+
+    /* strings: index 0 is '' */
+    /** @var string[] */ public array $strings = [''];
+    /** @var array<string,int> */ public array $stringIndex = ['' => 0];
+
+    /* headcount, by date */
+    /** @var int[] */ public array $hcDate = [];
+    /** @var int[] */ public array $hcCount = [];
+
+    /** the latest date of people and activities (headcount apart), NO_DATE when none */
+    public int $maxDate = Values::NO_DATE;
+
+    public function intern(string $s): int
+    {
+        $i = $this->stringIndex[$s] ?? null;
+        if ($i === null) {
+            $i = count($this->strings);
+            $this->strings[] = $s;
+            $this->stringIndex[$s] = $i;
+        }
+        return $i;
+    }
+
+    /** The latest date of the dataset, NO_DATE when none. */
+    public function latestDate(): int
+    {
+        $m = $this->maxDate;
+        $n = count($this->hcDate);
+        if ($n > 0 && $this->hcDate[$n - 1] > $m) {
+            $m = $this->hcDate[$n - 1];
+        }
+        return $m;
+    }
+
+    private static function fail(string $path, string $text): never
+    {
+        throw new InvalidRecord($path . ': ' . $text);
+    }
+
+    /* ---------------------------------------------------------------- people */
+
+    /**
+     * Checks and adds people rows; all or nothing. Returns the number added.
+     * @throws InvalidRecord
+     */
+    public function addPeople(array $rows): int
+    {
+        $ids = [];
+        $staff = [];
+        $reasons = [];
+        $dates = [[], [], [], [], [], [], []];
+        $seen = [];
+        $max = $this->maxDate;
+        $i = 0;
+        foreach ($rows as $row) {
+            if (!is_array($row)) {
+                self::fail("people[$i]", Values::describe($row) . ' ' . Values::T_ROW);
+            }
+            $field = 'id';
+            try {
+                $id = Values::id($row['id'] ?? null);
+                $field = 'is_staff';
+                $isStaff = Values::bool($row['is_staff'] ?? null);
+                $d = [];
+                foreach (self::DATE_FIELDS as $k => $field) {
+                    $d[$k] = Values::date($row[$field] ?? null);
+                }
+                $field = 'left_reason';
+                $reason = Values::leftReason($row['left_reason'] ?? null);
+            } catch (Why $w) {
+                self::fail("people[$i].$field", $w->getMessage());
+            }
+            // stage order, among the stage dates present
+            $prev = -1;
+            for ($k = 0; $k < 5; $k++) {
+                if ($d[$k] === Values::NO_DATE) {
+                    continue;
+                }
+                if ($prev >= 0 && $d[$k] < $d[$prev]) {
+                    self::fail("people[$i]." . self::STAGE_FIELDS[$k], Values::formatDate($d[$k])
+                        . ' is before ' . self::STAGE_FIELDS[$prev] . ' ' . Values::formatDate($d[$prev]));
+                }
+                $prev = $k;
+            }
+            // left_on against the start
+            if ($d[6] !== Values::NO_DATE) {
+                $start = self::start($d[5], $d[0], $d[1], $d[2], $d[3], $d[4]);
+                if ($start !== Values::NO_DATE && $d[6] < $start) {
+                    self::fail("people[$i].left_on", Values::formatDate($d[6]) . ' is before the start '
+                        . Values::formatDate($start));
+                }
+            }
+            if (isset($this->personRow[$id]) || isset($seen[$id])) {
+                self::fail("people[$i].id", "duplicate id $id");
+            }
+            $seen[$id] = true;
+            $ids[] = $id;
+            $staff[] = $isStaff ? 1 : 0;
+            $reasons[] = $reason;
+            for ($k = 0; $k < 7; $k++) {
+                $dates[$k][] = $d[$k];
+                if ($d[$k] > $max) {
+                    $max = $d[$k];
+                }
+            }
+            $i++;
+        }
+        // commit
+        $row = count($this->pId);
+        foreach ($ids as $j => $id) {
+            $this->pId[] = $id;
+            $this->pStaff[] = $staff[$j];
+            $this->pReason[] = $reasons[$j];
+            $this->personRow[$id] = $row++;
+        }
+        for ($k = 0; $k < 7; $k++) {
+            $col = &$this->pDates[$k];
+            foreach ($dates[$k] as $v) {
+                $col[] = $v;
+            }
+            unset($col);
+        }
+        $this->maxDate = $max;
+        return $i;
+    }
+
+    /** A person's start: joined_on if set, else the earliest stage date; NO_DATE when none. */
+    public static function start(int $joined, int $a, int $v, int $c, int $m, int $f): int
+    {
+        if ($joined !== Values::NO_DATE) {
+            return $joined;
+        }
+        foreach ([$a, $v, $c, $m, $f] as $x) { // ordered, so the first present is the earliest
+            if ($x !== Values::NO_DATE) {
+                return $x;
+            }
+        }
+        return Values::NO_DATE;
+    }
+
+    /* ------------------------------------------------------------ activities */
+
+    /**
+     * Checks and adds activity rows; all or nothing. Returns the number added.
+     * @throws InvalidRecord
+     */
+    public function addActivities(array $rows): int
+    {
+        // The new rows, column by column; strings as they come (interned at the commit).
+        $cId = $cDate = $cCat = $cKind = $cVk = $cVenue = $cHours = $cFee = $cDon = $cBen = [];
+        $cStart = [];      // each new row's first participation in $cPerson
+        $cPerson = $cPHours = [];
+        $seen = [];
+        $max = $this->maxDate;
+        $people = $this->personRow;
+        $dayOf = Values::dayCache();
+        $venueOf = [];     // venue as given => trimmed (checked already)
+        $slugs = [];       // kind or venue kind seen valid => true
+        $i = 0;
+        foreach ($rows as $row) {
+            if (!is_array($row)) {
+                self::fail("activities[$i]", Values::describe($row) . ' ' . Values::T_ROW);
+            }
+            // Each field: the common case inline, anything else through the parser (which also
+            // words the message). $field names the field for the message.
+            $field = 'id';
+            try {
+                $v = $row['id'] ?? null;
+                $id = (is_int($v) && $v >= 1 && $v <= Values::INT32_MAX) ? $v : Values::id($v);
+                $field = 'date';
+                $v = $row['date'] ?? null;
+                if (is_string($v) && isset($dayOf[$v])) {
+                    $date = $dayOf[$v];
+                } else {
+                    $date = Values::date($v, true);
+                    $dayOf[$v] = $date; // only reached with a valid date string
+                }
+                $field = 'category';
+                $v = $row['category'] ?? null;
+                $cat = $v === 'service' ? 1 : ($v === 'meeting' ? 2 : Values::category($v));
+                $field = 'kind';
+                $v = $row['kind'] ?? null;
+                $kind = (is_string($v) && isset($slugs[$v])) ? $v : Values::slug($v, false, true);
+                $slugs[$kind] = true;
+                $field = 'hours';
+                $v = $row['hours'] ?? null;
+                if (is_int($v) && $v >= 0 && $v <= 1000000000) {
+                    $hours = $v * 100;
+                } elseif (is_float($v) && $v >= 0.0 && $v < 1e6 && abs(($h = $v * 100.0) - ($r = round($h))) < 1e-6) {
+                    $hours = (int)$r; // Values::floatHundredths' fast path
+                } else {
+                    $hours = Values::amount($v);
+                }
+                $field = 'fee_waived';
+                $v = $row['fee_waived'] ?? null;
+                $fee = $v === null ? 0 : Values::amount($v);
+                $field = 'donation';
+                $v = $row['donation'] ?? null;
+                $don = $v === null ? 0 : Values::amount($v);
+                $field = 'beneficiaries';
+                $v = $row['beneficiaries'] ?? null;
+                $ben = (is_int($v) && $v >= 0 && $v <= Values::INT32_MAX) ? $v : Values::count($v);
+                $field = 'venue_kind';
+                $v = $row['venue_kind'] ?? null;
+                $vkind = ($v === null || $v === '') ? '' : ((is_string($v) && isset($slugs[$v])) ? $v
+                    : Values::slug($v, true, false));
+                if ($vkind !== '') {
+                    $slugs[$vkind] = true;
+                }
+                $field = 'venue';
+                $v = $row['venue'] ?? null;
+                if ($v === null) {
+                    $venue = '';
+                } elseif (is_string($v) && isset($venueOf[$v])) {
+                    $venue = $venueOf[$v];
+                } else {
+                    $venue = Values::venue($v);
+                    if (count($venueOf) < 100000) {
+                        $venueOf[$v] = $venue;
+                    }
+                }
+                $field = 'participants';
+                $plist = $row['participants'] ?? null;
+                $parts = [];
+                $ppaths = null; // paths, built only when a relational check fails
+                if ($plist !== null) {
+                    if (!is_array($plist)) {
+                        Values::bad($plist, Values::T_PARTS);
+                    }
+                    $j = 0;
+                    foreach ($plist as $entry) {
+                        if (is_int($entry) && $entry >= 1 && $entry <= Values::INT32_MAX) {
+                            $parts[] = $entry;
+                            $parts[] = $hours;
+                        } elseif (is_array($entry)) {
+                            $v = $entry['id'] ?? null;
+                            if (is_int($v) && $v >= 1 && $v <= Values::INT32_MAX) {
+                                $parts[] = $v;
+                            } else {
+                                $field = "participants[$j].id";
+                                $parts[] = Values::id($v);
+                            }
+                            $v = $entry['hours'] ?? null;
+                            if ($v === null) {
+                                $parts[] = $hours;
+                            } elseif (is_float($v) && $v >= 0.0 && $v < 1e6
+                                && abs(($h = $v * 100.0) - ($r = round($h))) < 1e-6) {
+                                $parts[] = (int)$r;
+                            } else {
+                                $field = "participants[$j].hours";
+                                $parts[] = Values::amount($v, $hours);
+                            }
+                        } else {
+                            $field = "participants[$j]";
+                            // a bare null is a bad id here, not an absent one
+                            $parts[] = $entry === null ? Values::bad(null, Values::T_ID) : Values::id($entry);
+                            $parts[] = $hours;
+                        }
+                        $j++;
+                    }
+                }
+            } catch (Why $w) {
+                self::fail("activities[$i].$field", $w->getMessage());
+            }
+            if (isset($this->activityIds[$id]) || isset($seen[$id])) {
+                self::fail("activities[$i].id", "duplicate id $id");
+            }
+            $cStart[] = count($cPerson);
+            $n = count($parts);
+            if ($n > 0) {
+                $inThis = [];
+                for ($k = 0; $k < $n; $k += 2) {
+                    $pid = $parts[$k];
+                    if (!isset($people[$pid]) || isset($inThis[$pid])) {
+                        $j = $k >> 1;
+                        $entry = array_values($plist)[$j];
+                        $path = "activities[$i].participants[$j]" . (is_array($entry) ? '.id' : '');
+                        self::fail($path, (isset($people[$pid]) ? 'duplicate participant ' : 'unknown person ') . $pid);
+                    }
+                    $inThis[$pid] = true;
+                    $cPerson[] = $pid;
+                    $cPHours[] = $parts[$k + 1];
+                }
+            }
+            $seen[$id] = true;
+            $cId[] = $id;
+            $cDate[] = $date;
+            $cCat[] = $cat;
+            $cKind[] = $kind;
+            $cVk[] = $vkind;
+            $cVenue[] = $venue;
+            $cHours[] = $hours;
+            $cFee[] = $fee;
+            $cDon[] = $don;
+            $cBen[] = $ben;
+            if ($date > $max) {
+                $max = $date;
+            }
+            $i++;
+        }
+        // commit
+        $base = count($this->partPerson);
+        $interned = [];
+        foreach ($cId as $r => $id) {
+            $this->aId[] = $id;
+            $this->activityIds[$id] = true;
+            $this->aDate[] = $cDate[$r];
+            $this->aCat[] = $cCat[$r];
+            $this->aKind[] = $interned[$cKind[$r]] ??= $this->intern($cKind[$r]);
+            $this->aVenueKind[] = $interned[$cVk[$r]] ??= $this->intern($cVk[$r]);
+            $this->aVenue[] = $interned[$cVenue[$r]] ??= $this->intern($cVenue[$r]);
+            $this->aHours[] = $cHours[$r];
+            $this->aFee[] = $cFee[$r];
+            $this->aDonation[] = $cDon[$r];
+            $this->aBenef[] = $cBen[$r];
+            $this->aPartStart[] = $base + ($cStart[$r + 1] ?? count($cPerson));
+        }
+        foreach ($cPerson as $k => $pid) {
+            $this->partPerson[] = $pid;
+            $this->partHours[] = $cPHours[$k];
+        }
+        $this->maxDate = $max;
+        return $i;
+    }
+
+    /* ------------------------------------------------------------- headcount */
+
+    /**
+     * Replaces the headcount points; on error keeps the old ones.
+     * @throws InvalidRecord
+     */
+    public function setHeadcount(array $points): void
+    {
+        $dates = [];
+        $counts = [];
+        $i = 0;
+        foreach ($points as $row) {
+            if (!is_array($row)) {
+                self::fail("headcount[$i]", Values::describe($row) . ' ' . Values::T_ROW);
+            }
+            $field = 'date';
+            try {
+                $dates[] = Values::date($row['date'] ?? null, true);
+                $field = 'count';
+                $counts[] = Values::count($row['count'] ?? null, true);
+            } catch (Why $w) {
+                self::fail("headcount[$i].$field", $w->getMessage());
+            }
+            $i++;
+        }
+        $seen = [];
+        foreach ($dates as $i => $d) {
+            if (isset($seen[$d])) {
+                self::fail("headcount[$i].date", 'duplicate date ' . Values::formatDate($d));
+            }
+            $seen[$d] = true;
+        }
+        array_multisort($dates, SORT_ASC, SORT_NUMERIC, $counts);
+        $this->hcDate = $dates;
+        $this->hcCount = $counts;
+    }
+}
