@@ -138,7 +138,7 @@ final class Stats
                     $rules = [];
                     foreach ($v as $kind => $unit) {
                         $kindText = (string)$kind;
-                        if (is_int($kind) || !preg_match('/^[a-z0-9_]{1,32}\z/', $kindText)) {
+                        if (!preg_match('/^[a-z0-9_]{1,32}\z/', $kindText)) {
                             self::queryError($key, Values::describe($kind) . ' ' . Values::T_SLUG);
                         }
                         if (!is_string($unit) || !isset(self::UNITS[$unit])) {

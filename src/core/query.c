@@ -134,13 +134,20 @@ dj_status dj_query_rule(dj_query *q, const char *key, size_t key_len, int key_is
 {
     dj_value k;
     dj_why w;
+    char digits[24];
     if (key_is_int) {
-        k.type = DJ_V_INT;
-        k.u.i = int_key;
-        char d[64];
-        dj_value_describe(&k, d, sizeof d);
-        return dj_error_set(err, DJ_E_QUERY, "query.meeting_rules: %s is not a slug (1 to 32 of a-z, 0-9, _)",
-                            d);
+        /* PHP turns the key "2024" into the int 2024: a kind made of digits
+         * is still a slug, so a non-negative int key stands for its digits. */
+        if (int_key < 0) {
+            k.type = DJ_V_INT;
+            k.u.i = int_key;
+            char d[64];
+            dj_value_describe(&k, d, sizeof d);
+            return dj_error_set(err, DJ_E_QUERY,
+                                "query.meeting_rules: %s is not a slug (1 to 32 of a-z, 0-9, _)", d);
+        }
+        key_len = (size_t)snprintf(digits, sizeof digits, "%lld", (long long)int_key);
+        key = digits;
     }
     k.type = DJ_V_STRING;
     k.u.s.p = key;

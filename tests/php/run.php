@@ -269,7 +269,7 @@ $queries = [
     [['due_within' => 3661], 'query.due_within: 3661 is not an integer from 0 to 3660'],
     [['meeting_rules' => 'x'], 'query.meeting_rules: "x" is not a map of meeting kinds'],
     [['meeting_rules' => ['Bad' => 'month']], 'query.meeting_rules: "Bad" is not a slug (1 to 32 of a-z, 0-9, _)'],
-    [['meeting_rules' => [5 => 'month']], 'query.meeting_rules: 5 is not a slug (1 to 32 of a-z, 0-9, _)'],
+    [['meeting_rules' => [-5 => 'month']], 'query.meeting_rules: -5 is not a slug (1 to 32 of a-z, 0-9, _)'],
     [['meeting_rules' => ['ok' => 'week']], 'query.meeting_rules.ok: "week" is not month, quarter or year'],
     [['from' => '2025-01-01'], 'query.from: 2025-01-01 is after to 2024-06-01'],
     [['top' => -1, 'foo' => 1], 'query.top: -1 is not an integer from 0 to 1000'],
