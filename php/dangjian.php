@@ -27,9 +27,26 @@ require_once __DIR__ . '/includes/class-capabilities.php';
 require_once __DIR__ . '/includes/class-data-version.php';
 require_once __DIR__ . '/includes/class-engine.php';
 require_once __DIR__ . '/includes/class-period.php';
+require_once __DIR__ . '/includes/class-records.php';
+require_once __DIR__ . '/includes/class-settings.php';
+require_once __DIR__ . '/includes/class-reminders.php';
 require_once __DIR__ . '/includes/functions.php';
 require_once __DIR__ . '/includes/class-plugin.php';
 require_once __DIR__ . '/includes/class-admin.php';
+require_once __DIR__ . '/includes/class-admin-pages.php';
+require_once __DIR__ . '/includes/class-rest.php';
+require_once __DIR__ . '/includes/class-privacy.php';
+
+// Import, export and WP-CLI (includes/class-import*.php, class-export*.php, class-cli*.php) are
+// written separately; each file is loaded when present.
+foreach ( array( 'import', 'export', 'cli' ) as $dangjian_part ) {
+	foreach ( (array) glob( __DIR__ . '/includes/class-' . $dangjian_part . '*.php' ) as $dangjian_file ) {
+		if ( is_string( $dangjian_file ) && file_exists( $dangjian_file ) ) {
+			require_once $dangjian_file;
+		}
+	}
+}
+unset( $dangjian_part, $dangjian_file );
 
 register_activation_hook( __FILE__, array( 'Dangjian\\Plugin', 'activate' ) );
 

@@ -12,6 +12,7 @@ require_once __DIR__ . '/includes/class-schema.php';
 require_once __DIR__ . '/includes/class-capabilities.php';
 require_once __DIR__ . '/includes/class-data-version.php';
 require_once __DIR__ . '/includes/class-engine.php';
+require_once __DIR__ . '/includes/class-settings.php';
 
 /**
  * Removes the plugin's data from the current site.
@@ -29,6 +30,8 @@ function dangjian_uninstall_site(): void {
 		Dangjian\Data_Version::OPTION,
 		Dangjian\Engine::KEY_OPTION,
 		Dangjian\Engine::SKIPPED_OPTION,
+		Dangjian\Settings::OPTION,
+		'dangjian_demo', // Written by php/demo/load-demo.php.
 	);
 	foreach ( $options as $option ) {
 		delete_option( $option );
@@ -42,10 +45,14 @@ function dangjian_uninstall_site(): void {
 		}
 	}
 
+	// The snapshot cache, and the uploads kept for an import's preview (includes/class-import-admin.php).
 	$uploads = wp_upload_dir( null, false );
 	if ( empty( $uploads['error'] ) && ! empty( $uploads['basedir'] ) ) {
-		$dir = $uploads['basedir'] . '/' . Dangjian\Engine::CACHE_DIR;
-		if ( is_dir( $dir ) ) {
+		foreach ( array( Dangjian\Engine::CACHE_DIR, 'dangjian-import' ) as $folder ) {
+			$dir = $uploads['basedir'] . '/' . $folder;
+			if ( ! is_dir( $dir ) ) {
+				continue;
+			}
 			foreach ( array_merge( (array) glob( $dir . '/*' ), (array) glob( $dir . '/.htaccess' ) ) as $file ) {
 				if ( is_file( $file ) ) {
 					unlink( $file );

@@ -125,4 +125,20 @@ final class Period {
 		}
 		return array( min( $dates ), max( $dates ) );
 	}
+
+	/**
+	 * A date plus whole years, as STATS.md counts them: the same month and day, and 29 February
+	 * becomes 1 March in a year without it.
+	 *
+	 * @param string $ymd   YYYY-MM-DD.
+	 * @param int    $years Years to add.
+	 */
+	public static function add_years( string $ymd, int $years ): string {
+		$y  = (int) substr( $ymd, 0, 4 ) + $years;
+		$md = substr( $ymd, 5 );
+		if ( '02-29' === $md && ! checkdate( 2, 29, $y ) ) {
+			$md = '03-01';
+		}
+		return sprintf( '%04d-%s', $y, $md );
+	}
 }

@@ -22,6 +22,8 @@ final class Plugin {
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		add_filter( 'map_meta_cap', array( Capabilities::class, 'map_meta_cap' ), 10, 3 );
 		add_action( 'wp_initialize_site', array( self::class, 'initialize_site' ), 200 );
+		Rest::init();
+		Privacy::init();
 		if ( is_admin() ) {
 			Admin::init();
 		}

@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
 final class Schema {
 
 	/** Bump when a definition below changes: every site upgrades on its next load. */
-	const VERSION = '1';
+	const VERSION = '2';
 
 	/** The option holding the installed schema version (per site). */
 	const VERSION_OPTION = 'dangjian_db_version';
@@ -59,6 +59,7 @@ final class Schema {
   gender varchar(10) NOT NULL DEFAULT '',
   birth_date date DEFAULT NULL,
   phone varchar(32) NOT NULL DEFAULT '',
+  email varchar(100) NOT NULL DEFAULT '',
   is_staff tinyint(1) NOT NULL DEFAULT 0,
   applied_on date DEFAULT NULL,
   activist_on date DEFAULT NULL,

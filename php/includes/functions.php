@@ -30,7 +30,8 @@ if ( ! function_exists( 'dangjian_stats' ) ) {
 	 *                                     the period, else the period's last day.
 	 *     @type int        $top           Length of service.top_volunteers (0–1000, default 10).
 	 *     @type int        $due_within    Days ahead for pipeline.due_for_conversion (0–3660, default 60).
-	 *     @type array      $meeting_rules Meeting kind => 'month' | 'quarter' | 'year'.
+	 *     @type array      $meeting_rules Meeting kind => 'month' | 'quarter' | 'year'; default the
+	 *                                     frequencies of the settings page (Settings::meeting_rules()).
 	 * }
 	 * @return array|WP_Error The figures, or a WP_Error (code dangjian_invalid_args for a bad argument,
 	 *                        dangjian_invalid_period for a bad period, dangjian_engine when the engine or
@@ -57,6 +58,9 @@ if ( ! function_exists( 'dangjian_stats' ) ) {
 				$query[ $key ] = $args[ $key ];
 			}
 		}
+		if ( ! isset( $query['meeting_rules'] ) ) {
+			$query['meeting_rules'] = Dangjian\Settings::meeting_rules();
+		}
 		try {
 			return Dangjian\Engine::stats( $query );
 		} catch ( ValueError $e ) {
@@ -64,5 +68,82 @@ if ( ! function_exists( 'dangjian_stats' ) ) {
 		} catch ( Throwable $e ) {
 			return new WP_Error( 'dangjian_engine', $e->getMessage() );
 		}
+	}
+}
+
+if ( ! function_exists( 'dangjian_public_stats' ) ) {
+	/**
+	 * The figures the public may see for a period: only aggregates, and only those the settings page
+	 * allows (Settings::showcase_figures()). What GET /dangjian/v1/stats returns, and what the showcase
+	 * should print.
+	 *
+	 *     $s = dangjian_public_stats( array( 'period' => 'this_year' ) );
+	 *     // array( 'organisation' => '…', 'period' => array( from, to, as_of ),
+	 *     //        'figures' => array( 'party_members' => 24, 'service_hours' => 512.5, … ) )
+	 *
+	 * Figure keys (present only when allowed): party_members, full, probationary, candidates,
+	 * activists, applicants, staff_share (ratio or null), pipeline (applied, activists, candidates,
+	 * admitted, converted, transferred_in, left, eligible_candidates), service_activities,
+	 * service_hours, volunteer_hours, volunteers, fee_waived, donation, beneficiaries,
+	 * service_by_kind, venues (by venue kind: venues, activities, beneficiaries, hours), by_month,
+	 * meetings, meetings_by_kind, coverage (count of media reports in the period, and by level),
+	 * honours (count, and the list: date, title, level, awarded_by).
+	 *
+	 * @param array $args period / from / to / as_of, as dangjian_stats().
+	 * @return array|WP_Error
+	 */
+	function dangjian_public_stats( array $args = array() ) {
+		$args  = array_intersect_key( $args, array_flip( array( 'period', 'from', 'to', 'as_of' ) ) );
+		$stats = dangjian_stats( $args );
+		if ( is_wp_error( $stats ) ) {
+			return $stats;
+		}
+		$m       = $stats['members'];
+		$p       = $stats['pipeline'];
+		$s       = $stats['service'];
+		$all     = array(
+			'party_members'      => static fn() => $m['party_members'],
+			'full'               => static fn() => $m['full'],
+			'probationary'       => static fn() => $m['probationary'],
+			'candidates'         => static fn() => $m['candidates'],
+			'activists'          => static fn() => $m['activists'],
+			'applicants'         => static fn() => $m['applicants'],
+			'staff_share'        => static fn() => $m['staff_party_ratio'],
+			'pipeline'           => static fn() => array(
+				'applied'             => $p['applied'],
+				'activists'           => $p['activists'],
+				'candidates'          => $p['candidates'],
+				'admitted'            => $p['admitted'],
+				'converted'           => $p['converted'],
+				'transferred_in'      => $p['transferred_in'],
+				'left'                => $p['left'],
+				'eligible_candidates' => $p['eligible_candidates'],
+			),
+			'service_activities' => static fn() => $s['activities'],
+			'service_hours'      => static fn() => $s['hours'],
+			'volunteer_hours'    => static fn() => $s['volunteer_hours'],
+			'volunteers'         => static fn() => $s['volunteers'],
+			'fee_waived'         => static fn() => $s['fee_waived'],
+			'donation'           => static fn() => $s['donation'],
+			'beneficiaries'      => static fn() => $s['beneficiaries'],
+			'service_by_kind'    => static fn() => $s['by_kind'],
+			'venues'             => static fn() => $s['by_venue_kind'],
+			'by_month'           => static fn() => $s['by_month'],
+			'meetings'           => static fn() => $stats['meetings']['total'],
+			'meetings_by_kind'   => static fn() => $stats['meetings']['by_kind'],
+			'coverage'           => static fn() => Dangjian\Records::coverage( $stats['period']['from'], $stats['period']['to'] ),
+			'honours'            => static fn() => Dangjian\Records::honours_in( $stats['period']['from'], $stats['period']['to'] ),
+		);
+		$figures = array();
+		foreach ( Dangjian\Settings::showcase_figures() as $key ) {
+			if ( isset( $all[ $key ] ) ) {
+				$figures[ $key ] = $all[ $key ]();
+			}
+		}
+		return array(
+			'organisation' => Dangjian\Settings::organisation(),
+			'period'       => $stats['period'],
+			'figures'      => $figures,
+		);
 	}
 }

@@ -105,10 +105,14 @@ function dj_t_user( string $login, string $role ): array {
  * @param string      $path   The path, for example "/wp-admin/".
  * @param string|null $jar    A cookie jar file, or null for none.
  * @param array|null  $post   Form fields to POST, or null for a GET.
+ * @param array       $opts   'method' (GET, POST, PUT, PATCH, DELETE), 'json' (a body to send as
+ *                            JSON), 'headers' (list of "Name: value"), 'user' ("login:password" for
+ *                            HTTP basic authentication, i.e. an application password).
  * @return array{status:int,body:string,location:string}
  */
-function dj_t_http( string $path, ?string $jar = null, ?array $post = null ): array {
-	$ch = curl_init( home_url( $path ) );
+function dj_t_http( string $path, ?string $jar = null, ?array $post = null, array $opts = array() ): array {
+	$url = str_starts_with( $path, 'http' ) ? $path : home_url( $path );
+	$ch  = curl_init( $url );
 	curl_setopt_array(
 		$ch,
 		array(
@@ -122,9 +126,23 @@ function dj_t_http( string $path, ?string $jar = null, ?array $post = null ): ar
 		curl_setopt( $ch, CURLOPT_COOKIEJAR, $jar );
 		curl_setopt( $ch, CURLOPT_COOKIEFILE, $jar );
 	}
+	$headers = $opts['headers'] ?? array();
 	if ( null !== $post ) {
 		curl_setopt( $ch, CURLOPT_POST, true );
 		curl_setopt( $ch, CURLOPT_POSTFIELDS, http_build_query( $post ) );
+	}
+	if ( array_key_exists( 'json', $opts ) ) {
+		curl_setopt( $ch, CURLOPT_POSTFIELDS, json_encode( $opts['json'] ) );
+		$headers[] = 'Content-Type: application/json';
+	}
+	if ( isset( $opts['method'] ) ) {
+		curl_setopt( $ch, CURLOPT_CUSTOMREQUEST, $opts['method'] );
+	}
+	if ( isset( $opts['user'] ) ) {
+		curl_setopt( $ch, CURLOPT_USERPWD, $opts['user'] );
+	}
+	if ( $headers ) {
+		curl_setopt( $ch, CURLOPT_HTTPHEADER, $headers );
 	}
 	$body = curl_exec( $ch );
 	$info = curl_getinfo( $ch );
@@ -138,6 +156,72 @@ function dj_t_http( string $path, ?string $jar = null, ?array $post = null ): ar
 		'body'     => (string) $body,
 		'location' => (string) ( $info['redirect_url'] ?? '' ),
 	);
+}
+
+/**
+ * The value of a hidden or text input of a form in an HTML page, by name, or null.
+ *
+ * @param string $html The page.
+ * @param string $name The input's name.
+ */
+function dj_t_input( string $html, string $name ): ?string {
+	if ( preg_match( '/<input[^>]*name="' . preg_quote( $name, '/' ) . '"[^>]*value="([^"]*)"/', $html, $m ) ) {
+		return html_entity_decode( $m[1], ENT_QUOTES, 'UTF-8' );
+	}
+	if ( preg_match( '/<input[^>]*value="([^"]*)"[^>]*name="' . preg_quote( $name, '/' ) . '"/', $html, $m ) ) {
+		return html_entity_decode( $m[1], ENT_QUOTES, 'UTF-8' );
+	}
+	return null;
+}
+
+/**
+ * The number of rows in one of the plugin's tables.
+ *
+ * @param string $name The table (Schema::TABLES).
+ */
+function dj_t_rows( string $name ): int {
+	global $wpdb;
+	return (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Dangjian\Schema::table( $name ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+}
+
+/**
+ * The administrator's password of the test site.
+ */
+function dj_t_admin_password(): string {
+	return trim( (string) file_get_contents( dirname( ABSPATH ) . '/admin-password' ) );
+}
+
+/**
+ * An application password for a user, created for this run (REST with HTTP basic authentication).
+ *
+ * @param int $user_id The user.
+ * @return string "login:password".
+ */
+function dj_t_app_password( int $user_id ): string {
+	$user = get_userdata( $user_id );
+	foreach ( WP_Application_Passwords::get_user_application_passwords( $user_id ) as $item ) {
+		WP_Application_Passwords::delete_application_password( $user_id, $item['uuid'] );
+	}
+	$created = WP_Application_Passwords::create_new_application_password( $user_id, array( 'name' => 'dangjian-tests' ) );
+	if ( is_wp_error( $created ) ) {
+		throw new RuntimeException( $created->get_error_message() );
+	}
+	return $user->user_login . ':' . $created[0];
+}
+
+/**
+ * A REST request to the test site; the body decoded as JSON.
+ *
+ * @param string $method The HTTP method.
+ * @param string $route  The route under /wp-json/, for example "dangjian/v1/people".
+ * @param array  $opts   As dj_t_http() ('json', 'user', 'headers'), plus 'jar' for a cookie jar.
+ * @return array{status:int,body:string,json:mixed}
+ */
+function dj_t_rest( string $method, string $route, array $opts = array() ): array {
+	$opts['method'] = $method;
+	$r              = dj_t_http( '/?rest_route=/' . ltrim( $route, '/' ), $opts['jar'] ?? null, null, $opts );
+	$r['json']      = json_decode( $r['body'], true );
+	return $r;
 }
 
 /**

@@ -14,7 +14,7 @@
 #
 #   tests/wp/run.sh [test_name...]     e.g. tests/wp/run.sh test_stats
 # Environment: DJ_TEST_WP_DIR, DJ_TEST_DB_PORT (3317), DJ_TEST_WEB_PORT (8091), DJ_TEST_KEEP=1 keeps
-# the site running afterwards.
+# the site running afterwards, DJ_TEST_NO_EXT=1 leaves the extension out even when it is built.
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -26,7 +26,10 @@ ENV="$ROOT/scripts/wp-env.sh"
 LOGS=$DIR/test-logs
 
 cd "$ROOT"
-if [ ! -f "$SO" ]; then
+if [ "${DJ_TEST_NO_EXT:-0}" = 1 ]; then
+    echo "wp-tests: DJ_TEST_NO_EXT=1: testing the PHP fallback only" >&2
+    SO=""
+elif [ ! -f "$SO" ]; then
     echo "wp-tests: NOTE: $SO is not built (run make); testing the PHP fallback only" >&2
     SO=""
 fi
