@@ -36,6 +36,11 @@ require_once __DIR__ . '/includes/class-admin.php';
 require_once __DIR__ . '/includes/class-admin-pages.php';
 require_once __DIR__ . '/includes/class-rest.php';
 require_once __DIR__ . '/includes/class-privacy.php';
+require_once __DIR__ . '/includes/class-format.php';
+require_once __DIR__ . '/includes/class-charts.php';
+require_once __DIR__ . '/includes/class-showcase.php';
+require_once __DIR__ . '/includes/class-showcase-dashboard.php';
+require_once __DIR__ . '/includes/class-widget.php';
 
 // Import, export and WP-CLI (includes/class-import*.php, class-export*.php, class-cli*.php) are
 // written separately; each file is loaded when present.

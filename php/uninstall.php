@@ -32,9 +32,28 @@ function dangjian_uninstall_site(): void {
 		Dangjian\Engine::SKIPPED_OPTION,
 		Dangjian\Settings::OPTION,
 		'dangjian_demo', // Written by php/demo/load-demo.php.
+		'widget_dangjian_stats', // The classic widget's settings (WordPress writes it when the widget is registered).
 	);
 	foreach ( $options as $option ) {
 		delete_option( $option );
+	}
+	// The showcase's cached HTML (includes/class-showcase.php) when kept as transients.
+	$wpdb->query(
+		$wpdb->prepare(
+			"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s",
+			$wpdb->esc_like( '_transient_dangjian_sc_' ) . '%',
+			$wpdb->esc_like( '_transient_timeout_dangjian_sc_' ) . '%'
+		)
+	);
+	// The widget's instances in the sidebars.
+	$sidebars = get_option( 'sidebars_widgets' );
+	if ( is_array( $sidebars ) ) {
+		foreach ( $sidebars as $area => $ids ) {
+			if ( is_array( $ids ) ) {
+				$sidebars[ $area ] = array_values( array_filter( $ids, static fn( $id ) => ! str_starts_with( (string) $id, 'dangjian_stats-' ) ) );
+			}
+		}
+		update_option( 'sidebars_widgets', $sidebars );
 	}
 
 	foreach ( wp_roles()->role_objects as $role ) {

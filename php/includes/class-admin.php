@@ -112,9 +112,10 @@ final class Admin {
 		if ( is_wp_error( $stats ) ) {
 			echo '<div class="notice notice-error"><p>' . esc_html( $stats->get_error_message() ) . '</p></div>';
 		} else {
+			Showcase_Dashboard::charts( $stats );
 			self::render_figures( $stats );
 		}
-		self::render_reminders();
+		Showcase_Dashboard::reminders();
 
 		$skipped = Engine::skipped();
 		if ( $skipped ) {
@@ -287,72 +288,6 @@ final class Admin {
 			return sprintf( '%s-%02d-%02d', $m[1], $month, cal_days_in_month_safe( $month, (int) $m[1] ) );
 		}
 		return $p . '-12-31';
-	}
-
-	/**
-	 * Reminders (dated today) and rule warnings, with links to the people for managers.
-	 */
-	private static function render_reminders(): void {
-		$reminders = Reminders::get();
-		$warnings  = Reminders::warnings();
-		$link      = static function ( int $id, string $name ): string {
-			$name = '' === $name ? '#' . $id : $name;
-			if ( ! current_user_can( Capabilities::MANAGE ) ) {
-				return esc_html( $name );
-			}
-			return '<a href="' . esc_url(
-				Admin_Pages::url(
-					'people',
-					array(
-						'action' => 'edit',
-						'id'     => $id,
-					)
-				)
-			) . '">' . esc_html( $name ) . '</a>';
-		};
-		echo '<div class="dangjian-reminders" id="dangjian-reminders"><h2>' . esc_html__( 'Reminders', 'dangjian' ) . '</h2>';
-		if ( is_wp_error( $reminders ) ) {
-			echo '<p>' . esc_html( $reminders->get_error_message() ) . '</p></div>';
-			return;
-		}
-		$kinds = Records::kinds();
-		$items = array();
-		foreach ( $reminders['due'] as $r ) {
-			/* translators: 1: a person's name, 2: a date. */
-			$items[] = array( 'due', sprintf( esc_html__( '%1$s is due for conversion to full membership on %2$s.', 'dangjian' ), $link( $r['id'], $r['name'] ), esc_html( $r['due_on'] ) ) );
-		}
-		foreach ( $reminders['overdue'] as $r ) {
-			/* translators: 1: a person's name, 2: a date. */
-			$items[] = array( 'overdue', sprintf( esc_html__( '%1$s was due for conversion on %2$s: record the decision.', 'dangjian' ), $link( $r['id'], $r['name'] ), esc_html( $r['due_on'] ) ) );
-		}
-		foreach ( $reminders['eligible'] as $r ) {
-			/* translators: 1: a person's name, 2: a date. */
-			$items[] = array( 'eligible', sprintf( esc_html__( '%1$s has been an activist since %2$s and may be named a candidate.', 'dangjian' ), $link( $r['id'], $r['name'] ), esc_html( $r['activist_on'] ) ) );
-		}
-		foreach ( $reminders['missing'] as $kind => $periods ) {
-			/* translators: 1: a kind of meeting, 2: a list of months, quarters or years. */
-			$items[] = array( 'missing', sprintf( esc_html__( 'No %1$s was recorded in: %2$s.', 'dangjian' ), esc_html( $kinds[ $kind ] ?? $kind ), esc_html( implode( '、', $periods ) ) ) );
-		}
-		if ( ! $items ) {
-			echo '<p>' . esc_html__( 'Nothing needs attention.', 'dangjian' ) . '</p>';
-		} else {
-			echo '<ul class="ul-disc">';
-			foreach ( $items as $item ) {
-				echo '<li data-reminder="' . esc_attr( $item[0] ) . '">' . $item[1] . '</li>'; // phpcs:ignore WordPress.Security.EscapeOutput -- Escaped when built.
-			}
-			echo '</ul>';
-		}
-		echo '<h2>' . esc_html__( 'Rule warnings', 'dangjian' ) . '</h2>';
-		if ( ! $warnings ) {
-			echo '<p>' . esc_html__( 'No rule is broken.', 'dangjian' ) . '</p>';
-		} else {
-			echo '<ul class="ul-disc">';
-			foreach ( $warnings as $w ) {
-				echo '<li data-warning="' . esc_attr( $w['rule'] ) . '">' . $link( $w['id'], $w['name'] ) . '：' . esc_html( $w['message'] ) . '</li>'; // phpcs:ignore WordPress.Security.EscapeOutput -- Escaped when built.
-			}
-			echo '</ul>';
-		}
-		echo '</div>';
 	}
 
 	/**

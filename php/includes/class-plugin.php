@@ -24,6 +24,7 @@ final class Plugin {
 		add_action( 'wp_initialize_site', array( self::class, 'initialize_site' ), 200 );
 		Rest::init();
 		Privacy::init();
+		Showcase::init();
 		if ( is_admin() ) {
 			Admin::init();
 		}
