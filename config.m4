@@ -12,10 +12,10 @@ if test "$PHP_DANGJIAN" != "no"; then
   PHP_EVAL_LIBLINE($JANSSON_LIBS, DANGJIAN_SHARED_LIBADD)
   PHP_SUBST(DANGJIAN_SHARED_LIBADD)
 
-  PHP_NEW_EXTENSION(dangjian, src/dangjian.c \
+  PHP_NEW_EXTENSION(dangjian, src/dangjian.c src/cache.c \
     src/core/alloc.c src/core/error.c src/core/value.c src/core/date.c \
     src/core/record.c src/core/query.c src/core/dataset.c src/core/stats.c \
-    src/core/json.c src/core/snapshot.c,
+    src/core/json.c src/core/snapshot.c src/core/clone.c,
     $ext_shared,, [-std=c99 -I@ext_srcdir@/src/core -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])
   PHP_ADD_BUILD_DIR([$ext_builddir/src], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/src/core], 1)

@@ -7,8 +7,11 @@
  * one place (dangjian_throw). No rule of STATS.md is checked here.
  *
  * The core allocates with its default allocator (malloc), not emalloc, so
- * that a dataset may outlive the request that built it. Scratch buffers of a
- * single call use emalloc.
+ * that a dataset may outlive the request that built it: Dangjian\Cache
+ * (src/cache.c) keeps datasets across requests. A kept dataset is shared and
+ * read-only; an object that adds to a shared dataset copies it first
+ * (copy-on-write, dangjian_this_writable). Scratch buffers of a single call
+ * use emalloc.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -20,13 +23,16 @@
 
 #include <jansson.h>
 
+#include "cache.h"
 #include "dj.h"
 #include "dj_alloc.h"
+#include "dj_clone.h"
 #include "messages.h"
 #include "php_dangjian.h"
 #include "dangjian_arginfo.h"
 
 static zend_class_entry *dangjian_ce_dataset;
+static zend_class_entry *dangjian_ce_cache;
 static zend_class_entry *dangjian_ce_exception;
 static zend_class_entry *dangjian_ce_invalid_record;
 static zend_class_entry *dangjian_ce_invalid_json;
@@ -105,6 +111,32 @@ static dj_dataset *dangjian_this_dataset(zval *this_zv)
     if (!o->ds)
         dangjian_throw(DJ_E_NOMEM, NULL);
     return o->ds;
+}
+
+/* The dataset of $this ready to be written: a shared one (kept by
+ * Dangjian\Cache) is first replaced by a private copy, so what is kept never
+ * changes. NULL with an exception thrown when out of memory. */
+static dj_dataset *dangjian_this_writable(zval *this_zv)
+{
+    dangjian_dataset_obj *o = dangjian_dataset_from_obj(Z_OBJ_P(this_zv));
+    dj_dataset *copy = NULL;
+    dj_error err;
+    dj_status st;
+
+    if (!o->ds) {
+        dangjian_throw(DJ_E_NOMEM, NULL);
+        return NULL;
+    }
+    if (!dj_dataset_is_shared(o->ds))
+        return o->ds;
+    st = dj_dataset_clone(o->ds, &copy, &err);
+    if (st != DJ_OK) {
+        dangjian_throw(st, &err);
+        return NULL;
+    }
+    dj_dataset_release(o->ds);
+    o->ds = copy;
+    return copy;
 }
 
 /* Wraps ds (a reference the caller hands over) in a new Dataset object. */
@@ -296,7 +328,7 @@ PHP_METHOD(Dangjian_Dataset, addPeople)
     Z_PARAM_ARRAY_HT(rows)
     ZEND_PARSE_PARAMETERS_END();
 
-    if (!(ds = dangjian_this_dataset(ZEND_THIS)))
+    if (!(ds = dangjian_this_writable(ZEND_THIS)))
         RETURN_THROWS();
     st = dj_dataset_people_begin(ds, zend_hash_num_elements(rows), &err);
     if (st != DJ_OK) {
@@ -340,7 +372,7 @@ PHP_METHOD(Dangjian_Dataset, addActivities)
     Z_PARAM_ARRAY_HT(rows)
     ZEND_PARSE_PARAMETERS_END();
 
-    if (!(ds = dangjian_this_dataset(ZEND_THIS)))
+    if (!(ds = dangjian_this_writable(ZEND_THIS)))
         RETURN_THROWS();
     /* expected_parts 0: counting them would cost a second walk of the rows. */
     st = dj_dataset_activities_begin(ds, zend_hash_num_elements(rows), 0, &err);
@@ -389,7 +421,7 @@ PHP_METHOD(Dangjian_Dataset, setHeadcount)
     Z_PARAM_ARRAY_HT(points)
     ZEND_PARSE_PARAMETERS_END();
 
-    if (!(ds = dangjian_this_dataset(ZEND_THIS)))
+    if (!(ds = dangjian_this_writable(ZEND_THIS)))
         RETURN_THROWS();
     recs = safe_emalloc(zend_hash_num_elements(points) + 1, sizeof *recs, 0);
     ZEND_HASH_FOREACH_VAL(points, zv)
@@ -792,10 +824,170 @@ PHP_METHOD(Dangjian_Dataset, load)
     dangjian_dataset_wrap(return_value, ds);
 }
 
+/* ---------------------------------------------------------------- Cache */
+
+/* dangjian.cache_size, bytes (PHP_INI_SYSTEM). One value per process. */
+static zend_long dangjian_cache_size_ini;
+
+static ZEND_INI_MH(dangjian_on_cache_size)
+{
+    zend_long v = zend_ini_parse_quantity_warn(new_value, entry->name);
+
+    if (v < 0) {
+        php_error_docref(NULL, E_WARNING, DJ_MSG_CACHE_SIZE_NEGATIVE);
+        return FAILURE;
+    }
+    dangjian_cache_size_ini = v;
+#ifndef ZTS
+    dangjian_cache_set_capacity((size_t)v);
+#endif
+    return SUCCESS;
+}
+
+PHP_INI_BEGIN()
+PHP_INI_ENTRY("dangjian.cache_size", "256M", PHP_INI_SYSTEM, dangjian_on_cache_size)
+PHP_INI_END()
+
+/* Checks a cache key (argument 1): 1 to DANGJIAN_CACHE_KEY_MAX bytes. */
+static int dangjian_cache_key_ok(const zend_string *key)
+{
+    if (ZSTR_LEN(key) == 0 || ZSTR_LEN(key) > DANGJIAN_CACHE_KEY_MAX) {
+        zend_argument_value_error(1, DJ_MSG_CACHE_KEY);
+        return 0;
+    }
+    return 1;
+}
+
+PHP_METHOD(Dangjian_Cache, __construct)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+}
+
+PHP_METHOD(Dangjian_Cache, put)
+{
+    zend_string *key;
+    zval *dz;
+    dangjian_dataset_obj *o;
+
+    ZEND_PARSE_PARAMETERS_START(2, 2)
+    Z_PARAM_STR(key)
+    Z_PARAM_OBJECT_OF_CLASS(dz, dangjian_ce_dataset)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!dangjian_cache_key_ok(key))
+        RETURN_THROWS();
+#ifdef ZTS
+    zend_throw_exception(dangjian_ce_exception, DJ_MSG_CACHE_ZTS, 0);
+    RETURN_THROWS();
+#else
+    o = dangjian_dataset_from_obj(Z_OBJ_P(dz));
+    if (!o->ds) {
+        dangjian_throw(DJ_E_NOMEM, NULL);
+        RETURN_THROWS();
+    }
+    switch (dangjian_cache_put(ZSTR_VAL(key), ZSTR_LEN(key), o->ds)) {
+    case 1:
+        RETURN_TRUE;
+    case 0:
+        RETURN_FALSE;
+    default:
+        dangjian_throw(DJ_E_NOMEM, NULL);
+        RETURN_THROWS();
+    }
+#endif
+}
+
+PHP_METHOD(Dangjian_Cache, get)
+{
+    zend_string *key;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+    Z_PARAM_STR(key)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!dangjian_cache_key_ok(key))
+        RETURN_THROWS();
+#ifdef ZTS
+    RETURN_NULL();
+#else
+    dj_dataset *ds = dangjian_cache_get(ZSTR_VAL(key), ZSTR_LEN(key));
+    if (!ds)
+        RETURN_NULL();
+    dangjian_dataset_wrap(return_value, ds);
+#endif
+}
+
+PHP_METHOD(Dangjian_Cache, delete)
+{
+    zend_string *key;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+    Z_PARAM_STR(key)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!dangjian_cache_key_ok(key))
+        RETURN_THROWS();
+#ifdef ZTS
+    RETURN_FALSE;
+#else
+    RETURN_BOOL(dangjian_cache_delete(ZSTR_VAL(key), ZSTR_LEN(key)));
+#endif
+}
+
+PHP_METHOD(Dangjian_Cache, clear)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+#ifdef ZTS
+    RETURN_LONG(0);
+#else
+    RETURN_LONG((zend_long)dangjian_cache_clear());
+#endif
+}
+
+PHP_METHOD(Dangjian_Cache, enabled)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+#ifdef ZTS
+    RETURN_FALSE;
+#else
+    RETURN_BOOL(dangjian_cache_size_ini > 0);
+#endif
+}
+
+static void dangjian_cache_entry_add(const char *key, size_t len, size_t bytes, void *arg)
+{
+    add_assoc_long_ex((zval *)arg, key, len, (zend_long)bytes);
+}
+
+PHP_METHOD(Dangjian_Cache, info)
+{
+    dangjian_cache_stats st;
+    zval entries;
+
+    ZEND_PARSE_PARAMETERS_NONE();
+    memset(&st, 0, sizeof st);
+#ifndef ZTS
+    dangjian_cache_stats_get(&st);
+#endif
+    array_init_size(return_value, 7);
+    add_assoc_bool(return_value, "persistent", 1);
+    add_assoc_long(return_value, "capacity", (zend_long)dangjian_cache_size_ini);
+    add_assoc_long(return_value, "used", (zend_long)st.used);
+    array_init(&entries);
+#ifndef ZTS
+    dangjian_cache_each(dangjian_cache_entry_add, &entries);
+#endif
+    add_assoc_zval(return_value, "entries", &entries);
+    add_assoc_long(return_value, "hits", (zend_long)st.hits);
+    add_assoc_long(return_value, "misses", (zend_long)st.misses);
+    add_assoc_long(return_value, "evictions", (zend_long)st.evictions);
+}
+
 /* ---------------------------------------------------------------- module */
 
 PHP_MINIT_FUNCTION(dangjian)
 {
+    REGISTER_INI_ENTRIES();
     register_dangjian_symbols(module_number);
 
     dangjian_ce_dataset = register_class_Dangjian_Dataset();
@@ -805,10 +997,22 @@ PHP_MINIT_FUNCTION(dangjian)
     dangjian_dataset_handlers.free_obj = dangjian_dataset_free;
     dangjian_dataset_handlers.clone_obj = NULL;
 
+    dangjian_ce_cache = register_class_Dangjian_Cache();
+
     dangjian_ce_exception = register_class_Dangjian_Exception(zend_ce_exception);
     dangjian_ce_invalid_record = register_class_Dangjian_InvalidRecord(dangjian_ce_exception);
     dangjian_ce_invalid_json = register_class_Dangjian_InvalidJson(dangjian_ce_exception);
     dangjian_ce_corrupt_snapshot = register_class_Dangjian_CorruptSnapshot(dangjian_ce_exception);
+    return SUCCESS;
+}
+
+/* Frees every kept dataset: the worker is going away. */
+PHP_MSHUTDOWN_FUNCTION(dangjian)
+{
+#ifndef ZTS
+    dangjian_cache_clear();
+#endif
+    UNREGISTER_INI_ENTRIES();
     return SUCCESS;
 }
 
@@ -818,7 +1022,20 @@ PHP_MINFO_FUNCTION(dangjian)
     php_info_print_table_row(2, DJ_MSG_INFO_SUPPORT, "enabled");
     php_info_print_table_row(2, DJ_MSG_INFO_VERSION, PHP_DANGJIAN_VERSION);
     php_info_print_table_row(2, DJ_MSG_INFO_JANSSON, JANSSON_VERSION);
+#ifdef ZTS
+    php_info_print_table_row(2, DJ_MSG_INFO_CACHE, DJ_MSG_CACHE_ZTS);
+#else
+    {
+        dangjian_cache_stats st;
+        char buf[128];
+
+        dangjian_cache_stats_get(&st);
+        snprintf(buf, sizeof buf, "%zu of %zu bytes, %zu datasets", st.used, st.capacity, st.entries);
+        php_info_print_table_row(2, DJ_MSG_INFO_CACHE, buf);
+    }
+#endif
     php_info_print_table_end();
+    DISPLAY_INI_ENTRIES();
 }
 
 /* clang-format off */
@@ -827,7 +1044,7 @@ zend_module_entry dangjian_module_entry = {
     "dangjian",
     NULL, /* functions: none, only classes */
     PHP_MINIT(dangjian),
-    NULL,
+    PHP_MSHUTDOWN(dangjian),
     NULL,
     NULL,
     PHP_MINFO(dangjian),

@@ -44,6 +44,37 @@ namespace Dangjian {
         public static function load(string $path): Dataset {}
     }
 
+    /**
+     * Datasets kept across requests by this PHP worker process, under a key (the plugin uses
+     * "<site>:<data version>"), in persistent memory bounded by the ini setting
+     * dangjian.cache_size (bytes, least recently used evicted first). A kept dataset is shared
+     * read-only: get() returns a new Dataset object on the same data, and adding to it (or to the
+     * object given to put()) copies the data first, so what is kept never changes.
+     * Not available in a thread-safe (ZTS) build of PHP: put() throws there.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Cache
+    {
+        private function __construct() {}
+
+        /** true when kept; false when larger than dangjian.cache_size or the cache is off (0) */
+        public static function put(string $key, Dataset $dataset): bool {}
+
+        public static function get(string $key): ?Dataset {}
+
+        public static function delete(string $key): bool {}
+
+        /** how many entries were dropped */
+        public static function clear(): int {}
+
+        public static function enabled(): bool {}
+
+        /** ['persistent'=>, 'capacity'=>, 'used'=>, 'entries'=>[key=>bytes, ...], 'hits'=>, 'misses'=>, 'evictions'=>] */
+        public static function info(): array {}
+    }
+
     class Exception extends \Exception
     {
     }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6dae2947d68369e3d6ae40bdc4b9241c1cf477bd */
+ * Stub hash: f88da1e8f5f03ce20a8306b9cd10f1a2735d712f */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Dangjian_Dataset___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -40,6 +40,29 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Dangjian_Dataset_load, 0, 1
 	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_Dangjian_Cache___construct arginfo_class_Dangjian_Dataset___construct
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Cache_put, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO(0, dataset, Dangjian\\Dataset, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Dangjian_Cache_get, 0, 1, Dangjian\\Dataset, 1)
+	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Cache_delete, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Cache_clear, 0, 0, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Cache_enabled, 0, 0, _IS_BOOL, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Dangjian_Cache_info arginfo_class_Dangjian_Dataset_counts
+
 
 ZEND_METHOD(Dangjian_Dataset, __construct);
 ZEND_METHOD(Dangjian_Dataset, addPeople);
@@ -52,6 +75,13 @@ ZEND_METHOD(Dangjian_Dataset, toJson);
 ZEND_METHOD(Dangjian_Dataset, fromJson);
 ZEND_METHOD(Dangjian_Dataset, save);
 ZEND_METHOD(Dangjian_Dataset, load);
+ZEND_METHOD(Dangjian_Cache, __construct);
+ZEND_METHOD(Dangjian_Cache, put);
+ZEND_METHOD(Dangjian_Cache, get);
+ZEND_METHOD(Dangjian_Cache, delete);
+ZEND_METHOD(Dangjian_Cache, clear);
+ZEND_METHOD(Dangjian_Cache, enabled);
+ZEND_METHOD(Dangjian_Cache, info);
 
 
 static const zend_function_entry class_Dangjian_Dataset_methods[] = {
@@ -66,6 +96,18 @@ static const zend_function_entry class_Dangjian_Dataset_methods[] = {
 	ZEND_ME(Dangjian_Dataset, fromJson, arginfo_class_Dangjian_Dataset_fromJson, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Dangjian_Dataset, save, arginfo_class_Dangjian_Dataset_save, ZEND_ACC_PUBLIC)
 	ZEND_ME(Dangjian_Dataset, load, arginfo_class_Dangjian_Dataset_load, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Dangjian_Cache_methods[] = {
+	ZEND_ME(Dangjian_Cache, __construct, arginfo_class_Dangjian_Cache___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(Dangjian_Cache, put, arginfo_class_Dangjian_Cache_put, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Dangjian_Cache, get, arginfo_class_Dangjian_Cache_get, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Dangjian_Cache, delete, arginfo_class_Dangjian_Cache_delete, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Dangjian_Cache, clear, arginfo_class_Dangjian_Cache_clear, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Dangjian_Cache, enabled, arginfo_class_Dangjian_Cache_enabled, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Dangjian_Cache, info, arginfo_class_Dangjian_Cache_info, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 
@@ -99,6 +141,17 @@ static zend_class_entry *register_class_Dangjian_Dataset(void)
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Dangjian", "Dataset", class_Dangjian_Dataset_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Dangjian_Cache(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Dangjian", "Cache", class_Dangjian_Cache_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 

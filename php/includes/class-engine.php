@@ -14,13 +14,22 @@ if ( ! class_exists( '\\Dangjian\\Dataset', false ) && is_readable( dirname( __D
 }
 
 /**
- * Builds a Dangjian\Dataset from the tables and keeps it by data version:
- *  - in a static for the rest of the request;
- *  - in a snapshot file (Dataset::save / Dataset::load) under uploads/dangjian-cache/, named by a
- *    secret key of the site, the engine's version and the data version, so the next request loads
- *    it instead of reading the tables;
- * and computes figures through it, caching each result in the object cache (group "dangjian") by data
- * version and query. The tables are read in batches of BATCH rows with keyset pagination
+ * Builds a Dangjian\Dataset from the tables and keeps it by data version, looked up in this order:
+ *  1. a static, for the rest of the request;
+ *  2. the extension's Dangjian\Cache: datasets kept across requests by this PHP worker, under the key
+ *     "dangjian:<site key>:<blog id>:<data version>" (the twin's Cache lasts one request only);
+ *  3. a kept dataset of an older version plus the recorded cheap writes since (self::note_write():
+ *     inserted people or activities are read by id and appended to a copy, no full rebuild);
+ *  4. the snapshot file (Dataset::save / Dataset::load) under uploads/dangjian-cache/, named by a
+ *     secret key of the site, the engine's version and the data version (or an older snapshot plus
+ *     the cheap writes since); a damaged one is deleted and rebuilt;
+ *  5. a rebuild from the tables, done by one process at a time per site (flock on
+ *     uploads/dangjian-cache/rebuild-<site key>.lock): the others wait for it, or, when the caller
+ *     accepts it (the public showcase), serve the newest older dataset at hand, marked stale
+ *     (self::stale()). A killed rebuild releases the lock with its process and leaves the previous
+ *     snapshot in place (snapshots are written atomically, older ones removed only after).
+ * Figures are computed through it and cached in the object cache (group "dangjian") by data version
+ * and query. The tables are read in batches of BATCH rows with keyset pagination
  * (WHERE id > %d ORDER BY id LIMIT %d), so PHP holds at most one batch of rows at a time.
  */
 final class Engine {
@@ -31,6 +40,27 @@ final class Engine {
 	const CACHE_DIR   = 'dangjian-cache';
 
 	const SKIPPED_OPTION = 'dangjian_skipped_rows';
+
+	/** Prefix of the options that record one cheap write each: dangjian_delta_<data version>. */
+	const DELTA_PREFIX = 'dangjian_delta_';
+
+	/** The most cheap writes applied on top of a snapshot before a new snapshot is written. */
+	const DELTA_MAX = 64;
+
+	/** The columns of a people row as the engine takes it. */
+	const PEOPLE_COLUMNS = 'id, is_staff, applied_on, activist_on, candidate_on, admitted_on, full_on, joined_on, left_on, left_reason';
+
+	/** The columns of an activity row as the engine takes it (participants apart). */
+	const ACTIVITY_COLUMNS = 'id, activity_date AS date, category, kind, hours, fee_waived, donation, beneficiaries, venue_kind, venue';
+
+	/** @var bool Whether the dataset last returned by dataset() is of an older data version. */
+	private static $stale = false;
+
+	/** @var array|null A write noted by note_write(), recorded at the next data version bump. */
+	private static $pending = null;
+
+	/** @var string How the last dataset() call got its dataset (request, kept, delta, snapshot, rebuild, stale). */
+	private static $source = '';
 
 	/** @var Dataset|null The dataset of self::$version, kept for the request. */
 	private static $dataset = null;
@@ -74,33 +104,390 @@ final class Engine {
 	}
 
 	/**
-	 * The dataset of the current data version: from this request's static, else from the snapshot
-	 * file, else built from the tables (and then saved as the snapshot).
+	 * The dataset of the current data version (see the class comment for where it comes from).
 	 *
+	 * @param bool $allow_stale Whether a dataset of an older version may be returned while another
+	 *                          process rebuilds the current one (public pages only; self::stale()
+	 *                          then says so). Admin pages leave it false and wait.
 	 * @throws \RuntimeException When no engine is loaded or the database fails.
 	 */
-	public static function dataset(): Dataset {
+	public static function dataset( bool $allow_stale = false ): Dataset {
 		if ( ! self::available() ) {
 			throw new \RuntimeException( __( 'The Dangjian engine is not available: neither the dangjian extension nor php/fallback/ is loaded.', 'dangjian' ) );
 		}
 		$version = Data_Version::get();
 		if ( null !== self::$dataset && self::$version === $version ) {
+			self::$source = 'request';
 			return self::$dataset;
 		}
+		$previous      = self::$dataset;
+		$prev_version  = self::$version;
 		self::$dataset = null; // Let the old one go before the new one is built.
 		self::$version = null;
+		self::$stale   = false;
 
-		$path    = self::snapshot_path( $version );
-		$dataset = null;
-		if ( null !== $path && is_file( $path ) ) {
-			try {
-				$dataset = Dataset::load( $path );
-			} catch ( \Throwable $e ) {
-				$dataset = null; // A damaged or foreign file: rebuild it.
-			}
+		$dataset = self::kept( $version );
+		if ( null !== $dataset ) {
+			self::$source = 'kept';
 		}
 		if ( null === $dataset ) {
+			$dataset = self::from_deltas( $version, $previous, $prev_version );
+		}
+		$previous = null;
+		if ( null === $dataset ) {
+			$dataset = self::load_snapshot( $version );
+		}
+		if ( null === $dataset ) {
+			$dataset = self::rebuild( $version, $allow_stale );
+			if ( self::$stale ) {
+				return $dataset; // Not kept as the current version's dataset.
+			}
+		}
+		self::$dataset = $dataset;
+		self::$version = $version;
+		return $dataset;
+	}
+
+	/**
+	 * Whether the dataset last returned by dataset() is of an older data version (served while another
+	 * process rebuilds the current one; only when the caller allowed it).
+	 */
+	public static function stale(): bool {
+		return self::$stale;
+	}
+
+	/**
+	 * How the last dataset() call got its dataset: "request", "kept", "delta", "snapshot", "rebuild" or
+	 * "stale" (for tests and the admin's diagnostics).
+	 */
+	public static function source(): string {
+		return self::$source;
+	}
+
+	/**
+	 * Records a write of the plugin's write path so that the kept datasets can follow it cheaply. Call
+	 * it after the write and before Data_Version::bump(): the bump's dangjian_data_changed action
+	 * stores it as the delta of the new version. Inserted people and activities are then appended to
+	 * a copy of the kept dataset; any other write ("update", "delete", or a bump without a note) makes
+	 * the next reader rebuild from the tables.
+	 *
+	 * @param string $entity "people" or "activities" (other tables: a rebuild).
+	 * @param string $op     "insert", "update" or "delete".
+	 * @param int[]  $ids    The records written.
+	 */
+	public static function note_write( string $entity, string $op, array $ids ): void {
+		self::$pending = array(
+			'entity' => $entity,
+			'op'     => $op,
+			'ids'    => array_values( array_map( 'intval', $ids ) ),
+		);
+	}
+
+	/**
+	 * The dangjian_data_changed action: stores the noted write (if any) as the delta of the new version.
+	 *
+	 * @param int $version The new data version.
+	 */
+	public static function on_data_changed( $version ): void {
+		$pending       = self::$pending;
+		self::$pending = null;
+		if ( null === $pending ) {
+			return;
+		}
+		add_option( self::DELTA_PREFIX . (int) $version, $pending, '', false );
+	}
+
+	/**
+	 * The key of a data version in Dangjian\Cache.
+	 *
+	 * @param int $version The data version.
+	 */
+	private static function cache_key_of( int $version ): string {
+		return 'dangjian:' . self::cache_key() . ':' . get_current_blog_id() . ':' . $version;
+	}
+
+	/**
+	 * Whether Dangjian\Cache can be used (the extension's, or the twin's for the request).
+	 */
+	private static function cache_on(): bool {
+		return class_exists( '\\Dangjian\\Cache' ) && Cache::enabled();
+	}
+
+	/**
+	 * The kept dataset of a version, or null.
+	 *
+	 * @param int $version The data version.
+	 */
+	private static function kept( int $version ): ?Dataset {
+		return self::cache_on() ? Cache::get( self::cache_key_of( $version ) ) : null;
+	}
+
+	/**
+	 * Keeps a dataset in Dangjian\Cache under its version; drops this site's older ones.
+	 *
+	 * @param Dataset $dataset The dataset.
+	 * @param int     $version Its data version.
+	 */
+	private static function keep( Dataset $dataset, int $version ): void {
+		if ( ! self::cache_on() ) {
+			return;
+		}
+		try {
+			Cache::put( self::cache_key_of( $version ), $dataset );
+		} catch ( \Throwable $e ) {
+			return; // Out of memory, or a ZTS build: only speed is lost.
+		}
+		foreach ( self::kept_versions() as $old ) {
+			if ( $old < $version ) {
+				Cache::delete( self::cache_key_of( $old ) );
+			}
+		}
+	}
+
+	/**
+	 * The data versions of this site kept in Dangjian\Cache, newest first.
+	 *
+	 * @return int[]
+	 */
+	private static function kept_versions(): array {
+		if ( ! self::cache_on() ) {
+			return array();
+		}
+		$prefix   = 'dangjian:' . self::cache_key() . ':' . get_current_blog_id() . ':';
+		$versions = array();
+		foreach ( array_keys( Cache::info()['entries'] ) as $key ) {
+			$key = (string) $key;
+			if ( str_starts_with( $key, $prefix ) && ctype_digit( substr( $key, strlen( $prefix ) ) ) ) {
+				$versions[] = (int) substr( $key, strlen( $prefix ) );
+			}
+		}
+		rsort( $versions );
+		return $versions;
+	}
+
+	/**
+	 * The dataset of $version made from an older one (the request's previous one, else the newest kept
+	 * one, else the newest older snapshot) and the cheap writes recorded since; null when a write in
+	 * between was not an insert, or was not recorded.
+	 *
+	 * @param int          $version      The data version wanted.
+	 * @param Dataset|null $previous     This request's dataset of an older version, if any.
+	 * @param int|null     $prev_version Its version.
+	 */
+	private static function from_deltas( int $version, ?Dataset $previous, ?int $prev_version ): ?Dataset {
+		$base         = null;
+		$base_version = 0;
+		if ( null !== $previous && null !== $prev_version && $prev_version < $version ) {
+			$base         = $previous;
+			$base_version = $prev_version;
+		} else {
+			foreach ( self::kept_versions() as $v ) {
+				if ( $v < $version ) {
+					$base         = Cache::get( self::cache_key_of( $v ) );
+					$base_version = $v;
+					break;
+				}
+			}
+		}
+		if ( null === $base || $version - $base_version > self::DELTA_MAX ) {
+			return null;
+		}
+		$deltas = self::deltas( $base_version, $version );
+		if ( null === $deltas ) {
+			return null;
+		}
+		try {
+			self::apply_deltas( $base, $deltas );
+		} catch ( \Throwable $e ) {
+			return null; // A row the engine refuses, or the database failed: rebuild.
+		}
+		self::$source = 'delta';
+		self::keep( $base, $version );
+		return $base;
+	}
+
+	/**
+	 * The recorded writes that lead from version $from to $to, or null when one is missing or is not
+	 * an insert of people or activities.
+	 *
+	 * @param int $from The base version.
+	 * @param int $to   The wanted version.
+	 * @return array[]|null
+	 */
+	private static function deltas( int $from, int $to ): ?array {
+		global $wpdb;
+		if ( $to <= $from ) {
+			return null;
+		}
+		$names = array();
+		for ( $v = $from + 1; $v <= $to; $v++ ) {
+			$names[] = "'" . self::DELTA_PREFIX . $v . "'";
+		}
+		$rows  = $wpdb->get_results( "SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name IN (" . implode( ',', $names ) . ')', ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- Names built from integers.
+		$found = array();
+		foreach ( (array) $rows as $row ) {
+			$found[ (int) substr( $row['option_name'], strlen( self::DELTA_PREFIX ) ) ] = maybe_unserialize( $row['option_value'] );
+		}
+		$deltas = array();
+		for ( $v = $from + 1; $v <= $to; $v++ ) {
+			$d = $found[ $v ] ?? null;
+			if ( ! is_array( $d ) || 'insert' !== ( $d['op'] ?? '' ) || ! in_array( $d['entity'] ?? '', array( 'people', 'activities' ), true ) || empty( $d['ids'] ) ) {
+				return null;
+			}
+			$deltas[] = $d;
+		}
+		return $deltas;
+	}
+
+	/**
+	 * Appends the inserted rows of the deltas to $dataset (copying it first if it is kept: the
+	 * extension copies on write).
+	 *
+	 * @param Dataset $dataset The dataset.
+	 * @param array[] $deltas  From self::deltas().
+	 * @throws InvalidRecord|\RuntimeException When a row is refused or a query fails.
+	 */
+	private static function apply_deltas( Dataset $dataset, array $deltas ): void {
+		foreach ( $deltas as $d ) {
+			$ids = implode( ',', array_map( 'intval', $d['ids'] ) );
+			if ( 'people' === $d['entity'] ) {
+				$rows = self::query( 'SELECT ' . self::PEOPLE_COLUMNS . ' FROM ' . Schema::table( 'people' ) . " WHERE id IN ($ids) ORDER BY id" );
+				if ( count( $rows ) !== count( $d['ids'] ) ) {
+					throw new \RuntimeException( 'Dangjian: a recorded insert is gone' );
+				}
+				$dataset->addPeople( $rows );
+			} else {
+				$rows = self::query( 'SELECT ' . self::ACTIVITY_COLUMNS . ' FROM ' . Schema::table( 'activities' ) . " WHERE id IN ($ids) ORDER BY id" );
+				if ( count( $rows ) !== count( $d['ids'] ) ) {
+					throw new \RuntimeException( 'Dangjian: a recorded insert is gone' );
+				}
+				$links = self::query( 'SELECT activity_id, person_id, hours FROM ' . Schema::table( 'participants' ) . " WHERE activity_id IN ($ids) ORDER BY activity_id, id" );
+				$dataset->addActivities( self::attach( $rows, $links ) );
+			}
+		}
+	}
+
+	/**
+	 * The snapshot of $version, or of an older version plus the cheap writes since (then saved as
+	 * the snapshot of $version when the chain got long); null when there is none or it is damaged
+	 * (a damaged file is deleted).
+	 *
+	 * @param int $version The data version.
+	 */
+	private static function load_snapshot( int $version ): ?Dataset {
+		$path = self::snapshot_path( $version );
+		if ( null === $path ) {
+			return null;
+		}
+		$dataset = self::load_file( $path );
+		if ( null !== $dataset ) {
+			self::$source = 'snapshot';
+			self::keep( $dataset, $version );
+			return $dataset;
+		}
+		// An older snapshot and the writes since.
+		foreach ( self::snapshot_versions() as $v ) {
+			if ( $v >= $version ) {
+				continue;
+			}
+			if ( $version - $v > self::DELTA_MAX ) {
+				break;
+			}
+			$deltas = self::deltas( $v, $version );
+			if ( null === $deltas ) {
+				break;
+			}
+			$dataset = self::load_file( (string) self::snapshot_path( $v ) );
+			if ( null === $dataset ) {
+				break;
+			}
+			try {
+				self::apply_deltas( $dataset, $deltas );
+			} catch ( \Throwable $e ) {
+				break;
+			}
+			self::$source = 'delta';
+			if ( count( $deltas ) >= self::DELTA_MAX / 2 && Data_Version::get() === $version ) {
+				self::save_snapshot( $dataset, $path, $version );
+			}
+			self::keep( $dataset, $version );
+			return $dataset;
+		}
+		return null;
+	}
+
+	/**
+	 * Loads a snapshot file; null when it is missing, and null (after deleting it) when damaged.
+	 *
+	 * @param string $path The file.
+	 */
+	private static function load_file( string $path ): ?Dataset {
+		if ( ! is_file( $path ) ) {
+			return null;
+		}
+		try {
+			return Dataset::load( $path );
+		} catch ( CorruptSnapshot $e ) {
+			@unlink( $path ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- Another process may have removed it.
+			return null;
+		} catch ( \Throwable $e ) {
+			return null; // Unreadable: rebuild it.
+		}
+	}
+
+	/**
+	 * The data versions of this site's snapshot files (of this engine version), newest first.
+	 *
+	 * @return int[]
+	 */
+	private static function snapshot_versions(): array {
+		$path = self::snapshot_path( 0 );
+		if ( null === $path ) {
+			return array();
+		}
+		$prefix   = substr( basename( $path ), 0, -strlen( '0.snap' ) );
+		$versions = array();
+		foreach ( (array) glob( dirname( $path ) . '/dataset-*.snap' ) as $file ) {
+			$name = basename( (string) $file );
+			if ( str_starts_with( $name, $prefix ) && ctype_digit( substr( $name, strlen( $prefix ), -5 ) ) ) {
+				$versions[] = (int) substr( $name, strlen( $prefix ), -5 );
+			}
+		}
+		rsort( $versions );
+		return $versions;
+	}
+
+	/**
+	 * Rebuilds the dataset of $version from the tables, one process at a time per site. A process that
+	 * finds the lock taken serves the newest older dataset when $allow_stale (marked stale), else waits
+	 * and then takes the snapshot the other one wrote (or rebuilds itself).
+	 *
+	 * @param int  $version     The data version.
+	 * @param bool $allow_stale Whether an older dataset may be served.
+	 * @throws \RuntimeException When the database fails.
+	 */
+	private static function rebuild( int $version, bool $allow_stale ): Dataset {
+		$lock = self::lock_open();
+		if ( null !== $lock && ! flock( $lock, LOCK_EX | LOCK_NB ) ) {
+			if ( $allow_stale ) {
+				$old = self::newest_older( $version );
+				if ( null !== $old ) {
+					fclose( $lock );
+					self::$stale  = true;
+					self::$source = 'stale';
+					return $old;
+				}
+			}
+			flock( $lock, LOCK_EX ); // Wait for the other process's rebuild.
+		}
+		try {
+			// The process that held the lock may have just made it.
+			$dataset = self::kept( $version ) ?? self::load_snapshot( $version );
+			if ( null !== $dataset ) {
+				return $dataset;
+			}
 			$dataset = self::build();
+			self::$source = 'rebuild';
 			if ( self::$skipped || false !== get_option( self::SKIPPED_OPTION ) ) {
 				update_option(
 					self::SKIPPED_OPTION,
@@ -111,13 +498,59 @@ final class Engine {
 					false
 				);
 			}
-			if ( null !== $path && Data_Version::get() === $version ) {
-				self::save_snapshot( $dataset, $path );
+			if ( Data_Version::get() === $version ) {
+				$path = self::snapshot_path( $version );
+				if ( null !== $path ) {
+					self::save_snapshot( $dataset, $path, $version );
+				}
+				self::keep( $dataset, $version );
+			}
+			return $dataset;
+		} finally {
+			if ( null !== $lock ) {
+				flock( $lock, LOCK_UN );
+				fclose( $lock );
 			}
 		}
-		self::$dataset = $dataset;
-		self::$version = $version;
-		return $dataset;
+	}
+
+	/**
+	 * The site's rebuild lock file, opened (not locked), or null when there is no cache folder.
+	 *
+	 * @return resource|null
+	 */
+	private static function lock_open() {
+		$dir = self::cache_dir();
+		if ( null === $dir ) {
+			return null;
+		}
+		$fp = fopen( $dir . '/rebuild-' . self::cache_key() . '.lock', 'c' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fopen
+		return false === $fp ? null : $fp;
+	}
+
+	/**
+	 * The newest dataset of an older version at hand (kept, else the newest older snapshot), or null.
+	 *
+	 * @param int $version The current data version.
+	 */
+	private static function newest_older( int $version ): ?Dataset {
+		foreach ( self::kept_versions() as $v ) {
+			if ( $v < $version ) {
+				$d = Cache::get( self::cache_key_of( $v ) );
+				if ( null !== $d ) {
+					return $d;
+				}
+			}
+		}
+		foreach ( self::snapshot_versions() as $v ) {
+			if ( $v < $version ) {
+				$d = self::load_file( (string) self::snapshot_path( $v ) );
+				if ( null !== $d ) {
+					return $d;
+				}
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -126,6 +559,7 @@ final class Engine {
 	public static function forget(): void {
 		self::$dataset = null;
 		self::$version = null;
+		self::$stale   = false;
 	}
 
 	/**
@@ -152,7 +586,7 @@ final class Engine {
 		do {
 			$rows = self::query(
 				$wpdb->prepare(
-					"SELECT id, is_staff, applied_on, activist_on, candidate_on, admitted_on, full_on, joined_on, left_on, left_reason FROM {$people} WHERE id > %d ORDER BY id LIMIT %d",
+					'SELECT ' . self::PEOPLE_COLUMNS . " FROM {$people} WHERE id > %d ORDER BY id LIMIT %d",
 					$last,
 					$batch
 				)
@@ -166,53 +600,9 @@ final class Engine {
 			$rows = null;
 		} while ( $batch === $n );
 
-		$activities   = Schema::table( 'activities' );
-		$participants = Schema::table( 'participants' );
-		$last         = 0;
-		do {
-			$rows = self::query(
-				$wpdb->prepare(
-					"SELECT id, activity_date AS date, category, kind, hours, fee_waived, donation, beneficiaries, venue_kind, venue FROM {$activities} WHERE id > %d ORDER BY id LIMIT %d",
-					$last,
-					$batch
-				)
-			);
-			if ( ! $rows ) {
-				break;
-			}
-			$first = (int) $rows[0]['id'];
-			$last  = (int) $rows[ count( $rows ) - 1 ]['id'];
-			$n     = count( $rows );
-
-			$index = array();
-			foreach ( $rows as $i => $row ) {
-				$rows[ $i ]['participants'] = array();
-				$index[ (int) $row['id'] ]   = $i;
-			}
-			$links = self::query(
-				$wpdb->prepare(
-					"SELECT activity_id, person_id, hours FROM {$participants} WHERE activity_id >= %d AND activity_id <= %d ORDER BY activity_id, id",
-					$first,
-					$last
-				)
-			);
-			foreach ( $links as $link ) {
-				$i = $index[ (int) $link['activity_id'] ] ?? null;
-				if ( null === $i ) {
-					continue; // A participant of a deleted activity.
-				}
-				$rows[ $i ]['participants'][] = null === $link['hours']
-					? (int) $link['person_id']
-					: array(
-						'id'    => (int) $link['person_id'],
-						'hours' => $link['hours'],
-					);
-			}
-			$links = null;
-			$index = null;
-			self::add( $dataset, 'addActivities', 'activities', $rows );
-			$rows = null;
-		} while ( $batch === $n );
+		if ( ! self::build_activities_streamed( $dataset, $batch ) ) {
+			self::build_activities_batched( $dataset, $batch );
+		}
 
 		$headcount = Schema::table( 'headcount' );
 		$points    = self::query( "SELECT point_date AS date, staff_count AS count FROM {$headcount} ORDER BY point_date" );
@@ -227,14 +617,180 @@ final class Engine {
 	}
 
 	/**
+	 * Adds the activities with their participants in keyset batches: an activities query and a
+	 * participants query a batch (any database driver).
+	 *
+	 * @param Dataset $dataset The dataset being built.
+	 * @param int     $batch   Rows a batch.
+	 * @throws \RuntimeException When a query fails.
+	 */
+	private static function build_activities_batched( Dataset $dataset, int $batch ): void {
+		global $wpdb;
+		$activities   = Schema::table( 'activities' );
+		$participants = Schema::table( 'participants' );
+		$last         = 0;
+		do {
+			$rows = self::query(
+				$wpdb->prepare(
+					'SELECT ' . self::ACTIVITY_COLUMNS . " FROM {$activities} WHERE id > %d ORDER BY id LIMIT %d",
+					$last,
+					$batch
+				)
+			);
+			if ( ! $rows ) {
+				break;
+			}
+			$first = (int) $rows[0]['id'];
+			$last  = (int) $rows[ count( $rows ) - 1 ]['id'];
+			$n     = count( $rows );
+
+			$links = self::query(
+				$wpdb->prepare(
+					"SELECT activity_id, person_id, hours FROM {$participants} WHERE activity_id >= %d AND activity_id <= %d ORDER BY activity_id, id",
+					$first,
+					$last
+				)
+			);
+			$rows  = self::attach( $rows, $links );
+			$links = null;
+			self::add( $dataset, 'addActivities', 'activities', $rows );
+			$rows = null;
+		} while ( $batch === $n );
+	}
+
+	/**
+	 * Adds the activities with their participants from two unbuffered queries read side by side (a
+	 * merge join on the activity id): activities by id on $wpdb's connection, participants by activity
+	 * on a second connection to the same database. PHP holds one batch of activities (and their
+	 * participants) at a time, and the database reads both tables sequentially instead of looking up
+	 * each batch's participants through an index. Returns false, having added nothing, when mysqli
+	 * is not in use or the second connection cannot be made (the caller then reads in batches).
+	 *
+	 * @param Dataset $dataset The dataset being built.
+	 * @param int     $batch   Activities a batch.
+	 * @throws \RuntimeException When a query fails midway.
+	 */
+	private static function build_activities_streamed( Dataset $dataset, int $batch ): bool {
+		global $wpdb;
+		if ( ! ( $wpdb->dbh instanceof \mysqli ) || empty( $wpdb->use_mysqli ) || ! defined( 'DB_USER' ) ) {
+			return false;
+		}
+		$host = $wpdb->parse_db_host( DB_HOST );
+		if ( ! $host ) {
+			return false;
+		}
+		list( $hostname, $port, $socket, $is_ipv6 ) = $host;
+		if ( $is_ipv6 && extension_loaded( 'mysqlnd' ) ) {
+			$hostname = "[$hostname]";
+		}
+		$link = mysqli_init();
+		try {
+			$ok = @mysqli_real_connect( $link, $hostname, DB_USER, DB_PASSWORD, DB_NAME, null === $port ? null : (int) $port, $socket ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- Failure falls back to batches.
+		} catch ( \mysqli_sql_exception $e ) {
+			$ok = false;
+		}
+		if ( ! $ok ) {
+			return false;
+		}
+		$res_a = false;
+		$res_m = false;
+		try {
+			mysqli_set_charset( $link, $wpdb->charset ? $wpdb->charset : 'utf8mb4' );
+			$res_m = mysqli_query( $link, 'SELECT activity_id, person_id, hours FROM ' . Schema::table( 'participants' ) . ' ORDER BY activity_id, id', MYSQLI_USE_RESULT );
+			$res_a = mysqli_query( $wpdb->dbh, 'SELECT ' . self::ACTIVITY_COLUMNS . ' FROM ' . Schema::table( 'activities' ) . ' ORDER BY id', MYSQLI_USE_RESULT );
+			$wpdb->num_queries += 2;
+			if ( false === $res_m || false === $res_a ) {
+				throw new \RuntimeException( 'Dangjian: ' . ( false === $res_m ? mysqli_error( $link ) : mysqli_error( $wpdb->dbh ) ) );
+			}
+			$next = mysqli_fetch_row( $res_m ); // activity_id, person_id, hours.
+			do {
+				$rows = array();
+				for ( $i = 0; $i < $batch; $i++ ) {
+					$row = mysqli_fetch_assoc( $res_a );
+					if ( null === $row || false === $row ) {
+						break;
+					}
+					$id    = (int) $row['id'];
+					$parts = array();
+					while ( $next && (int) $next[0] < $id ) {
+						$next = mysqli_fetch_row( $res_m ); // A participant of a deleted activity.
+					}
+					while ( $next && (int) $next[0] === $id ) {
+						$parts[] = null === $next[2]
+							? (int) $next[1]
+							: array(
+								'id'    => (int) $next[1],
+								'hours' => $next[2],
+							);
+						$next    = mysqli_fetch_row( $res_m );
+					}
+					$row['participants'] = $parts;
+					$rows[]              = $row;
+				}
+				if ( $rows ) {
+					self::add( $dataset, 'addActivities', 'activities', $rows );
+				}
+				$n    = count( $rows );
+				$rows = null;
+			} while ( $n === $batch );
+			if ( mysqli_errno( $wpdb->dbh ) || mysqli_errno( $link ) ) {
+				throw new \RuntimeException( 'Dangjian: ' . ( mysqli_error( $wpdb->dbh ) . mysqli_error( $link ) ) );
+			}
+		} catch ( \mysqli_sql_exception $e ) {
+			throw new \RuntimeException( 'Dangjian: ' . $e->getMessage() );
+		} finally {
+			if ( $res_a instanceof \mysqli_result ) {
+				mysqli_free_result( $res_a );
+			}
+			if ( $res_m instanceof \mysqli_result ) {
+				mysqli_free_result( $res_m );
+			}
+			mysqli_close( $link );
+		}
+		return true;
+	}
+
+	/**
+	 * Gives each activity row its participants (bare ids, or id and hours) from participant rows
+	 * ordered by activity; a participant of an activity not among the rows is ignored.
+	 *
+	 * @param array[] $rows  Activity rows.
+	 * @param array[] $links Participant rows: activity_id, person_id, hours.
+	 * @return array[]
+	 */
+	private static function attach( array $rows, array $links ): array {
+		$index = array();
+		foreach ( $rows as $i => $row ) {
+			$rows[ $i ]['participants'] = array();
+			$index[ (int) $row['id'] ]   = $i;
+		}
+		foreach ( $links as $link ) {
+			$i = $index[ (int) $link['activity_id'] ] ?? null;
+			if ( null === $i ) {
+				continue; // A participant of a deleted activity.
+			}
+			$rows[ $i ]['participants'][] = null === $link['hours']
+				? (int) $link['person_id']
+				: array(
+					'id'    => (int) $link['person_id'],
+					'hours' => $link['hours'],
+				);
+		}
+		return $rows;
+	}
+
+	/**
 	 * The figures for an engine query (STATS.md), cached by data version and query.
 	 *
-	 * @param array $query The engine's query: from, to, as_of, top, due_within, meeting_rules.
+	 * @param array $query       The engine's query: from, to, as_of, top, due_within, meeting_rules.
+	 * @param bool  $allow_stale Whether figures of an older data version may be returned while another
+	 *                           process rebuilds the current one (the public showcase only; never cached
+	 *                           as the current version's; self::stale() says so).
 	 * @return array The engine's result.
 	 * @throws \ValueError On a bad query value (the engine's message names the key).
 	 * @throws \RuntimeException When no engine is loaded or the database fails.
 	 */
-	public static function stats( array $query ): array {
+	public static function stats( array $query, bool $allow_stale = false ): array {
 		$version = Data_Version::get();
 		// The site's cache key is part of the name: a reinstall (new key) never meets old entries.
 		$key = 'stats-' . self::cache_key() . '-' . $version . '-' . md5( (string) wp_json_encode( $query ) );
@@ -243,8 +799,10 @@ final class Engine {
 		if ( $found && is_array( $cached ) ) {
 			return $cached;
 		}
-		$result = self::dataset()->stats( $query );
-		wp_cache_set( $key, $result, self::CACHE_GROUP, DAY_IN_SECONDS );
+		$result = self::dataset( $allow_stale )->stats( $query );
+		if ( ! self::$stale ) {
+			wp_cache_set( $key, $result, self::CACHE_GROUP, DAY_IN_SECONDS );
+		}
 		return $result;
 	}
 
@@ -295,12 +853,15 @@ final class Engine {
 	}
 
 	/**
-	 * Saves the snapshot of a version and removes the site's older ones. Failure only costs speed.
+	 * Saves the snapshot of a version and removes the site's older ones and the cheap writes it
+	 * contains. Failure only costs speed.
 	 *
 	 * @param Dataset $dataset The dataset.
 	 * @param string  $path    Its file.
+	 * @param int     $version Its data version.
 	 */
-	private static function save_snapshot( Dataset $dataset, string $path ): void {
+	private static function save_snapshot( Dataset $dataset, string $path, int $version ): void {
+		global $wpdb;
 		try {
 			$dataset->save( $path );
 		} catch ( \Throwable $e ) {
@@ -311,10 +872,21 @@ final class Engine {
 				@unlink( $old ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- Another request may have removed it.
 			}
 		}
+		$wpdb->query(
+			$wpdb->prepare(
+				"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s AND CAST(SUBSTRING(option_name, %d) AS UNSIGNED) <= %d",
+				$wpdb->esc_like( self::DELTA_PREFIX ) . '%',
+				strlen( self::DELTA_PREFIX ) + 1,
+				$version
+			)
+		);
 	}
 
 	/**
-	 * Runs a prepared SELECT and returns its rows as arrays.
+	 * Runs a prepared SELECT and returns its rows as arrays. With mysqli (every WordPress since 5.x on
+	 * PHP 7+), the rows are fetched straight as arrays (mysqli_fetch_all): $wpdb->get_results() would
+	 * build an object a row first and keep a copy in $wpdb->last_result, which doubles the time and
+	 * the memory of a rebuild.
 	 *
 	 * @param string $sql A prepared statement.
 	 * @return array[]
@@ -322,6 +894,22 @@ final class Engine {
 	 */
 	private static function query( string $sql ): array {
 		global $wpdb;
+		if ( $wpdb->dbh instanceof \mysqli && ! empty( $wpdb->use_mysqli ) ) {
+			try {
+				$res = mysqli_query( $wpdb->dbh, $sql );
+			} catch ( \mysqli_sql_exception $e ) {
+				$res = false;
+			}
+			if ( false === $res ) {
+				throw new \RuntimeException( 'Dangjian: ' . mysqli_error( $wpdb->dbh ) );
+			}
+			++$wpdb->num_queries; // Counted as $wpdb counts its own.
+			$rows = true === $res ? array() : mysqli_fetch_all( $res, MYSQLI_ASSOC );
+			if ( true !== $res ) {
+				mysqli_free_result( $res );
+			}
+			return $rows;
+		}
 		$rows  = $wpdb->get_results( $sql, ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Prepared by the caller.
 		$error = $wpdb->last_error;
 		$wpdb->flush();
@@ -368,3 +956,5 @@ final class Engine {
 		}
 	}
 }
+
+add_action( 'dangjian_data_changed', array( Engine::class, 'on_data_changed' ) );

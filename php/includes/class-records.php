@@ -842,7 +842,8 @@ final class Records {
 		}
 
 		$wpdb->query( 'START TRANSACTION' );
-		if ( 0 === $id ) {
+		$inserting = 0 === $id;
+		if ( $inserting ) {
 			$ok = $wpdb->insert( $table, $row );
 			$id = (int) $wpdb->insert_id;
 		} else {
@@ -857,6 +858,8 @@ final class Records {
 			return new \WP_Error( 'dangjian_db', __( 'The database refused the record.', 'dangjian' ) . ( '' !== $error ? ' (' . $error . ')' : '' ), array( 'status' => 500 ) );
 		}
 		$wpdb->query( 'COMMIT' );
+		// Lets the kept engine datasets follow an insert without a rebuild (Engine::note_write()).
+		Engine::note_write( $entity, $inserting ? 'insert' : 'update', array( $id ) );
 		Data_Version::bump();
 		return $id;
 	}
@@ -916,6 +919,7 @@ final class Records {
 		// phpcs:enable
 		$wpdb->query( 'COMMIT' );
 		if ( $deleted > 0 ) {
+			Engine::note_write( $entity, 'delete', $ids );
 			Data_Version::bump();
 		}
 		return $deleted;
