@@ -16,7 +16,8 @@
  * Sharing: dj_dataset_retain() makes a dataset shared (refcount > 1). A
  * shared dataset is read-only: begin and set_headcount fail with DJ_E_RECORD
  * ("the dataset is shared and read-only") and change nothing, so readers on
- * other requests can never see it move. Stats and accessors never write.
+ * other requests can never see it move. Accessors never write; stats only
+ * builds its cache (ds->cache, see stats.c), which gives the figures a scan would.
  */
 #include "dataset_internal.h"
 
@@ -389,6 +390,7 @@ void dj_dataset_release(dj_dataset *ds)
     dj_pairtab_free(&ds->places);
     dj_free(ds->h_date);
     dj_free(ds->h_count);
+    dj_cache_free(ds->cache);
     dj_free(ds);
 }
 
@@ -731,6 +733,8 @@ void dj_dataset_commit(dj_dataset *ds)
     dj_free(ds->stamp);
     ds->stamp = NULL;
     ds->stamp_n = 0;
+    dj_cache_free(ds->cache); /* built again by the next stats() */
+    ds->cache = NULL;
     dj_trim(ds);
 }
 
@@ -1001,5 +1005,6 @@ size_t dj_dataset_memory(const dj_dataset *ds)
     b += (size_t)ds->kinds.cap * 8 + dj_hash_bytes_held(&ds->kinds.h);
     b += (size_t)ds->places.cap * 8 + dj_hash_bytes_held(&ds->places.h);
     b += ds->nh * 8;
+    b += dj_cache_bytes(ds->cache);
     return b;
 }

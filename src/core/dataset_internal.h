@@ -16,6 +16,13 @@
  * one string table whose entry 0 is "".
  * Activity ids usually arrive strictly ascending: then a duplicate is
  * impossible and no hash is kept; the first id out of order builds one.
+ *
+ * stats() keeps a cache beside the columns (struct dj_cache, stats.c): the
+ * committed activities summed per day that has any (per kind, per venue-kind
+ * group, the set of venues) and the service participations packed in day
+ * order, so that a period reads only its own days. It is built by the first
+ * stats() after a change, dropped by every commit, and counted by
+ * dj_dataset_memory().
  */
 #ifndef DJ_DATASET_INTERNAL_H
 #define DJ_DATASET_INTERNAL_H
@@ -54,6 +61,8 @@ typedef struct {
     uint32_t n, cap;
     dj_hash h;
 } dj_pairtab;
+
+typedef struct dj_cache dj_cache; /* stats.c */
 
 struct dj_dataset {
     int refcount;
@@ -96,12 +105,26 @@ struct dj_dataset {
     int32_t max_date;     /* latest date of people and activities (committed), DJ_NO_DATE if none */
     int32_t max_date_all; /* the same including staged rows */
 
+    /* stats' day aggregates of the committed rows (NULL: none yet). Built
+     * inside dj_dataset_stats() although it takes a const dataset: stats on
+     * one dataset must not run in two threads at once. */
+    dj_cache *cache;
+
     /* saved at begin for rollback */
     int save_sorted;
     int32_t save_max_id;
     int save_had_hash;
     size_t save_big[4];
 };
+
+/* The stats cache (stats.c): its bytes, and freeing it (NULL is fine). */
+size_t dj_cache_bytes(const dj_cache *c);
+void dj_cache_free(dj_cache *c);
+/* 1 when stats reads the cache, 0 when it was over budget (stats scans). */
+int dj_cache_usable(const dj_cache *c);
+/* Tests only: when set, dj_dataset_stats() neither builds nor reads the
+ * cache and scans every activity row instead. */
+extern int dj_stats_scan_only;
 
 /* An amount column value (hundredths) with its escape resolved. */
 int64_t dj_big_get(const dj_bigtab *t, uint32_t row);

@@ -1,12 +1,18 @@
 /*
  * stats.c - the figures of STATS.md "Result" and their statsJson() text.
  *
- * One pass over the activity columns (date filter, per-kind sums, per-month
- * and per-place sums for service, participations into per-person
- * accumulators, meeting presence per rule kind and month), one pass over the
- * people, then small finishing loops over kinds, places, months and rules.
- * All sums are exact int64 hundredths; ratios are rounded from the integer
- * quotient. Scratch arrays are allocated once per call.
+ * The activity figures come from a cache kept in the dataset (struct
+ * dj_cache below): the committed rows summed per day that holds any, and the
+ * service participations packed in day order. It is built by the first
+ * stats() after a change (two passes over the rows in row order) and dropped
+ * by every commit; a period then reads only its own days: the day cells for
+ * the sums per kind, month and venue kind, the union of the days' venue sets
+ * for the distinct venues, and one contiguous run of participations into
+ * per-person accumulators. When the cache would pass its memory budget, or
+ * cannot be allocated, stats scans every row as before (one pass over the
+ * activity columns, with the date filter). The people are one pass in blocks
+ * of 16, column by column. All sums are exact int64 hundredths; ratios are
+ * rounded from the integer quotient. Scratch arrays are allocated per call.
  */
 #include "dataset_internal.h"
 
@@ -226,6 +232,404 @@ static void dj_copy_kind(char dst[33], const char *s, size_t len)
     dst[len] = '\0';
 }
 
+/* ------------------------------------------------------------- the cache */
+
+/* The committed activities summed per day, so that a period reads only its
+ * own days instead of every row:
+ *   day[i]       the days that hold an activity, ascending (nd of them)
+ *   kc           per day, one cell per kind present: count and sums
+ *   vc           per day, one cell per venue-kind group with service rows
+ *                (places grouped by their venue_kind string, "" excluded)
+ *   pl           per day, the service places with a venue name (not "") and
+ *                a venue kind: a list of place ids, or a bitmap of pl_words
+ *                words when that is no longer (pl_bitmap[i])
+ *   m            the service participations, day by day (rows of one day in
+ *                row order): person | hours << pbits; hours that do not fit
+ *                are the all-ones value and live in esc (position, hours)
+ * Offsets per day: kc_off, vc_off, pl_off, m_off (nd + 1 entries each).
+ * When the cache would pass its budget (about 3 bytes per activity and 4
+ * per participation) it is kept empty with usable = 0 and stats scans. */
+typedef struct {
+    uint32_t kind, acts;
+    int64_t hours, fee, don, benef;
+} dj_kcell;
+
+typedef struct {
+    uint32_t group, acts;
+    int64_t benef, hours;
+} dj_vcell;
+
+struct dj_cache {
+    int usable;
+    size_t bytes;
+    uint32_t nd;
+    int32_t *day, *day_ym; /* day_ym: year * 12 + month - 1 */
+    uint32_t *kc_off, *vc_off, *pl_off, *m_off;
+    dj_kcell *kc;
+    dj_vcell *vc;
+    uint32_t *pl;
+    uint8_t *pl_bitmap;
+    uint32_t npl, pl_words, ngroups;
+    uint32_t *group_vk;    /* [ngroups]: the venue_kind string */
+    uint32_t *place_group; /* [npl]: the group, or UINT32_MAX (venue_kind "") */
+    uint32_t *m;
+    uint32_t pbits;
+    dj_big *esc;
+    size_t nesc;
+};
+
+int dj_stats_scan_only = 0;
+
+/* Bytes held by the cache (0 for NULL). */
+size_t dj_cache_bytes(const dj_cache *c)
+{
+    return c ? c->bytes : 0;
+}
+
+/* 1 when the cache is read by stats, 0 when over budget (or NULL). */
+int dj_cache_usable(const dj_cache *c)
+{
+    return c && c->usable;
+}
+
+static void dj_cache_clear(dj_cache *c)
+{
+    dj_free(c->day);
+    dj_free(c->day_ym);
+    dj_free(c->kc_off);
+    dj_free(c->vc_off);
+    dj_free(c->pl_off);
+    dj_free(c->m_off);
+    dj_free(c->kc);
+    dj_free(c->vc);
+    dj_free(c->pl);
+    dj_free(c->pl_bitmap);
+    dj_free(c->group_vk);
+    dj_free(c->place_group);
+    dj_free(c->m);
+    dj_free(c->esc);
+    memset(c, 0, sizeof *c);
+    c->bytes = sizeof *c;
+}
+
+/* Frees the cache; NULL is fine. */
+void dj_cache_free(dj_cache *c)
+{
+    if (!c)
+        return;
+    dj_cache_clear(c);
+    dj_free(c);
+}
+
+/* Makes room for need elements of size sz in *p (capacity *cap, doubling).
+ * 0 when out of memory (*p kept). */
+static int dj_room(void **p, size_t *cap, size_t need, size_t sz)
+{
+    if (need <= *cap)
+        return 1;
+    size_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    if (c > SIZE_MAX / sz)
+        return 0;
+    void *q = dj_realloc(*p, c * sz);
+    if (!q)
+        return 0;
+    *p = q;
+    *cap = c;
+    return 1;
+}
+
+/* Shrinks *p to n elements of size sz (failure to shrink is harmless). */
+static void dj_fit(void **p, size_t n, size_t sz)
+{
+    void *q = dj_realloc(*p, (n ? n : 1) * sz);
+    if (q)
+        *p = q;
+}
+
+/* Bit helpers (the compiler's builtins where there are some). */
+static unsigned dj_ctz32(uint32_t x) /* x != 0 */
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctz(x);
+#else
+    unsigned n = 0;
+    while (!(x & 1)) {
+        x >>= 1;
+        n++;
+    }
+    return n;
+#endif
+}
+
+static unsigned dj_popcount32(uint32_t x)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_popcount(x);
+#else
+    unsigned n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+#endif
+}
+
+static int dj_big_row_cmp(const void *a, const void *b)
+{
+    uint32_t x = ((const dj_big *)a)->row, y = ((const dj_big *)b)->row;
+    return x < y ? -1 : x > y;
+}
+
+/* Fills c (empty, zeroed) from the committed rows of ds in two passes in
+ * row order (no random access to the rows): the first counts rows and
+ * service participations per day, the second sums each row into dense
+ * day x kind, day x group and day x place scratch tables and writes its
+ * participations at its day's cursor; the tables are then packed into the
+ * per-day cells. When the dense tables would be too large (dates spread
+ * over many years with many kinds or places), or the packed cache passes its
+ * budget, c stays empty with usable = 0. Returns 0 when out of memory (c
+ * then holds partial arrays: the caller frees it). */
+static int dj_cache_fill(dj_cache *c, const dj_dataset *ds)
+{
+    const size_t na = ds->na, nk = ds->kinds.n, npl = ds->places.n, np = ds->np;
+    const int32_t *a_date = ds->a_date, *a_benef = ds->a_benef;
+    const uint32_t *a_kind = ds->a_kind, *a_place = ds->a_place, *a_start = ds->a_start;
+    int ok = 0;
+    uint32_t *dayidx = NULL, *cursor = NULL, *vk_group = NULL, *dbits = NULL;
+    uint8_t *kserv = NULL;
+    dj_kcell *dk = NULL;
+    dj_vcell *dv = NULL;
+    size_t cap_esc = 0;
+
+    c->npl = (uint32_t)npl;
+    c->pl_words = (uint32_t)((npl + 31) / 32);
+    c->pbits = 1;
+    while (c->pbits < 31 && ((size_t)1 << c->pbits) < np)
+        c->pbits++;
+
+    /* places -> venue-kind groups */
+    c->place_group = dj_malloc((npl ? npl : 1) * sizeof *c->place_group);
+    c->group_vk = dj_malloc((npl ? npl : 1) * sizeof *c->group_vk);
+    vk_group = dj_malloc((size_t)ds->str.n * sizeof *vk_group);
+    kserv = dj_malloc(nk ? nk : 1);
+    if (!c->place_group || !c->group_vk || !vk_group || !kserv)
+        goto out;
+    for (size_t s = 0; s < ds->str.n; s++)
+        vk_group[s] = UINT32_MAX;
+    for (size_t p = 0; p < npl; p++) {
+        uint32_t vk = ds->places.a[p];
+        if (vk == 0) {
+            c->place_group[p] = UINT32_MAX;
+            continue;
+        }
+        if (vk_group[vk] == UINT32_MAX) {
+            vk_group[vk] = c->ngroups;
+            c->group_vk[c->ngroups++] = vk;
+        }
+        c->place_group[p] = vk_group[vk];
+    }
+    for (size_t k = 0; k < nk; k++)
+        kserv[k] = ds->kinds.a[k] == DJ_CAT_SERVICE;
+    const size_t ng = c->ngroups, plw = c->pl_words;
+
+    /* pass 1: rows and service participations per day */
+    int32_t dmin = 0, dmax = -1;
+    for (size_t i = 0; i < na; i++) {
+        dmin = i == 0 || a_date[i] < dmin ? a_date[i] : dmin;
+        dmax = i == 0 || a_date[i] > dmax ? a_date[i] : dmax;
+    }
+    const size_t span = na ? (size_t)(dmax - dmin) + 1 : 0;
+    dayidx = dj_calloc(span + 1, sizeof *dayidx); /* day - dmin -> rows, then its index */
+    cursor = dj_calloc(span + 1, sizeof *cursor); /* day - dmin -> participations, then cursor */
+    if (!dayidx || !cursor)
+        goto out;
+    for (size_t i = 0; i < na; i++) {
+        size_t d = (size_t)(a_date[i] - dmin);
+        dayidx[d]++;
+        cursor[d] += kserv[a_kind[i]] ? a_start[i + 1] - a_start[i] : 0;
+    }
+    uint32_t nd = 0;
+    size_t n_m = 0;
+    for (size_t d = 0; d < span; d++) {
+        if (!dayidx[d]) {
+            dayidx[d] = UINT32_MAX; /* no row that day */
+            continue;
+        }
+        uint32_t k = cursor[d];
+        dayidx[d] = nd++;
+        cursor[d] = (uint32_t)n_m;
+        n_m += k;
+    }
+    c->nd = nd;
+
+    /* the dense scratch tables must stay moderate */
+    size_t dense = (size_t)nd * (nk * sizeof *dk + ng * sizeof *dv + plw * 4);
+    if (dense > ((size_t)32 << 20) + 4 * na) {
+        ok = 1; /* too spread out: no cache, stats scans */
+        goto out;
+    }
+    c->day = dj_malloc((nd ? nd : 1) * sizeof *c->day);
+    c->day_ym = dj_malloc((nd ? nd : 1) * sizeof *c->day_ym);
+    c->kc_off = dj_malloc(((size_t)nd + 1) * sizeof *c->kc_off);
+    c->vc_off = dj_malloc(((size_t)nd + 1) * sizeof *c->vc_off);
+    c->pl_off = dj_malloc(((size_t)nd + 1) * sizeof *c->pl_off);
+    c->m_off = dj_malloc(((size_t)nd + 1) * sizeof *c->m_off);
+    c->pl_bitmap = dj_malloc(nd ? nd : 1);
+    c->m = dj_malloc((n_m ? n_m : 1) * sizeof *c->m);
+    dk = dj_calloc(nd && nk ? (size_t)nd * nk : 1, sizeof *dk);
+    dv = dj_calloc(nd && ng ? (size_t)nd * ng : 1, sizeof *dv);
+    dbits = dj_calloc(nd && plw ? (size_t)nd * plw : 1, sizeof *dbits);
+    if (!c->day || !c->day_ym || !c->kc_off || !c->vc_off || !c->pl_off || !c->m_off || !c->pl_bitmap ||
+        !c->m || !dk || !dv || !dbits)
+        goto out;
+    for (size_t d = 0; d < span; d++) {
+        uint32_t i = dayidx[d];
+        if (i == UINT32_MAX)
+            continue;
+        int y, m, dd;
+        c->day[i] = dmin + (int32_t)d;
+        dj_date_ymd(c->day[i], &y, &m, &dd);
+        c->day_ym[i] = y * 12 + m - 1;
+        c->m_off[i] = cursor[d];
+    }
+    c->m_off[nd] = (uint32_t)n_m;
+
+    /* pass 2: every row summed into its day */
+    const uint32_t hmax = (uint32_t)(((uint64_t)1 << (32 - c->pbits)) - 1);
+    for (size_t r = 0; r < na; r++) {
+        size_t d = (size_t)(a_date[r] - dmin), di = dayidx[d];
+        uint32_t k = a_kind[r];
+        int64_t h = dj_amount_at(ds->a_hours, &ds->big_hours, r);
+        int64_t b = a_benef[r];
+        dj_kcell *K = &dk[di * nk + k];
+        K->acts++;
+        K->hours += h;
+        K->fee += dj_amount_at(ds->a_fee, &ds->big_fee, r);
+        K->don += dj_amount_at(ds->a_don, &ds->big_don, r);
+        K->benef += b;
+        if (!kserv[k])
+            continue;
+        uint32_t pl = a_place[r], g = c->place_group[pl];
+        if (g != UINT32_MAX) {
+            dj_vcell *V = &dv[di * ng + g];
+            V->acts++;
+            V->benef += b;
+            V->hours += h;
+            if (ds->places.b[pl] != 0)
+                dbits[di * plw + (pl >> 5)] |= (uint32_t)1 << (pl & 31);
+        }
+        uint32_t pos = cursor[d];
+        for (uint32_t j = a_start[r], e = a_start[r + 1]; j < e; j++, pos++) {
+            uint32_t ph = ds->m_hours[j], who = ds->m_person[j];
+            if (ph < hmax) { /* DJ_AMOUNT_ESC never is */
+                c->m[pos] = who | ph << c->pbits;
+                continue;
+            }
+            if (!dj_room((void **)&c->esc, &cap_esc, c->nesc + 1, sizeof *c->esc))
+                goto out;
+            c->esc[c->nesc].row = pos;
+            c->esc[c->nesc++].value = dj_amount_at(ds->m_hours, &ds->big_mhours, j);
+            c->m[pos] = who | hmax << c->pbits;
+        }
+        cursor[d] = pos;
+    }
+    if (c->nesc > 1)
+        qsort(c->esc, c->nesc, sizeof *c->esc, dj_big_row_cmp);
+
+    /* pack the dense tables: the cells present, and per day a list of places
+     * or the bitmap when that is no longer */
+    size_t n_kc = 0, n_vc = 0, n_pl = 0;
+    for (size_t i = 0; i < nd; i++) {
+        for (size_t k = 0; k < nk; k++)
+            n_kc += dk[i * nk + k].acts != 0;
+        for (size_t g = 0; g < ng; g++)
+            n_vc += dv[i * ng + g].acts != 0;
+        size_t bitsn = 0;
+        for (size_t w = 0; w < plw; w++)
+            bitsn += dj_popcount32(dbits[i * plw + w]);
+        c->pl_bitmap[i] = bitsn >= plw;
+        n_pl += bitsn >= plw ? plw : bitsn;
+    }
+    c->kc = dj_malloc((n_kc ? n_kc : 1) * sizeof *c->kc);
+    c->vc = dj_malloc((n_vc ? n_vc : 1) * sizeof *c->vc);
+    c->pl = dj_malloc((n_pl ? n_pl : 1) * sizeof *c->pl);
+    if (!c->kc || !c->vc || !c->pl)
+        goto out;
+    n_kc = n_vc = n_pl = 0;
+    for (size_t i = 0; i < nd; i++) {
+        c->kc_off[i] = (uint32_t)n_kc;
+        c->vc_off[i] = (uint32_t)n_vc;
+        c->pl_off[i] = (uint32_t)n_pl;
+        for (size_t k = 0; k < nk; k++)
+            if (dk[i * nk + k].acts) {
+                c->kc[n_kc] = dk[i * nk + k];
+                c->kc[n_kc++].kind = (uint32_t)k;
+            }
+        for (size_t g = 0; g < ng; g++)
+            if (dv[i * ng + g].acts) {
+                c->vc[n_vc] = dv[i * ng + g];
+                c->vc[n_vc++].group = (uint32_t)g;
+            }
+        const uint32_t *bw = dbits + i * plw;
+        if (c->pl_bitmap[i]) {
+            memcpy(c->pl + n_pl, bw, plw * sizeof *bw);
+            n_pl += plw;
+        } else {
+            for (size_t w = 0; w < plw; w++)
+                for (uint32_t x = bw[w]; x; x &= x - 1)
+                    c->pl[n_pl++] = (uint32_t)(w * 32) + dj_ctz32(x);
+        }
+    }
+    c->kc_off[nd] = (uint32_t)n_kc;
+    c->vc_off[nd] = (uint32_t)n_vc;
+    c->pl_off[nd] = (uint32_t)n_pl;
+    if (!c->esc && !dj_room((void **)&c->esc, &cap_esc, 1, sizeof *c->esc))
+        goto out;
+    dj_fit((void **)&c->esc, c->nesc, sizeof *c->esc);
+    dj_fit((void **)&c->group_vk, c->ngroups, sizeof *c->group_vk);
+
+    /* the budget: what grows with the activities, and with the participations */
+    size_t act_bytes = (size_t)nd * (4 * 6 + 1 + 4 * 4) + n_kc * sizeof *c->kc + n_vc * sizeof *c->vc +
+                       n_pl * 4 + ((size_t)c->ngroups + npl) * 4;
+    size_t part_bytes = n_m * 4 + c->nesc * sizeof *c->esc;
+    c->bytes = sizeof *c + act_bytes + part_bytes;
+    ok = 1;
+    if (act_bytes <= 3 * na + 256 * 1024 && part_bytes <= 4 * ds->nm + 64 * 1024)
+        c->usable = 1;
+
+out:
+    if (ok && !c->usable)
+        dj_cache_clear(c); /* too spread out or over budget: stats scans */
+    dj_free(dayidx);
+    dj_free(cursor);
+    dj_free(vk_group);
+    dj_free(dbits);
+    dj_free(kserv);
+    dj_free(dk);
+    dj_free(dv);
+    return ok;
+}
+
+/* The usable cache of ds, built on first use; NULL when stats must scan
+ * (over budget, out of memory, or dj_stats_scan_only). */
+static const dj_cache *dj_cache_get(const dj_dataset *ds)
+{
+    if (dj_stats_scan_only)
+        return NULL;
+    if (!ds->cache) {
+        dj_cache *c = dj_calloc(1, sizeof *c);
+        if (!c)
+            return NULL;
+        if (!dj_cache_fill(c, ds)) {
+            dj_cache_free(c); /* out of memory: scan now, try again next time */
+            return NULL;
+        }
+        ((dj_dataset *)ds)->cache = c;
+    }
+    return ds->cache->usable ? ds->cache : NULL;
+}
+
 /* The latest date of the dataset (people, activities, headcount), or DJ_NO_DATE. */
 static int32_t dj_latest_date(const dj_dataset *ds)
 {
@@ -288,9 +692,18 @@ dj_status dj_dataset_stats(const dj_dataset *ds, const dj_query *q, dj_stats *ou
     dj_kacc *kacc = dj_calloc(nk ? nk : 1, sizeof *kacc);
     uint8_t *kserv = dj_malloc(nk ? nk : 1);
     int32_t *krule = dj_malloc((nk ? nk : 1) * sizeof *krule);
-    dj_pacc *pacc = dj_calloc(2 * (npl ? npl : 1), sizeof *pacc); /* [place][category] */
-    dj_pacc *macc = dj_calloc(2 * n_months, sizeof *macc);        /* [month][category] */
-    int64_t *vhours = dj_calloc(np ? np : 1, sizeof *vhours);     /* per person: hours, activities */
+    const dj_cache *cache = dj_cache_get(ds); /* NULL: scan every row */
+    const size_t ngroups = cache ? cache->ngroups : 0;
+    /* scan: [place][category]; cache: [group], then the venues per group and
+     * the bitmap of venues seen */
+    dj_pacc *pacc = dj_calloc(cache ? (ngroups ? ngroups : 1) : 2 * (npl ? npl : 1), sizeof *pacc);
+    int64_t *gven = cache ? dj_calloc(ngroups ? ngroups : 1, sizeof *gven) : NULL;
+    uint32_t *gbits = cache ? dj_calloc(cache->pl_words ? cache->pl_words : 1, sizeof *gbits) : NULL;
+    uint32_t *vlist =
+        dj_malloc((np + 1) * sizeof *vlist); /* the people with a participation (+1: a spare slot) */
+    size_t n_vol = 0;
+    dj_pacc *macc = dj_calloc(2 * n_months, sizeof *macc);    /* [month][category] */
+    int64_t *vhours = dj_calloc(np ? np : 1, sizeof *vhours); /* per person: hours, activities */
     uint32_t *vacts = dj_calloc(np ? np : 1, sizeof *vacts);
     dj_rule *rules = dj_malloc((n_rules ? n_rules : 1) * sizeof *rules);
     uint8_t *present = dj_calloc((n_rules + 1) * n_months, 1);
@@ -298,7 +711,7 @@ dj_status dj_dataset_stats(const dj_dataset *ds, const dj_query *q, dj_stats *ou
     dj_named *names = NULL;
     dj_top_stat *heap = NULL;
     if (!mon || !kacc || !kserv || !krule || !pacc || !macc || !vhours || !vacts || !rules || !present ||
-        !vk_slot)
+        !vk_slot || !vlist || (cache && (!gven || !gbits)))
         goto done;
 
     /* day -> month index within the period */
@@ -334,7 +747,88 @@ dj_status dj_dataset_stats(const dj_dataset *ds, const dj_query *q, dj_stats *ou
 
     /* ------------------------------------------------ activities */
     int64_t volunteer_hours = 0;
-    {
+    if (cache) {
+        /* the period's days: [d0, d1) */
+        size_t d0 = 0, d1 = cache->nd, lo, hi;
+        for (lo = 0, hi = cache->nd; lo < hi;) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (cache->day[mid] < from)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        d0 = lo;
+        for (hi = cache->nd; lo < hi;) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (cache->day[mid] <= to)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        d1 = lo;
+        const int32_t ym0 = fy * 12 + fm - 1;
+        for (size_t d = d0; d < d1; d++) {
+            size_t m = (size_t)(cache->day_ym[d] - ym0);
+            dj_pacc *M = &macc[2 * m];
+            for (uint32_t x = cache->kc_off[d], e = cache->kc_off[d + 1]; x < e; x++) {
+                const dj_kcell *C = &cache->kc[x];
+                uint32_t k = C->kind;
+                dj_kacc *K = &kacc[k];
+                K->acts += C->acts;
+                K->hours += C->hours;
+                K->fee += C->fee;
+                K->don += C->don;
+                K->benef += C->benef;
+                if (kserv[k]) {
+                    M->acts += C->acts;
+                    M->hours += C->hours;
+                    M->benef += C->benef;
+                }
+                present[(size_t)krule[k] * n_months + m] = 1;
+            }
+            for (uint32_t x = cache->vc_off[d], e = cache->vc_off[d + 1]; x < e; x++) {
+                const dj_vcell *C = &cache->vc[x];
+                dj_pacc *G = &pacc[C->group];
+                G->acts += C->acts;
+                G->benef += C->benef;
+                G->hours += C->hours;
+            }
+            const uint32_t *seg = cache->pl + cache->pl_off[d];
+            uint32_t n = cache->pl_off[d + 1] - cache->pl_off[d];
+            if (cache->pl_bitmap[d])
+                for (uint32_t w = 0; w < n; w++)
+                    gbits[w] |= seg[w];
+            else
+                for (uint32_t x = 0; x < n; x++)
+                    gbits[seg[x] >> 5] |= (uint32_t)1 << (seg[x] & 31);
+        }
+        for (uint32_t w = 0; w < cache->pl_words; w++)
+            for (uint32_t b = gbits[w]; b; b &= b - 1)
+                gven[cache->place_group[(size_t)w * 32 + dj_ctz32(b)]]++;
+
+        /* the service participations of the period, in one run */
+        const uint32_t *mp = cache->m;
+        const uint32_t pbits = cache->pbits, pmask = ((uint32_t)1 << pbits) - 1, hesc = UINT32_MAX >> pbits;
+        uint32_t j = cache->m_off[d0], e = cache->m_off[d1];
+        size_t ei = 0;
+        for (lo = 0, hi = cache->nesc; lo < hi;) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (cache->esc[mid].row < j)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        ei = lo;
+        for (; j < e; j++) {
+            uint32_t v = mp[j], who = v & pmask, h = v >> pbits;
+            int64_t ph = h;
+            if (h == hesc)
+                ph = cache->esc[ei++].value;
+            vhours[who] += ph;
+            vlist[n_vol] = who;
+            n_vol += vacts[who]++ == 0;
+        }
+    } else {
         const int32_t *a_date = ds->a_date, *a_benef = ds->a_benef;
         const uint32_t *a_kind = ds->a_kind, *a_place = ds->a_place, *a_start = ds->a_start;
         const uint32_t *a_hours = ds->a_hours, *a_fee = ds->a_fee, *a_don = ds->a_don;
@@ -376,94 +870,157 @@ dj_status dj_dataset_stats(const dj_dataset *ds, const dj_query *q, dj_stats *ou
                     ph = dj_big_get(&ds->big_mhours, j);
                 uint32_t who = m_person[j];
                 vhours[who] += ph;
-                vacts[who]++;
+                vlist[n_vol] = who;
+                n_vol += vacts[who]++ == 0;
             }
         }
     }
 
     /* ------------------------------------------------ people */
     size_t n_due = 0, n_over = 0, cap_due = 0;
-    int64_t took_part = 0, volunteers = 0, n_top = 0;
-    for (size_t i = 0; i < np; i++) {
-        volunteers += vacts[i] != 0;
-        volunteer_hours += vhours[i];
-    }
+    int64_t took_part = 0, volunteers = (int64_t)n_vol, n_top = 0;
+    for (size_t x = 0; x < n_vol; x++)
+        volunteer_hours += vhours[vlist[x]];
     heap = dj_malloc((size_t)(top < volunteers ? top : volunteers) * sizeof *heap + sizeof *heap);
     if (!heap)
         goto done;
+    for (size_t x = 0; x < n_vol; x++) {
+        uint32_t i = vlist[x];
+        dj_top_stat t = {ds->p_id[i], vhours[i], vacts[i]};
+        if (n_top < top) {
+            heap[n_top] = t;
+            dj_heap_up(heap, (size_t)n_top++);
+        } else if (top > 0 && dj_top_before(&t, &heap[0])) {
+            heap[0] = t;
+            dj_heap_down(heap, (size_t)n_top, 0);
+        }
+    }
     {
         const int32_t *const *pd = (const int32_t *const *)ds->p_date;
         const uint32_t uf = (uint32_t)from, span = (uint32_t)(to - from);
         int64_t cnt[DJ_PERSON_DATES] = {0};
-        int64_t stage_n[5] = {0};
+        int64_t stage_n[6] = {0}; /* by 1 + stage; [0]: not a member */
+        int64_t staff_members = 0, eligible = 0;
         /* add_year(d) <= x  <=>  d <= dj_year_before(x) */
         const int32_t year_before_as_of = dj_year_before(as_of);
         const int32_t year_before_due = dj_year_before(as_of + due_within);
-        for (size_t i = 0; i < np; i++) {
-            for (int k = 0; k < DJ_PERSON_DATES; k++)
-                cnt[k] += (uint32_t)pd[k][i] - uf <= span;
-            if (vacts[i]) {
-                dj_top_stat t = {ds->p_id[i], vhours[i], vacts[i]};
-                if (n_top < top) {
-                    heap[n_top] = t;
-                    dj_heap_up(heap, (size_t)n_top++);
-                } else if (top > 0 && dj_top_before(&t, &heap[0])) {
-                    heap[0] = t;
-                    dj_heap_down(heap, (size_t)n_top, 0);
+        /* With u(d) = d ^ 2^31 (DJ_NO_DATE is 0), "d present and d <= as_of"
+         * is u(d) - 1 < u(as_of): one unsigned comparison. */
+        const uint32_t ua = (uint32_t)as_of ^ 0x80000000u;
+        /* Blocks of DJ_PB people, column by column inside a block (fixed
+         * trip counts the compiler vectorizes), no branch but the rare one of
+         * a probationary member near conversion. */
+        enum { DJ_PB = 16 };
+        for (size_t i0 = 0; i0 < np; i0 += DJ_PB) {
+            const size_t nb = np - i0 < DJ_PB ? np - i0 : DJ_PB;
+            uint32_t st[DJ_PB], c[DJ_PB];
+            if (nb == DJ_PB) {
+                for (int k = 0; k < DJ_PERSON_DATES; k++) {
+                    const int32_t *col = pd[k] + i0;
+                    uint32_t n = 0;
+                    for (int j = 0; j < DJ_PB; j++)
+                        n += (uint32_t)col[j] - uf <= span;
+                    cnt[k] += n;
                 }
-            }
-            int32_t start = pd[DJ_JOINED][i], left = pd[DJ_LEFT][i];
-            if (start == DJ_NO_DATE)
-                for (int k = DJ_STAGE_APPLIED; k <= DJ_STAGE_FULL; k++)
-                    if (pd[k][i] != DJ_NO_DATE && (start == DJ_NO_DATE || pd[k][i] < start))
-                        start = pd[k][i];
-            if (start == DJ_NO_DATE || start > as_of || (left != DJ_NO_DATE && as_of >= left))
-                continue;
-            int stage = -1;
-            for (int k = DJ_STAGE_FULL; k >= DJ_STAGE_APPLIED; k--)
-                if (pd[k][i] != DJ_NO_DATE && pd[k][i] <= as_of) {
-                    stage = k;
-                    break;
-                }
-            if (stage < 0)
-                continue;
-            stage_n[stage]++;
-            if (stage >= DJ_STAGE_ADMITTED) {
-                if (ds->p_staff[i])
-                    out->members.staff_party_members++;
-                if (vacts[i])
-                    took_part++;
-            }
-            if (stage == DJ_STAGE_ACTIVIST && pd[DJ_STAGE_ACTIVIST][i] <= year_before_as_of)
-                out->pipeline.eligible_candidates++;
-            if (stage == DJ_STAGE_ADMITTED && pd[DJ_STAGE_ADMITTED][i] <= year_before_due) {
-                int32_t due = dj_date_add_year(pd[DJ_STAGE_ADMITTED][i]);
-                int over = due <= as_of;
-                {
-                    if (n_due + n_over == cap_due) {
-                        size_t c = cap_due ? cap_due * 2 : 16;
-                        dj_due_stat *g = dj_realloc(out->pipeline.due_for_conversion, c * sizeof *g);
-                        if (!g)
-                            goto done;
-                        out->pipeline.due_for_conversion = g;
-                        cap_due = c;
+                for (int j = 0; j < DJ_PB; j++)
+                    st[j] = 0;
+                for (int k = DJ_STAGE_APPLIED; k <= DJ_STAGE_FULL; k++) {
+                    const int32_t *col = pd[k] + i0;
+                    for (int j = 0; j < DJ_PB; j++) {
+                        c[j] = ((uint32_t)col[j] ^ 0x80000000u) - 1u < ua;
+                        st[j] = c[j] ? (uint32_t)k + 1 : st[j];
                     }
-                    /* both lists share one buffer for now; split below */
-                    dj_due_stat e = {ds->p_id[i], due};
-                    out->pipeline.due_for_conversion[n_due + n_over] = e;
-                    if (over)
-                        n_over++;
-                    else
-                        n_due++;
                 }
+                /* started after as_of (joined_on, else the first stage:
+                 * implied by a stage reached) or left on or before it */
+                const int32_t *jo = pd[DJ_JOINED] + i0, *le = pd[DJ_LEFT] + i0;
+                for (int j = 0; j < DJ_PB; j++) {
+                    c[j] = (((uint32_t)le[j] ^ 0x80000000u) - 1u < ua) | (jo[j] > as_of);
+                    st[j] = c[j] ? 0 : st[j];
+                }
+            } else {
+                for (size_t j = 0; j < nb; j++) {
+                    size_t i = i0 + j;
+                    for (int k = 0; k < DJ_PERSON_DATES; k++)
+                        cnt[k] += (uint32_t)pd[k][i] - uf <= span;
+                    st[j] = 0;
+                    for (int k = DJ_STAGE_APPLIED; k <= DJ_STAGE_FULL; k++)
+                        if (((uint32_t)pd[k][i] ^ 0x80000000u) - 1u < ua)
+                            st[j] = (uint32_t)k + 1;
+                    if ((((uint32_t)pd[DJ_LEFT][i] ^ 0x80000000u) - 1u < ua) || pd[DJ_JOINED][i] > as_of)
+                        st[j] = 0;
+                }
+            }
+            /* the counts of the block; due[j]: probationary and converting
+             * within due_within days (or overdue) */
+            uint32_t due[DJ_PB], any_due = 0;
+            if (nb == DJ_PB) {
+                for (uint32_t v = 1; v <= 5; v++) {
+                    uint32_t n = 0;
+                    for (int j = 0; j < DJ_PB; j++)
+                        n += st[j] == v;
+                    stage_n[v] += n;
+                }
+                const uint8_t *sf = ds->p_staff + i0;
+                const uint32_t *va = vacts + i0;
+                const int32_t *act = pd[DJ_STAGE_ACTIVIST] + i0, *adm = pd[DJ_STAGE_ADMITTED] + i0;
+                uint32_t n_staff = 0, n_took = 0, n_elig = 0;
+                for (int j = 0; j < DJ_PB; j++)
+                    n_staff += (st[j] > DJ_STAGE_ADMITTED) & (sf[j] != 0);
+                for (int j = 0; j < DJ_PB; j++)
+                    n_took += (st[j] > DJ_STAGE_ADMITTED) & (va[j] != 0);
+                for (int j = 0; j < DJ_PB; j++)
+                    n_elig += (st[j] == DJ_STAGE_ACTIVIST + 1) & (act[j] <= year_before_as_of);
+                for (int j = 0; j < DJ_PB; j++) {
+                    due[j] = (st[j] == DJ_STAGE_ADMITTED + 1) & (adm[j] <= year_before_due);
+                    any_due |= due[j];
+                }
+                staff_members += n_staff;
+                took_part += n_took;
+                eligible += n_elig;
+            } else {
+                for (size_t j = 0; j < nb; j++) {
+                    size_t i = i0 + j;
+                    uint32_t s1 = st[j]; /* 1 + stage, 0: not a member */
+                    stage_n[s1]++;
+                    int party = s1 > DJ_STAGE_ADMITTED;
+                    staff_members += party && ds->p_staff[i];
+                    took_part += party && vacts[i];
+                    eligible += s1 == DJ_STAGE_ACTIVIST + 1 && pd[DJ_STAGE_ACTIVIST][i] <= year_before_as_of;
+                    due[j] = s1 == DJ_STAGE_ADMITTED + 1 && pd[DJ_STAGE_ADMITTED][i] <= year_before_due;
+                    any_due |= due[j];
+                }
+            }
+            for (size_t j = 0; any_due && j < nb; j++) {
+                if (!due[j])
+                    continue;
+                size_t i = i0 + j;
+                int32_t on = dj_date_add_year(pd[DJ_STAGE_ADMITTED][i]);
+                if (n_due + n_over == cap_due) {
+                    size_t cp = cap_due ? cap_due * 2 : 16;
+                    dj_due_stat *g = dj_realloc(out->pipeline.due_for_conversion, cp * sizeof *g);
+                    if (!g)
+                        goto done;
+                    out->pipeline.due_for_conversion = g;
+                    cap_due = cp;
+                }
+                /* both lists share one buffer for now; split below */
+                dj_due_stat e = {ds->p_id[i], on};
+                out->pipeline.due_for_conversion[n_due + n_over] = e;
+                if (on <= as_of)
+                    n_over++;
+                else
+                    n_due++;
             }
         }
-        out->members.applicants = stage_n[DJ_STAGE_APPLIED];
-        out->members.activists = stage_n[DJ_STAGE_ACTIVIST];
-        out->members.candidates = stage_n[DJ_STAGE_CANDIDATE];
-        out->members.probationary = stage_n[DJ_STAGE_ADMITTED];
-        out->members.full = stage_n[DJ_STAGE_FULL];
-        out->members.party_members = stage_n[DJ_STAGE_ADMITTED] + stage_n[DJ_STAGE_FULL];
+        out->members.staff_party_members = staff_members;
+        out->pipeline.eligible_candidates = eligible;
+        out->members.applicants = stage_n[DJ_STAGE_APPLIED + 1];
+        out->members.activists = stage_n[DJ_STAGE_ACTIVIST + 1];
+        out->members.candidates = stage_n[DJ_STAGE_CANDIDATE + 1];
+        out->members.probationary = stage_n[DJ_STAGE_ADMITTED + 1];
+        out->members.full = stage_n[DJ_STAGE_FULL + 1];
+        out->members.party_members = stage_n[DJ_STAGE_ADMITTED + 1] + stage_n[DJ_STAGE_FULL + 1];
         out->pipeline.applied = cnt[DJ_STAGE_APPLIED];
         out->pipeline.activists = cnt[DJ_STAGE_ACTIVIST];
         out->pipeline.candidates = cnt[DJ_STAGE_CANDIDATE];
@@ -581,9 +1138,10 @@ dj_status dj_dataset_stats(const dj_dataset *ds, const dj_query *q, dj_stats *ou
             vk_slot[s] = -1;
         dj_venue_stat *vs = NULL;
         size_t cap = 0;
-        for (size_t p = 0; p < npl; p++) {
-            uint32_t vk = ds->places.a[p];
-            const dj_pacc *pa = &pacc[2 * p]; /* service */
+        /* scan: one entry per place; cache: one per venue-kind group */
+        for (size_t p = 0; p < (cache ? ngroups : npl); p++) {
+            uint32_t vk = cache ? cache->group_vk[p] : ds->places.a[p];
+            const dj_pacc *pa = cache ? &pacc[p] : &pacc[2 * p]; /* service */
             if (!pa->acts || vk == 0)
                 continue;
             if (vk_slot[vk] < 0) {
@@ -605,7 +1163,7 @@ dj_status dj_dataset_stats(const dj_dataset *ds, const dj_query *q, dj_stats *ou
                 n_vk++;
             }
             dj_venue_stat *v = &vs[vk_slot[vk]];
-            v->venues += ds->places.b[p] != 0;
+            v->venues += cache ? gven[p] : ds->places.b[p] != 0;
             v->activities += pa->acts;
             v->beneficiaries += pa->benef;
             v->hours += pa->hours;
@@ -702,6 +1260,9 @@ done:
     dj_free(rules);
     dj_free(present);
     dj_free(vk_slot);
+    dj_free(gven);
+    dj_free(gbits);
+    dj_free(vlist);
     dj_free(names);
     dj_free(heap);
     if (st != DJ_OK) {

@@ -1,6 +1,7 @@
 /* test_stats.c - every figure of STATS.md "Result" on hand-computed
  * datasets, the query defaults and errors, and the statsJson() text. */
 #include "check.h"
+#include "dataset_internal.h" /* dj_stats_scan_only, ds->cache */
 #include "dj.h"
 #include "dj_alloc.h"
 
@@ -568,6 +569,272 @@ static void test_year_edges(void)
     dj_dataset_release(ds);
 }
 
+/* ------------------------------------------- the cache against the scan */
+
+static uint64_t rng_state;
+
+static uint32_t rnd(uint32_t n) /* 0 .. n-1 */
+{
+    rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (uint32_t)(rng_state >> 33) % n;
+}
+
+static const char *const rnd_kinds[] = {"counseling", "cleanup",         "lecture", "committee",
+                                        "theme_day",  "branch_assembly", "study",   "life_meeting"};
+static const char *const rnd_vks[] = {"", "community", "school", "park"};
+static const char *const rnd_venues[] = {"", "阳光", "一中", "A", "B", "C"};
+static int rnd_many_venues;
+
+/* people ids 1..n, random stage dates in 2015..2025 */
+static void rnd_people(dj_dataset *ds, int32_t first, int32_t n)
+{
+    dj_error err;
+    check(dj_dataset_people_begin(ds, (size_t)n, &err) == DJ_OK);
+    for (int32_t i = 0; i < n; i++) {
+        dj_person_rec p;
+        memset(&p, 0, sizeof p);
+        p.id = first + i;
+        p.is_staff = (uint8_t)rnd(2);
+        for (int k = 0; k < DJ_PERSON_DATES; k++)
+            p.dates[k] = DJ_NO_DATE;
+        int32_t d = D("2015-01-01") + (int32_t)rnd(3000);
+        for (int k = DJ_STAGE_APPLIED; k <= DJ_STAGE_FULL; k++) {
+            if (rnd(4) == 0)
+                continue;
+            if (rnd(3) == 0)
+                break;
+            p.dates[k] = d;
+            d += (int32_t)rnd(500);
+        }
+        if (rnd(8) == 0)
+            p.dates[DJ_JOINED] = D("2016-01-01") + (int32_t)rnd(3000);
+        if (rnd(8) == 0) {
+            p.dates[DJ_LEFT] = D("2026-01-01") - (int32_t)rnd(800);
+            p.left_reason = DJ_LEFT_OTHER;
+        }
+        check(dj_dataset_person_add(ds, &p, (size_t)i, &err) == DJ_OK);
+    }
+    dj_dataset_commit(ds);
+}
+
+/* n activities with ids from *next_id, dates in [d0, d0 + span), over people
+ * 1..np; commit (or rollback when rollback is set) */
+static void rnd_acts(dj_dataset *ds, int32_t *next_id, size_t n, int32_t d0, uint32_t span, int32_t np,
+                     int rollback)
+{
+    dj_error err;
+    dj_participant_rec parts[6];
+    check(dj_dataset_activities_begin(ds, n, 3 * n, &err) == DJ_OK);
+    for (size_t i = 0; i < n; i++) {
+        dj_activity_rec a;
+        memset(&a, 0, sizeof a);
+        a.id = (*next_id)++;
+        a.date = d0 + (int32_t)rnd(span);
+        const char *kind = rnd_kinds[rnd(8)];
+        a.category = (uint8_t)(rnd(3) ? DJ_CAT_SERVICE : DJ_CAT_MEETING);
+        a.kind = kind;
+        a.kind_len = strlen(kind);
+        a.venue_kind = rnd_vks[rnd(4)];
+        a.venue_kind_len = strlen(a.venue_kind);
+        char name[16];
+        if (rnd_many_venues && rnd(4)) { /* hundreds of venues: few a day, kept as lists */
+            snprintf(name, sizeof name, "v%u", (unsigned)rnd(700));
+            a.venue = name;
+        } else {
+            a.venue = rnd_venues[rnd(6)];
+        }
+        a.venue_len = strlen(a.venue);
+        a.hours = rnd(20) ? (int64_t)rnd(1000) : (int64_t)5000000000LL + rnd(9); /* some past the column */
+        a.fee_waived = rnd(3) ? 0 : rnd(20) ? (int64_t)rnd(100000) : (int64_t)4294967295LL + rnd(3);
+        a.donation = rnd(4) ? 0 : (int64_t)rnd(50000);
+        a.beneficiaries = (int32_t)rnd(50);
+        size_t k = np ? rnd(5) : 0;
+        int32_t first = (int32_t)rnd((uint32_t)(np ? np : 1));
+        for (size_t j = 0; j < k && j < (size_t)np; j++) {
+            parts[j].person_id = 1 + (first + (int32_t)j) % np;
+            /* hours that do not fit the packed cache entry, now and then */
+            parts[j].hours = rnd(15)  ? (int64_t)rnd(1200)
+                             : rnd(2) ? (int64_t)3000000000LL
+                                      : (int64_t)600000000;
+            parts[j].array_form = 0;
+        }
+        a.parts = parts;
+        a.n_parts = k < (size_t)np ? k : (size_t)np;
+        check(dj_dataset_activity_add(ds, &a, i, &err) == DJ_OK);
+    }
+    if (rollback)
+        dj_dataset_rollback(ds);
+    else
+        dj_dataset_commit(ds);
+}
+
+/* statsJson with the cache (built if need be) and by the plain scan: equal */
+static int same_as_scan(const dj_dataset *ds, const dj_query *q)
+{
+    dj_stats s;
+    dj_error err;
+    dj_stats_scan_only = 0;
+    char *a = run(ds, q, &s, &err);
+    dj_stats_free(&s);
+    dj_stats_scan_only = 1;
+    char *b = run(ds, q, &s, &err);
+    dj_stats_free(&s);
+    dj_stats_scan_only = 0;
+    int same = a && b && strcmp(a, b) == 0;
+    if (!same)
+        fprintf(stderr, "cache and scan differ:\n  cache: %s\n  scan:  %s\n", a ? a : "(null)",
+                b ? b : "(null)");
+    dj_free(a);
+    dj_free(b);
+    return same;
+}
+
+static dj_query period(int32_t from, int32_t to)
+{
+    dj_query q;
+    dj_query_init(&q);
+    q.from = from;
+    q.to = to;
+    return q;
+}
+
+/* the periods that matter for the day sums: mid-month edges, one day, one
+ * month, before and after every row, everything, and random ones */
+static int periods_agree(const dj_dataset *ds, int n_random)
+{
+    static const char *const fixed[][2] = {
+        {"2024-01-01", "2024-12-31"}, {"2024-01-15", "2024-03-10"}, {"2024-02-29", "2024-02-29"},
+        {"2024-03-01", "2024-03-31"}, {"2024-03-02", "2024-03-30"}, {"2023-12-31", "2024-01-01"},
+        {"1990-01-01", "1999-12-31"}, {"2030-01-01", "2031-06-30"}, {"1990-01-01", "2031-06-30"},
+        {"2022-06-17", "2025-02-03"}, {"2023-07-31", "2023-08-01"}, {"2025-12-31", "2025-12-31"},
+    };
+    int bad = 0;
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+        dj_query q = period(D(fixed[i][0]), D(fixed[i][1]));
+        bad += !same_as_scan(ds, &q);
+    }
+    for (int i = 0; i < n_random; i++) {
+        int32_t a = D("2021-11-01") + (int32_t)rnd(1700);
+        int32_t b = a + (int32_t)(rnd(3) == 0 ? 0 : rnd(2) ? rnd(40) : rnd(900));
+        dj_query q = period(a, b);
+        q.as_of = rnd(2) ? DJ_NO_DATE : a + (int32_t)rnd(400);
+        q.top = (int32_t)rnd(4) - 1;
+        q.due_within = (int32_t)rnd(200) - 1;
+        bad += !same_as_scan(ds, &q);
+    }
+    return bad == 0;
+}
+
+static void test_cache_vs_scan(void)
+{
+    for (uint64_t seed = 1; seed <= 12; seed++) {
+        rng_state = seed;
+        dj_dataset *ds = dj_dataset_new();
+        int32_t np = seed == 3 ? 0 : (int32_t)(seed % 4 == 0 ? 5 : 40 + rnd(200));
+        if (np)
+            rnd_people(ds, 1, np);
+        int32_t next = 1;
+        rnd_many_venues = seed % 3 == 1;
+        rnd_acts(ds, &next, 300 + rnd(700), D("2022-01-01"), 1400, np, 0);
+        check(periods_agree(ds, 40));
+        check(dj_cache_usable(ds->cache) && dj_cache_bytes(ds->cache) > 0);
+        dj_dataset_release(ds);
+    }
+    rnd_many_venues = 0;
+    /* a dataset of one day, and one without activities */
+    rng_state = 99;
+    dj_dataset *ds = dj_dataset_new();
+    rnd_people(ds, 1, 30);
+    check(periods_agree(ds, 5));
+    int32_t next = 1;
+    rnd_acts(ds, &next, 50, D("2024-05-17"), 1, 30, 0);
+    check(periods_agree(ds, 5));
+    dj_dataset_release(ds);
+}
+
+/* adds after a stats() call drop the cache; a rollback keeps it valid; a
+ * new headcount changes only the headcount figures */
+static void test_cache_changes(void)
+{
+    rng_state = 7;
+    dj_dataset *ds = dj_dataset_new();
+    rnd_people(ds, 1, 50);
+    int32_t next = 1;
+    rnd_acts(ds, &next, 400, D("2023-01-01"), 700, 50, 0);
+    dj_query q = period(D("2023-03-15"), D("2024-10-20"));
+    dj_stats s;
+    dj_error err;
+    char *first = run(ds, &q, &s, &err);
+    dj_stats_free(&s);
+    check(first != NULL && dj_cache_usable(ds->cache));
+    size_t with_cache = dj_dataset_memory(ds);
+    check(with_cache == dj_dataset_memory(ds) && with_cache > sizeof(dj_dataset));
+
+    /* more activities, in and out of the period: the figures move with them */
+    rnd_acts(ds, &next, 200, D("2023-06-01"), 300, 50, 0);
+    check(ds->cache == NULL); /* dropped by the commit */
+    check(dj_dataset_memory(ds) < with_cache + 200 * 40 + 600 * 12);
+    char *second = run(ds, &q, &s, &err);
+    dj_stats_free(&s);
+    check(second != NULL && first != NULL && strcmp(first, second) != 0);
+    check(periods_agree(ds, 20));
+
+    /* a rolled-back add after stats(): the same figures, the cache kept */
+    const dj_cache *kept = ds->cache;
+    rnd_acts(ds, &next, 100, D("2023-03-20"), 200, 50, 1);
+    check(ds->cache == kept && kept != NULL);
+    char *third = run(ds, &q, &s, &err);
+    dj_stats_free(&s);
+    check(third != NULL && second != NULL && strcmp(second, third) == 0);
+    check(periods_agree(ds, 10));
+
+    /* people added after stats(): new volunteers can take part from now on */
+    rnd_people(ds, 1000, 20);
+    check(ds->cache == NULL);
+    {
+        dj_participant_rec pr = {1005, 700, 0};
+        dj_activity_rec a;
+        memset(&a, 0, sizeof a);
+        a.id = next++;
+        a.date = D("2024-01-05");
+        a.category = DJ_CAT_SERVICE;
+        a.kind = "cleanup";
+        a.kind_len = 7;
+        a.venue_kind = "park";
+        a.venue_kind_len = 4;
+        a.venue = "New";
+        a.venue_len = 3;
+        a.hours = 700;
+        a.parts = &pr;
+        a.n_parts = 1;
+        check(dj_dataset_activities_begin(ds, 1, 1, &err) == DJ_OK);
+        check(dj_dataset_activity_add(ds, &a, 0, &err) == DJ_OK);
+        dj_dataset_commit(ds);
+    }
+    check(periods_agree(ds, 10));
+    char *fourth = run(ds, &q, &s, &err);
+    check(fourth != NULL && strstr(fourth, "\"park\":{\"venues\":") != NULL);
+    int64_t vols = s.service.volunteers;
+    dj_stats_free(&s);
+    dj_stats_scan_only = 1;
+    check(dj_dataset_stats(ds, &q, &s, &err) == DJ_OK && s.service.volunteers == vols);
+    dj_stats_free(&s);
+    dj_stats_scan_only = 0;
+
+    /* a new headcount after stats() */
+    dj_headcount_rec h = {D("2023-01-01"), 40};
+    check(dj_dataset_set_headcount(ds, &h, 1, &err) == DJ_OK);
+    check(dj_dataset_stats(ds, &q, &s, &err) == DJ_OK && s.members.staff_headcount == 40);
+    dj_stats_free(&s);
+    check(periods_agree(ds, 5));
+
+    dj_free(first);
+    dj_free(second);
+    dj_free(third);
+    dj_free(fourth);
+    dj_dataset_release(ds);
+}
+
 /* stats() under failing allocations: DJ_E_NOMEM, no leak (ASan), then success */
 static long fail_after = -1;
 
@@ -589,7 +856,7 @@ static void *fail_realloc(void *p, size_t n)
     return realloc(p, n);
 }
 
-static void test_chaos(void)
+static void test_chaos(int rebuild)
 {
     dj_dataset *ds = branch();
     dj_query q = query("2023-01-01", "2024-12-31", "2024-06-30");
@@ -599,8 +866,12 @@ static void test_chaos(void)
     dj_stats_free(&s);
     dj_set_allocator(fail_malloc, fail_realloc, free);
     int bad = 0, done = 0;
-    for (long k = 0; k < 200 && !done; k++) {
+    for (long k = 0; k < 400 && !done; k++) {
         fail_after = k;
+        if (rebuild) { /* every attempt builds the cache again */
+            dj_cache_free(ds->cache);
+            ds->cache = NULL;
+        }
         dj_status st = dj_dataset_stats(ds, &q, &s, &err);
         if (st == DJ_OK) {
             char *j = dj_stats_json(&s, NULL);
@@ -630,6 +901,9 @@ int main(void)
     test_ratios_and_due();
     test_participation_rounding();
     test_year_edges();
-    test_chaos();
+    test_cache_vs_scan();
+    test_cache_changes();
+    test_chaos(0);
+    test_chaos(1);
     return check_done("test_stats");
 }
