@@ -4,8 +4,11 @@
 # On a fresh Debian 12 machine, as root: installs what is missing (scripts/deps.sh for the build,
 # scripts/wp-env.sh for MariaDB and WordPress), builds the extension with `make`, starts MariaDB on
 # 127.0.0.1:3307 and the site on http://127.0.0.1:8080 with their data under .work/demo/, loads the
-# demo data (php/demo/load-demo.php, when it exists), prints the admin address, user and password,
-# and waits. Ctrl-C stops what it started, by PID. Run again, it reuses what exists.
+# demo data (php/demo/load-demo.php, when it exists), creates the pages the browser suite tests
+# (tests/e2e/setup-site.php: a page with the [dangjian] shortcode, one with the dangjian/stats block,
+# one with the widget in the sidebar, and the secretary's login), prints their addresses with the
+# admin address, user and password, and waits. Ctrl-C stops what it started, by PID. Run again, it
+# reuses what exists (the pages are found by their slugs and rewritten, not duplicated).
 #
 # Environment: DEMO_DB_PORT (3307), DEMO_WEB_PORT (8080), DEMO_DIR (.work/demo).
 set -euo pipefail
@@ -54,6 +57,23 @@ else
 fi
 
 URL="http://127.0.0.1:$PORT_WEB"
+# The showcase pages, as the browser suite has them (tests/e2e/setup-site.php, idempotent).
+PAGES=""
+say "creating the showcase pages (tests/e2e/setup-site.php)"
+if "$ENV" run "$DIR" tests/e2e/setup-site.php "$DIR/showcase-pages.json" >"$DIR/showcase-pages.log" 2>&1; then
+    PAGES=$(php -r '
+        $s = json_decode( (string) file_get_contents( $argv[1] ), true );
+        $pw = is_readable( $s["secretary"]["password_file"] ) ? trim( file_get_contents( $s["secretary"]["password_file"] ) ) : "?";
+        printf( "    shortcode: %s\n", $s["pages"]["shortcode"] );
+        printf( "    block:     %s\n", $s["pages"]["block"] );
+        printf( "    widget:    %s%s\n", $s["pages"]["widget"], $s["widget_id"] ? "  (the widget is in the sidebar)" : "  (no widget registered)" );
+        printf( "    secretary: %s / %s  (%s)\n", $s["secretary"]["login"], $pw, $s["secretary"]["display_name"] );
+    ' "$DIR/showcase-pages.json")
+else
+    say "WARNING: creating the showcase pages failed (see $DIR/showcase-pages.log):"
+    sed 's/^/    /' "$DIR/showcase-pages.log" | tail -5
+fi
+
 cat <<EOF
 
   Dangjian demo is running.
@@ -63,6 +83,9 @@ cat <<EOF
     password:  $(cat "$DIR/admin-password")
     engine:    $([ -n "$SO" ] && echo "the dangjian extension ($SO)" || echo "the PHP fallback")
     data:      $DIR (MariaDB on 127.0.0.1:$PORT_DB)
+
+  The public showcase (the pages the browser suite tests):
+${PAGES:-    (not created)}
 
   Press Ctrl-C to stop.
 

@@ -576,6 +576,7 @@ final class Admin_Pages {
 		}
 		$error( 'showcase' );
 		echo '<p class="description">' . esc_html__( 'The figures the public pages and the public REST API may show. Only totals are ever shown, never a person.', 'dangjian' ) . '</p></fieldset></td></tr>';
+		echo Settings::numbers_field( $settings['numbers'] ?? 'auto', $errors['numbers'] ?? '' ); // phpcs:ignore WordPress.Security.EscapeOutput -- Escaped by Settings.
 		echo '</tbody></table>';
 		submit_button( __( 'Save settings', 'dangjian' ) );
 		echo '</form></div>';

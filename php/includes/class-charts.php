@@ -23,60 +23,111 @@ defined( 'ABSPATH' ) || exit;
  *     <details class="dangjian-chart__data"><summary>…</summary><div class="dangjian-table-wrap">
  *       <table data-chart-table="KIND"> rows <tr data-key="…">, cells <td data-series="…" data-value="…">
  * Every number in the SVG is also in the table, with the same data-value.
+ * The month chart's labels under the bars: <text class="dangjian-chart__tick"> (at most six, shown
+ * everywhere) and <text class="dangjian-chart__tick dangjian-chart__tick--minor" visibility="hidden">
+ * (shown by showcase.css on a wide container); a year still under way ends with the current month.
+ *
+ * Legibility: every chart is Charts::WIDTH (400) units wide with Charts::FONT (14) units of text, so
+ * that the text is 12 px high in the narrowest container (345 px, a 375 px phone); showcase.css lowers
+ * the font size in units on wider containers, and caps the charts' width, so that it stays 12–15 px.
  *
  * Colours: --dangjian-chart-1 (bars, default #c8102e), --dangjian-chart-2 (the line, #d98c00),
  * text and axes in currentColor. IDs start with the given id prefix, which must be unique on the page.
  */
 final class Charts {
 
-	/** The viewBox width of every chart. */
-	const WIDTH = 560;
+	/** The viewBox width of every chart: narrow, so that its text stays legible on a phone (a 375 px
+	 * window leaves about 345 px: 14 units are drawn 12 px high there). Wider containers draw the text
+	 * smaller in units (showcase.css's container queries), so it stays about 12–15 px at any size. */
+	const WIDTH = 400;
 
 	/** Longer periods are drawn year by year. */
 	const MAX_MONTHS = 36;
 
-	/** The viewBox width of the bar charts (narrower: their text stays legible on a phone). */
-	const BAR_WIDTH = 420;
+	/** The viewBox width of the bar charts. */
+	const BAR_WIDTH = self::WIDTH;
 
-	/** Font size in viewBox units. */
+	/** Font size in viewBox units (every text of every chart). */
 	const FONT = 14;
+
+	/** The narrowest container the charts are designed for, in CSS px (a 375 px phone's content). */
+	const NARROWEST = 345;
+
+	/** At most this many month labels are drawn on every container; the others (class
+	 * dangjian-chart__tick--minor, hidden unless the stylesheet shows them on a wide container). */
+	const MAX_LABELS = 6;
 
 	/**
 	 * The month-by-month chart of service hours (bars, left axis) and beneficiaries (line, right axis).
+	 *
+	 * Months after the current one (the site's time zone) that hold nothing are left out of the
+	 * drawing and the table: a year still under way ends with this month, not with a fall to zero; the
+	 * description says so. A later month that holds records (dated ahead) is drawn.
 	 *
 	 * @param array  $by_month STATS.md's service.by_month: [{month, activities, hours, beneficiaries}].
 	 * @param string $id       A unique id prefix.
 	 * @param string $mode     Number format mode (Format::MODES).
 	 * @param string $locale   The locale.
+	 * @param string $today    Today, YYYY-MM-DD ('' for Period::today(), the site's time zone).
 	 */
-	public static function month( array $by_month, string $id, string $mode = 'auto', string $locale = '' ): string {
-		$locale = '' === $locale ? Format::locale() : $locale;
-		$title  = __( 'Service hours and people helped, month by month', 'dangjian' );
-		$yearly = count( $by_month ) > self::MAX_MONTHS;
+	public static function month( array $by_month, string $id, string $mode = 'auto', string $locale = '', string $today = '' ): string {
+		$locale   = '' === $locale ? Format::locale() : $locale;
+		$today    = '' === $today ? Period::today() : $today;
+		$current  = substr( $today, 0, 7 );
+		$by_month = array_values( $by_month );
+		$clipped  = false;
+		$kept     = $by_month;
+		while ( $kept && strcmp( (string) end( $kept )['month'], $current ) > 0 && self::is_empty_month( end( $kept ) ) ) {
+			array_pop( $kept );
+			$clipped = true;
+		}
+		// Only months yet to come are left out: a later month with records keeps every month before it.
+		$by_month = $kept;
+		$title    = __( 'Service hours and people helped, month by month', 'dangjian' );
+		$yearly   = count( $by_month ) > self::MAX_MONTHS;
 		if ( $yearly ) {
 			// A long period (all records): one bar per year, or the bars would be hairlines.
 			$title    = __( 'Service hours and people helped, year by year', 'dangjian' );
 			$by_month = self::by_year( $by_month );
+			$clipped  = false; // The months to come add nothing to their year.
 		}
-		$n      = count( $by_month );
-		$hours  = array_map( static fn( $r ) => (float) $r['hours'], $by_month );
-		$people = array_map( static fn( $r ) => (int) $r['beneficiaries'], $by_month );
-		$max_h  = self::nice_max( $hours ? max( $hours ) : 0 );
-		$max_p  = self::nice_max( $people ? max( $people ) : 0 );
+		$n       = count( $by_month );
+		$hours   = array_map( static fn( $r ) => (float) $r['hours'], $by_month );
+		$people  = array_map( static fn( $r ) => (int) $r['beneficiaries'], $by_month );
+		$max_h   = self::nice_max( $hours ? max( $hours ) : 0 );
+		$max_p   = self::nice_max( $people ? max( $people ) : 0 );
+		$tick    = 'auto' === $mode ? 'auto' : 'exact';
+		$h_unit  = _x( 'hours', 'unit', 'dangjian' );
+		$p_unit  = _x( 'people', 'unit of people helped', 'dangjian' );
 
+		// Margins wide enough for the axes' longest labels.
+		$widest = static function ( float $max ) use ( $tick, $locale ): float {
+			$w = 0.0;
+			for ( $k = 0; $k <= 4; $k++ ) {
+				$w = max( $w, self::text_width( Format::number( self::tick( $max, $k ), $tick, $locale ) ) );
+			}
+			return $w;
+		};
 		$w      = self::WIDTH;
 		$h      = 300;
-		$left   = 52;
-		$right  = 52;
-		$top    = 16;
-		$bottom = 48;
+		$left   = max( 30.0, ceil( $widest( $max_h ) ) + 10 );
+		$right  = max( 30.0, ceil( $widest( $max_p ) ) + 10 );
+		$top    = 14;
+		$bottom = 60;
 		$pw     = $w - $left - $right;
 		$ph     = $h - $top - $bottom;
 		$slot   = $n > 0 ? $pw / $n : $pw;
 		$bar_w  = max( 1.0, $slot * 0.62 );
-		$every  = max( 1, (int) ceil( $n / 12 ) );
+		// Labels: at most MAX_LABELS on any container (they fit: FONT units, one per `major` slots);
+		// up to twice as many more (minor) where the stylesheet finds room for them.
+		$major = max( 1, (int) ceil( $n / self::MAX_LABELS ) );
+		$minor = max( 1, (int) ceil( $n / ( 2 * self::MAX_LABELS ) ) );
+		if ( 0 !== $major % $minor ) {
+			$minor = $major;
+		}
 
-		$svg = self::grid( $left, $top, $pw, $ph, $max_h, $max_p, $mode, $locale );
+		$svg   = self::grid( $left, $top, $pw, $ph, $max_h, $max_p, $tick, $locale );
+		$years = array(); // Month index => year label.
 		foreach ( $by_month as $i => $row ) {
 			$x  = $left + $i * $slot + ( $slot - $bar_w ) / 2;
 			$bh = $max_h > 0 ? $hours[ $i ] / $max_h * $ph : 0;
@@ -88,24 +139,43 @@ final class Charts {
 				self::n( $top + $ph - $bh ),
 				self::n( $bar_w ),
 				self::n( $bh ),
-				esc_html( self::month_long( $row['month'] ) . ' ' . Format::with_unit( $hours[ $i ], _x( 'hours', 'unit', 'dangjian' ), $mode, $locale ) )
+				esc_html( self::month_long( $row['month'] ) . ' ' . Format::with_unit( $hours[ $i ], $h_unit, $mode, $locale ) )
 			);
-			if ( 0 === $i % $every ) {
+			$is_major = 0 === $i % $major;
+			if ( $is_major || 0 === $i % $minor ) {
 				$svg .= sprintf(
-					'<text x="%1$s" y="%2$s" text-anchor="middle">%3$s</text>',
+					'<text class="dangjian-chart__tick%1$s" x="%2$s" y="%3$s" text-anchor="middle"%4$s>%5$s</text>',
+					$is_major ? '' : ' dangjian-chart__tick--minor',
 					self::n( $left + $i * $slot + $slot / 2 ),
-					self::n( $top + $ph + 17 ),
+					self::n( $top + $ph + 18 ),
+					$is_major ? '' : ' visibility="hidden"',
 					esc_html( self::month_short( $row['month'] ) )
 				);
-				if ( ! $yearly && ( 0 === $i || '01' === substr( $row['month'], 5, 2 ) ) ) {
-					$svg .= sprintf(
-						'<text x="%1$s" y="%2$s" text-anchor="middle" font-weight="bold">%3$s</text>',
-						self::n( $left + $i * $slot + $slot / 2 ),
-						self::n( $top + $ph + 34 ),
-						esc_html( self::year_label( substr( $row['month'], 0, 4 ) ) )
-					);
-				}
 			}
+			if ( ! $yearly && ( 0 === $i || '01' === substr( $row['month'], 5, 2 ) ) ) {
+				$years[ $i ] = self::year_label( substr( $row['month'], 0, 4 ) );
+			}
+		}
+		// The years under the months: the first at the axis' start, then each January under its month;
+		// a January too close to the start takes the first one's place.
+		$year_x = array();
+		foreach ( $years as $i => $label ) {
+			$year_x[ $i ] = 0 === $i ? $left : $left + $i * $slot + $slot / 2 - self::text_width( $label ) / 2;
+		}
+		if ( isset( $years[0] ) && count( $years ) > 1 ) {
+			$next = array_keys( $years )[1];
+			if ( $year_x[ $next ] < $left + self::text_width( $years[0] ) + 8 ) {
+				unset( $years[0] );
+				$year_x[ $next ] = max( $left, $year_x[ $next ] );
+			}
+		}
+		foreach ( $years as $i => $label ) {
+			$svg .= sprintf(
+				'<text class="dangjian-chart__year" x="%1$s" y="%2$s" text-anchor="start" font-weight="bold">%3$s</text>',
+				self::n( $year_x[ $i ] ),
+				self::n( $top + $ph + 37 ),
+				esc_html( $label )
+			);
 		}
 		// The line of beneficiaries.
 		$points = array();
@@ -125,23 +195,30 @@ final class Charts {
 				self::n( $points[ $i ][0] ),
 				self::n( $points[ $i ][1] ),
 				$n > 24 ? '2' : '3.5',
-				esc_html( self::month_long( $row['month'] ) . ' ' . Format::with_unit( $people[ $i ], _x( 'people', 'unit', 'dangjian' ), $mode, $locale ) )
+				esc_html( self::month_long( $row['month'] ) . ' ' . Format::with_unit( $people[ $i ], $p_unit, $mode, $locale ) )
 			);
 		}
 		// Axis titles.
-		$svg .= sprintf( '<text x="%1$s" y="%2$s" text-anchor="start" font-size="12">%3$s</text>', self::n( 0 ), self::n( $h - 2 ), esc_html( __( 'Left: hours', 'dangjian' ) ) );
-		$svg .= sprintf( '<text x="%1$s" y="%2$s" text-anchor="end" font-size="12">%3$s</text>', self::n( $w ), self::n( $h - 2 ), esc_html( __( 'Right: people helped', 'dangjian' ) ) );
+		$svg .= sprintf( '<text x="%1$s" y="%2$s" text-anchor="start">%3$s</text>', self::n( 0 ), self::n( $h - 4 ), esc_html( __( 'Left: hours', 'dangjian' ) ) );
+		$svg .= sprintf( '<text x="%1$s" y="%2$s" text-anchor="end">%3$s</text>', self::n( $w ), self::n( $h - 4 ), esc_html( __( 'Right: people helped', 'dangjian' ) ) );
 
 		$total_h = array_sum( array_map( static fn( $r ) => (int) round( (float) $r['hours'] * 100 ), $by_month ) ) / 100;
 		$total_p = array_sum( $people );
-		$desc    = 0 === $n ? __( 'No month in the period.', 'dangjian' ) : sprintf(
-			/* translators: 1: first month, 2: last month, 3: hours with their unit, 4: people with their unit. */
-			__( 'From %1$s to %2$s: %3$s of service in all, %4$s helped. Bars: hours per month; line: people helped per month.', 'dangjian' ),
-			self::month_long( $by_month[0]['month'] ),
-			self::month_long( $by_month[ $n - 1 ]['month'] ),
-			Format::with_unit( $total_h, _x( 'hours', 'unit', 'dangjian' ), $mode, $locale ),
-			Format::with_unit( $total_p, _x( 'people', 'unit', 'dangjian' ), $mode, $locale )
-		);
+		if ( 0 === $n ) {
+			$desc = $clipped ? __( 'The period has not begun yet.', 'dangjian' ) : __( 'No month in the period.', 'dangjian' );
+		} else {
+			$desc = sprintf(
+				$clipped
+					/* translators: 1: first month, 2: last month (the current one), 3: hours with their unit, 4: people with their unit. */
+					? __( 'From %1$s to %2$s: %3$s of service in all, %4$s helped. Bars: hours per month; line: people helped per month. The chart ends with this month: the months after it have not come yet.', 'dangjian' )
+					/* translators: 1: first month, 2: last month, 3: hours with their unit, 4: people with their unit. */
+					: __( 'From %1$s to %2$s: %3$s of service in all, %4$s helped. Bars: hours per month; line: people helped per month.', 'dangjian' ),
+				self::month_long( $by_month[0]['month'] ),
+				self::month_long( $by_month[ $n - 1 ]['month'] ),
+				Format::with_unit( $total_h, $h_unit, $mode, $locale ),
+				Format::with_unit( $total_p, $p_unit, $mode, $locale )
+			);
+		}
 
 		$rows = array();
 		foreach ( $by_month as $i => $row ) {
@@ -172,6 +249,38 @@ final class Charts {
 			array( 'line', __( 'People helped', 'dangjian' ) ),
 		);
 		return self::wrap( 'month', $id, $title, $desc, $w, $h, $svg, $legend, $table );
+	}
+
+	/**
+	 * Whether a month of by_month holds nothing (no activity, no hour, nobody helped).
+	 *
+	 * @param array $row {month, activities, hours, beneficiaries}.
+	 */
+	private static function is_empty_month( array $row ): bool {
+		return 0 === (int) $row['activities'] && 0.0 === (float) $row['hours'] && 0 === (int) $row['beneficiaries'];
+	}
+
+	/**
+	 * A text's width in viewBox units, estimated (CJK characters one em, digits and Latin letters
+	 * about 0.6 em, punctuation less): enough to size the margins and to keep labels apart.
+	 *
+	 * @param string $text The text.
+	 * @param float  $font The font size in units.
+	 */
+	public static function text_width( string $text, float $font = self::FONT ): float {
+		$em = 0.0;
+		foreach ( preg_split( '//u', $text, -1, PREG_SPLIT_NO_EMPTY ) as $ch ) {
+			if ( preg_match( '/[\p{Han}\x{3000}-\x{303f}\x{ff00}-\x{ffef}]/u', $ch ) ) {
+				$em += 1.0;
+			} elseif ( preg_match( '/[.,:;\'!|il ]/', $ch ) ) {
+				$em += 0.3;
+			} elseif ( preg_match( '/[A-Z%mw]/', $ch ) ) {
+				$em += 0.75;
+			} else {
+				$em += 0.58;
+			}
+		}
+		return $em * $font;
 	}
 
 	/**
@@ -336,21 +445,29 @@ final class Charts {
 	private static function hbars( array $bars, string $unit, string $mode, string $locale, bool $centred ): array {
 		$row_h  = 34;
 		$top    = 8;
-		$label  = 130;
-		$value  = 74;
 		$w      = self::BAR_WIDTH;
+		$texts  = array_map( static fn( $b ) => Format::with_unit( $b['value'], $unit, $mode, $locale ), $bars );
+		// Columns as wide as their longest text (labels at most 45% of the width: a longer one is
+		// squeezed into it with textLength rather than cut or drawn outside the chart).
+		$label  = min( $w * 0.45, max( 60.0, 12 + max( array_map( static fn( $b ) => self::text_width( $b['label'] ), $bars ?: array( array( 'label' => '' ) ) ) ) ) );
+		$value  = min( $w * 0.25, max( 40.0, 10 + max( array_map( array( self::class, 'text_width' ), $texts ?: array( '' ) ) ) ) );
+		$label  = ceil( $label );
+		$value  = ceil( $value );
 		$pw     = $w - $label - $value;
 		$h      = max( 60, $top * 2 + count( $bars ) * $row_h );
 		$max    = max( 1, ...array_map( static fn( $b ) => $b['value'], $bars ?: array( array( 'value' => 0 ) ) ) );
 		$svg    = '';
 		foreach ( $bars as $i => $bar ) {
-			$y   = $top + $i * $row_h;
-			$bw  = $bar['value'] / $max * $pw;
-			$x   = $centred ? $label + ( $pw - $bw ) / 2 : $label;
+			$y    = $top + $i * $row_h;
+			$bw   = $bar['value'] / $max * $pw;
+			$x    = $centred ? $label + ( $pw - $bw ) / 2 : $label;
+			$room = $label - 8;
+			$fit  = self::text_width( $bar['label'] ) > $room ? ' textLength="' . self::n( $room ) . '" lengthAdjust="spacingAndGlyphs"' : '';
 			$svg .= sprintf(
-				'<text x="%1$s" y="%2$s" text-anchor="end">%3$s</text>',
+				'<text x="%1$s" y="%2$s" text-anchor="end"%3$s>%4$s</text>',
 				self::n( $label - 8 ),
-				self::n( $y + $row_h / 2 + 4 ),
+				self::n( $y + $row_h / 2 + 5 ),
+				$fit,
 				esc_html( $bar['label'] )
 			);
 			$svg .= sprintf(
@@ -365,8 +482,8 @@ final class Charts {
 			$svg .= sprintf(
 				'<text x="%1$s" y="%2$s" text-anchor="start">%3$s</text>',
 				self::n( ( $centred ? $label + $pw : $x + $bw ) + 6 ),
-				self::n( $y + $row_h / 2 + 4 ),
-				esc_html( Format::with_unit( $bar['value'], $unit, $mode, $locale ) )
+				self::n( $y + $row_h / 2 + 5 ),
+				esc_html( $texts[ $i ] )
 			);
 		}
 		return array( $svg, $h );
@@ -396,15 +513,15 @@ final class Charts {
 				0 === $k ? '0.6' : '0.15'
 			);
 			$svg .= sprintf(
-				'<text x="%1$s" y="%2$s" text-anchor="end" font-size="12">%3$s</text>',
+				'<text x="%1$s" y="%2$s" text-anchor="end">%3$s</text>',
 				self::n( $left - 5 ),
-				self::n( $y + 4 ),
+				self::n( $y + 5 ),
 				esc_html( Format::number( self::tick( $max_l, $k ), 'auto' === $mode ? 'auto' : 'exact', $locale ) )
 			);
 			$svg .= sprintf(
-				'<text x="%1$s" y="%2$s" text-anchor="start" font-size="12">%3$s</text>',
+				'<text x="%1$s" y="%2$s" text-anchor="start">%3$s</text>',
 				self::n( $left + $pw + 5 ),
-				self::n( $y + 4 ),
+				self::n( $y + 5 ),
 				esc_html( Format::number( self::tick( $max_r, $k ), 'auto' === $mode ? 'auto' : 'exact', $locale ) )
 			);
 		}

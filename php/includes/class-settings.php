@@ -1,7 +1,8 @@
 <?php
 /**
  * The plugin's settings (the option dangjian_settings): the organisation's name, the meeting
- * frequencies the engine checks (meeting_rules), and which figures the public may see.
+ * frequencies the engine checks (meeting_rules), which figures the public may see, and how the public
+ * pages write them (numbers).
  *
  * @package Dangjian
  */
@@ -65,9 +66,23 @@ final class Settings {
 	}
 
 	/**
+	 * The number styles of the public pages, value => label: "auto" (1.2万 in Chinese, exact
+	 * elsewhere), "exact", "rounded" (300余小时, 1.2万余人次 in Chinese). The values are Format::MODES.
+	 *
+	 * @return array<string,string>
+	 */
+	public static function number_styles(): array {
+		return array(
+			'auto'    => __( 'Customary (1.2万 in Chinese)', 'dangjian' ),
+			'exact'   => __( 'Exact', 'dangjian' ),
+			'rounded' => __( 'Rounded (300余小时, 1.2万余 in Chinese)', 'dangjian' ),
+		);
+	}
+
+	/**
 	 * The defaults.
 	 *
-	 * @return array{organisation:string,meeting_rules:array<string,string>,showcase:string[]}
+	 * @return array{organisation:string,meeting_rules:array<string,string>,showcase:string[],numbers:string}
 	 */
 	public static function defaults(): array {
 		$rules = array();
@@ -78,13 +93,14 @@ final class Settings {
 			'organisation'  => '',
 			'meeting_rules' => $rules,
 			'showcase'      => array_keys( self::figures() ),
+			'numbers'       => 'auto',
 		);
 	}
 
 	/**
 	 * The settings, defaults filled in.
 	 *
-	 * @return array{organisation:string,meeting_rules:array<string,string>,showcase:string[]}
+	 * @return array{organisation:string,meeting_rules:array<string,string>,showcase:string[],numbers:string}
 	 */
 	public static function get(): array {
 		$stored   = get_option( self::OPTION );
@@ -96,6 +112,7 @@ final class Settings {
 			'organisation'  => is_string( $stored['organisation'] ?? null ) ? $stored['organisation'] : '',
 			'meeting_rules' => $defaults['meeting_rules'],
 			'showcase'      => $defaults['showcase'],
+			'numbers'       => isset( $stored['numbers'] ) && is_string( $stored['numbers'] ) && isset( self::number_styles()[ $stored['numbers'] ] ) ? $stored['numbers'] : $defaults['numbers'],
 		);
 		if ( is_array( $stored['meeting_rules'] ?? null ) ) {
 			foreach ( $settings['meeting_rules'] as $kind => $freq ) {
@@ -113,7 +130,8 @@ final class Settings {
 	/**
 	 * Cleans and checks posted settings (unslashed).
 	 *
-	 * @param array $input 'organisation', 'meeting_rules' => kind => frequency, 'showcase' => keys.
+	 * @param array $input 'organisation', 'meeting_rules' => kind => frequency, 'showcase' => keys,
+	 *                     'numbers' => a number style (self::number_styles(); missing: "auto").
 	 * @return array{0:array,1:array<string,string>} The settings and the problems, field => message.
 	 */
 	public static function sanitize( array $input ): array {
@@ -140,6 +158,12 @@ final class Settings {
 			$errors['showcase'] = __( 'Choose one of the offered values.', 'dangjian' );
 		}
 		$settings['showcase'] = array_values( array_intersect( array_keys( self::figures() ), $show ) );
+		$numbers              = $input['numbers'] ?? 'auto';
+		if ( ! is_string( $numbers ) || ! isset( self::number_styles()[ $numbers ] ) ) {
+			$errors['numbers'] = __( 'Choose one of the offered values.', 'dangjian' );
+			$numbers           = 'auto';
+		}
+		$settings['numbers'] = $numbers;
 		return array( $settings, $errors );
 	}
 
@@ -176,6 +200,36 @@ final class Settings {
 	 */
 	public static function showcase_figures(): array {
 		return self::get()['showcase'];
+	}
+
+	/**
+	 * The number style of the public pages (self::number_styles()): the default of the showcase's
+	 * "numbers" attribute, which a shortcode, block or widget may still set for itself.
+	 */
+	public static function numbers(): string {
+		return self::get()['numbers'];
+	}
+
+	/**
+	 * The settings page's row for the number style: a labelled select named
+	 * dangjian_settings[numbers], its error (when given) and a description.
+	 *
+	 * @param string $current The value to show as chosen.
+	 * @param string $error   An error message for the field ('' for none).
+	 * @return string HTML (escaped).
+	 */
+	public static function numbers_field( string $current, string $error = '' ): string {
+		$html = '<tr><th scope="row"><label for="dangjian-numbers">' . esc_html__( 'Number style on public pages', 'dangjian' ) . '</label></th><td>';
+		$html .= '<select id="dangjian-numbers" name="dangjian_settings[numbers]">';
+		foreach ( self::number_styles() as $value => $label ) {
+			$html .= '<option value="' . esc_attr( $value ) . '"' . selected( $value, $current, false ) . '>' . esc_html( $label ) . '</option>';
+		}
+		$html .= '</select>';
+		if ( '' !== $error ) {
+			$html .= '<p class="dangjian-error" data-field="numbers" style="color:#b32d2e"><strong>' . esc_html( $error ) . '</strong></p>';
+		}
+		$html .= '<p class="description">' . esc_html__( 'How the shortcode, the block and the widget write figures, unless one of them sets its own "numbers" option.', 'dangjian' ) . '</p></td></tr>';
+		return $html;
 	}
 
 	/**

@@ -12,8 +12,10 @@
  *   period   this_year (default), last_year, all, or a year (2024); or from / to (YYYY-MM-DD, both).
  *   layout   cards (default), list, table.
  *   chart    none (default), month, venue, pipeline.
- *   numbers  auto (default: 1.2万 in zh_CN, exact elsewhere), exact, rounded (300余, 1.2万余 in zh_CN).
- *            The site's default can be changed with the filter dangjian_showcase_numbers.
+ *   numbers  auto (1.2万 in zh_CN, exact elsewhere), exact, rounded (300余, 1.2万余 in zh_CN). Default:
+ *            the settings page's "Number style on public pages" (Settings::numbers()), which the
+ *            filter dangjian_showcase_numbers may change; "" (the block's and the widget's "as in the
+ *            settings") is the default too.
  *
  * Only the aggregates of dangjian_public_stats() are shown, and only the figures the settings allow
  * (Settings::showcase_figures()); a figure not allowed is left out (an editor sees why).
@@ -162,9 +164,9 @@ final class Showcase {
 		 * Filters the showcase's default number format: "auto" (1.2万 in Chinese, exact elsewhere),
 		 * "exact", or "rounded" (300余小时, 1.2万余人 in Chinese).
 		 *
-		 * @param string $numbers The default.
+		 * @param string $numbers The default: the settings' number style (Settings::numbers()).
 		 */
-		$numbers = (string) apply_filters( 'dangjian_showcase_numbers', 'auto' );
+		$numbers = (string) apply_filters( 'dangjian_showcase_numbers', Settings::numbers() );
 		return array(
 			'figures' => implode( ',', self::DEFAULT_FIGURES ),
 			'period'  => 'this_year',
@@ -671,7 +673,7 @@ final class Showcase {
 			'periods'        => self::as_list( self::period_choices() ),
 			'layouts'        => self::as_list( self::layout_choices() ),
 			'charts'         => self::as_list( self::chart_choices() ),
-			'numbers'        => self::as_list( self::number_choices() ),
+			'numbers'        => self::as_list( array( '' => self::number_default_label() ) + self::number_choices() ),
 			'labels'         => array(
 				'title'       => __( 'Party building figures', 'dangjian' ),
 				'description' => __( 'The branch\'s public figures and a chart.', 'dangjian' ),
@@ -757,10 +759,15 @@ final class Showcase {
 	 * @return array<string,string>
 	 */
 	public static function number_choices(): array {
-		return array(
-			'auto'    => __( 'Customary (1.2万 in Chinese)', 'dangjian' ),
-			'exact'   => __( 'Exact', 'dangjian' ),
-			'rounded' => __( 'Rounded (300余, 1.2万余 in Chinese)', 'dangjian' ),
-		);
+		return Settings::number_styles();
+	}
+
+	/**
+	 * The label of the block's and the widget's number choice "" (the settings' style), naming it.
+	 */
+	public static function number_default_label(): string {
+		$styles = Settings::number_styles();
+		/* translators: %s: the number style chosen on the settings page, such as "Exact". */
+		return sprintf( __( 'As in the settings (%s)', 'dangjian' ), $styles[ Settings::numbers() ] ?? Settings::numbers() );
 	}
 }

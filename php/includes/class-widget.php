@@ -44,6 +44,8 @@ final class Stats_Widget extends \WP_Widget {
 			$out[ $key ] = isset( $instance[ $key ] ) && is_string( $instance[ $key ] ) ? $instance[ $key ] : $value;
 		}
 		$out['title'] = isset( $instance['title'] ) && is_string( $instance['title'] ) ? $instance['title'] : '';
+		// Not set: the settings' number style, whatever it is when the widget is shown.
+		$out['numbers'] = isset( $instance['numbers'] ) && is_string( $instance['numbers'] ) ? $instance['numbers'] : '';
 		return $out;
 	}
 
@@ -127,7 +129,7 @@ final class Stats_Widget extends \WP_Widget {
 			'period'  => array( __( 'Period', 'dangjian' ), Showcase::period_choices() ),
 			'layout'  => array( __( 'Layout', 'dangjian' ), Showcase::layout_choices() ),
 			'chart'   => array( __( 'Chart', 'dangjian' ), Showcase::chart_choices() ),
-			'numbers' => array( __( 'Numbers', 'dangjian' ), Showcase::number_choices() ),
+			'numbers' => array( __( 'Numbers', 'dangjian' ), array( '' => Showcase::number_default_label() ) + Showcase::number_choices() ),
 		);
 		foreach ( $selects as $key => $select ) {
 			printf( '<p><label for="%1$s">%2$s</label> <select class="widefat" id="%1$s" name="%3$s">', esc_attr( $this->get_field_id( $key ) ), esc_html( $select[0] ), esc_attr( $this->get_field_name( $key ) ) );

@@ -324,7 +324,12 @@ export async function checkShowcase(page, scopeSelector, { figures, layout, cont
 /** Checks a chart's numbers against the REST figures of its period. */
 export function checkChartData(kind, rows, rest, what) {
   if (kind === 'month') {
-    const byMonth = rest.figures.by_month;
+    // The chart ends with the current month (rest.period.as_of, the site's today when the period holds
+    // it): the months after it, with nothing recorded yet, are neither drawn nor in its table.
+    const byMonth = [...rest.figures.by_month];
+    const now = rest.period.as_of.slice(0, 7);
+    const empty = (m) => !m.activities && !m.hours && !m.beneficiaries;
+    while (byMonth.length && byMonth.at(-1).month > now && empty(byMonth.at(-1))) byMonth.pop();
     assert.deepEqual(Object.keys(rows), byMonth.map((m) => m.month), `${what}: the months`);
     for (const m of byMonth) {
       assert.equal(Number(rows[m.month].hours), m.hours, `${what}: ${m.month} hours`);

@@ -1,7 +1,8 @@
 <?php
 /**
  * Prepares the browser tests' site (run inside it by tests/e2e/run.sh through
- * `scripts/wp-env.sh run DIR tests/e2e/setup-site.php OUT.json`):
+ * `scripts/wp-env.sh run DIR tests/e2e/setup-site.php OUT.json`), and the demo's (scripts/demo.sh runs
+ * it after loading the demo data, so that `make demo` serves the pages the browser suite tests):
  *
  *   - the secretary: user "shuji" (display name 张书记), an editor given manage_dangjian, with a new
  *     password each run, written to DIR/secretary-password (mode 600);

@@ -161,7 +161,9 @@ $html = do_shortcode( '[dangjian figures="beneficiaries" numbers="rounded"]' );
 dj_t_ok( str_contains( $html, '>1.2万余</span>' ), 'rounded: 1.2万余', $html );
 $html = do_shortcode( '[dangjian figures="beneficiaries" numbers="exact"]' );
 dj_t_ok( str_contains( $html, '>12,040</span>' ), 'exact: 12,040', $html );
-dj_t_ok( str_contains( $html, '受益群众' ) && ! str_contains( $html, 'People helped' ), 'labels in Chinese' );
+dj_t_ok( str_contains( $html, '>受益人次</span>' ) && ! str_contains( $html, 'People helped' ), 'labels in Chinese: 受益人次, as the charts and the dashboard say' );
+$html = do_shortcode( '[dangjian figures="meetings"]' );
+dj_t_ok( str_contains( $html, '>召开会议</span>' ) && str_contains( $html, '>次</span>' ) && ! str_contains( $html, '组织生活会' ), 'meetings held: 召开会议 (…次), as the dashboard\'s 召开会议次数; 组织生活会 is one kind of meeting', $html );
 add_filter( 'dangjian_showcase_numbers', $rounded = static fn() => 'rounded' );
 dj_t_ok( str_contains( do_shortcode( '[dangjian figures="beneficiaries"]' ), '>1.2万余</span>' ), 'the site default follows the filter dangjian_showcase_numbers' );
 remove_filter( 'dangjian_showcase_numbers', $rounded );
@@ -171,10 +173,15 @@ $html = do_shortcode( '[dangjian figures="party_members" chart="month"]' );
 dj_t_ok( str_contains( $html, 'data-chart="month"' ), 'chart="month" draws the month chart' );
 preg_match_all( '/data-series="hours" data-value="([^"]*)"/', $html, $m );
 $want_hours = array();
+$this_month = substr( Dangjian\Period::today(), 0, 7 );
 foreach ( $public['figures']['by_month'] as $row ) {
-	$want_hours[] = Format::raw( $row['hours'] );
+	if ( strcmp( $row['month'], $this_month ) <= 0 ) { // The months to come (nothing recorded yet) are not drawn.
+		$want_hours[] = Format::raw( $row['hours'] );
+	}
 }
-dj_t_same( array_merge( $want_hours, $want_hours ), $m[1], 'its bars and table hold by_month\'s hours' );
+dj_t_same( array_merge( $want_hours, $want_hours ), $m[1], 'its bars and table hold by_month\'s hours, up to this month' );
+preg_match_all( '/<tr data-key="(\d{4}-\d{2})"/', $html, $m );
+dj_t_same( $this_month, end( $m[1] ), 'this year\'s table ends with this month (the site\'s time zone)' );
 $html = do_shortcode( '[dangjian figures="party_members" chart="venue"]' );
 dj_t_ok( str_contains( $html, 'data-chart="venue"' ) && str_contains( $html, 'data-key="community" data-value="1"' ), 'chart="venue" draws venues by kind' );
 $html = do_shortcode( '[dangjian figures="party_members" chart="pipeline"]' );
