@@ -25,6 +25,7 @@ define( 'DANGJIAN_REST_NAMESPACE', 'dangjian/v1' );
 require_once __DIR__ . '/includes/class-schema.php';
 require_once __DIR__ . '/includes/class-capabilities.php';
 require_once __DIR__ . '/includes/class-data-version.php';
+require_once __DIR__ . '/includes/class-uploads.php';
 require_once __DIR__ . '/includes/class-engine.php';
 require_once __DIR__ . '/includes/class-period.php';
 require_once __DIR__ . '/includes/class-records.php';

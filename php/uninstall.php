@@ -11,6 +11,7 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 require_once __DIR__ . '/includes/class-schema.php';
 require_once __DIR__ . '/includes/class-capabilities.php';
 require_once __DIR__ . '/includes/class-data-version.php';
+require_once __DIR__ . '/includes/class-uploads.php';
 require_once __DIR__ . '/includes/class-engine.php';
 require_once __DIR__ . '/includes/class-settings.php';
 

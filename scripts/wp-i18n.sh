@@ -35,7 +35,7 @@ header() { sed -n "s/^ \* $1: *//p" "$ROOT/php/dangjian.php" | head -1 | sed "s/
 cd "$ROOT/php"
 find . -name '*.php' -not -path './fallback/*' | LC_ALL=C sort >"$TMP/files"
 echo "$TMP/header.php" >>"$TMP/files"
-xgettext --language=PHP --from-code=UTF-8 --add-comments=translators: --sort-by-file \
+xgettext --language=PHP --from-code=UTF-8 --add-comments=translators: --sort-by-file --add-location=file \
     --package-name=Dangjian --package-version="$(sed -n 's/^ \* Version: *//p' dangjian.php)" \
     --msgid-bugs-address=https://example.org/dangjian \
     -k -k__ -k_e -kesc_html__ -kesc_html_e -kesc_attr__ -kesc_attr_e \
@@ -60,7 +60,7 @@ for po in "$LANG_DIR"/dangjian-*.po; do
     [ -f "$po" ] || continue
     name=$(basename "$po" .po)
     cp "$po" "$TMP/$name.po"
-    msgmerge --quiet --no-fuzzy-matching --sort-by-file --previous --backup=none --update \
+    msgmerge --quiet --no-fuzzy-matching --sort-by-file --add-location=file --previous --backup=none --update \
         "$TMP/$name.po" "$TMP/dangjian.pot"
     stats=$(msgfmt --check --statistics -o "$TMP/$name.mo" "$TMP/$name.po" 2>&1)
     case "$stats" in

@@ -825,19 +825,7 @@ final class Engine {
 	 * or null when it cannot be created.
 	 */
 	public static function cache_dir(): ?string {
-		$uploads = wp_upload_dir( null, false );
-		if ( ! empty( $uploads['error'] ) || empty( $uploads['basedir'] ) ) {
-			return null;
-		}
-		$dir = $uploads['basedir'] . '/' . self::CACHE_DIR;
-		if ( ! is_dir( $dir ) ) {
-			if ( ! wp_mkdir_p( $dir ) ) {
-				return null;
-			}
-			file_put_contents( $dir . '/index.php', "<?php\n// Silence is golden.\n" );
-			file_put_contents( $dir . '/.htaccess', "Require all denied\nDeny from all\n" );
-		}
-		return is_writable( $dir ) ? $dir : null;
+		return Uploads::private_dir( self::CACHE_DIR );
 	}
 
 	/**

@@ -301,19 +301,7 @@ final class Import_Admin {
 	 * The folder of kept uploads (created with an index.php and a deny-all .htaccess), or null.
 	 */
 	public static function dir(): ?string {
-		$uploads = wp_upload_dir( null, false );
-		if ( ! empty( $uploads['error'] ) || empty( $uploads['basedir'] ) ) {
-			return null;
-		}
-		$dir = $uploads['basedir'] . '/' . self::DIR;
-		if ( ! is_dir( $dir ) ) {
-			if ( ! wp_mkdir_p( $dir ) ) {
-				return null;
-			}
-			file_put_contents( $dir . '/index.php', "<?php\n// Silence is golden.\n" );
-			file_put_contents( $dir . '/.htaccess', "Require all denied\nDeny from all\n" );
-		}
-		return is_writable( $dir ) ? $dir : null;
+		return Uploads::private_dir( self::DIR );
 	}
 
 	/**
