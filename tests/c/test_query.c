@@ -1,51 +1,11 @@
 /* test_query.c - dj_query_init/free/set/rule. */
 #include "check.h"
+#include "values.h"
 #include "dj.h"
 #include "dj_alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static dj_value S(const char *s)
-{
-    dj_value v;
-    v.type = DJ_V_STRING;
-    v.u.s.p = s;
-    v.u.s.len = strlen(s);
-    return v;
-}
-
-static dj_value I(int64_t i)
-{
-    dj_value v;
-    v.type = DJ_V_INT;
-    v.u.i = i;
-    return v;
-}
-
-static dj_value F(double d)
-{
-    dj_value v;
-    v.type = DJ_V_FLOAT;
-    v.u.d = d;
-    return v;
-}
-
-static dj_value B(int b)
-{
-    dj_value v;
-    v.type = DJ_V_BOOL;
-    v.u.b = b;
-    return v;
-}
-
-static dj_value T(dj_vtype t)
-{
-    dj_value v;
-    memset(&v, 0, sizeof v);
-    v.type = t;
-    return v;
-}
 
 static dj_error err;
 
