@@ -1,6 +1,6 @@
 <?php
 /**
- * Snapshot.php - the binary snapshot file (docs/snapshot.md, format version 1) for the pure-PHP twin:
+ * Snapshot.php - the binary snapshot file (docs/snapshot.md, format version 2) for the pure-PHP twin:
  * the same bytes as the extension writes, and the same checks, in the same order, with the same
  * messages as its loader (src/core/snapshot.c). Internal.
  */
@@ -15,14 +15,18 @@ use Dangjian\InvalidRecord;
 final class Snapshot
 {
     private const MAGIC = "DJSNAP\r\n";
-    private const VERSION = 1;
+    private const VERSION = 2;
+    private const ESC = 0xFFFFFFFF; // an amount column's escape: the value is in the big-amount table
     private const HEADER = 32;
     private const MAX_AMOUNT = 100000000000; // 1e9 in hundredths
     private const MAX_STRING = 200;
     private const PERSON_BYTES = 4 + 1 + 1 + 4 * 7;
     private const HEADCOUNT_BYTES = 8;
-    private const ACTIVITY_BYTES = 4 + 4 + 1 + 4 * 3 + 8 * 3 + 4 + 4;
-    private const PART_BYTES = 12;
+    private const KIND_BYTES = 5;
+    private const PLACE_BYTES = 8;
+    private const ACTIVITY_BYTES = 36;
+    private const BIG_BYTES = 12;
+    private const PART_BYTES = 8;
     private const DATE_NAMES = ['applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on', 'joined_on',
         'left_on'];
 
@@ -30,12 +34,50 @@ final class Snapshot
 
     /* --------------------------------------------------------------- writing */
 
-    /** The snapshot bytes. The string table is the store's: '' first, then kinds, venue kinds and venues
-     *  in the order activities first used them, as the extension numbers them. */
+    /** The snapshot bytes. Kinds and places in the order activities first use them; strings in the
+     *  order of first use by activity (kind, venue kind, venue), as the extension writes them. */
     public static function dump(Store $s): string
     {
-        $p = pack('V', count($s->strings));
-        foreach ($s->strings as $str) {
+        $n = count($s->aId);
+        $kindIdx = $placeIdx = [];
+        $kCat = $kStr = $plVk = $plVenue = [];
+        $aKind = $aPlace = [];
+        $strMap = [0 => 0];
+        $strs = [''];
+        $cat = $s->aCat;
+        $ak = $s->aKind;
+        $avk = $s->aVenueKind;
+        $av = $s->aVenue;
+        for ($i = 0; $i < $n; $i++) {
+            $kk = $cat[$i] . ':' . $ak[$i];
+            $k = $kindIdx[$kk] ?? null;
+            if ($k === null) {
+                $k = $kindIdx[$kk] = count($kCat);
+                $kCat[] = $cat[$i];
+                if (!isset($strMap[$ak[$i]])) {
+                    $strMap[$ak[$i]] = count($strs);
+                    $strs[] = $s->strings[$ak[$i]];
+                }
+                $kStr[] = $strMap[$ak[$i]];
+            }
+            $aKind[] = $k;
+            $pk = $avk[$i] . ':' . $av[$i];
+            $q = $placeIdx[$pk] ?? null;
+            if ($q === null) {
+                $q = $placeIdx[$pk] = count($plVk);
+                foreach ([$avk[$i], $av[$i]] as $si) {
+                    if (!isset($strMap[$si])) {
+                        $strMap[$si] = count($strs);
+                        $strs[] = $s->strings[$si];
+                    }
+                }
+                $plVk[] = $strMap[$avk[$i]];
+                $plVenue[] = $strMap[$av[$i]];
+            }
+            $aPlace[] = $q;
+        }
+        $p = pack('V', count($strs));
+        foreach ($strs as $str) {
             $p .= pack('V', strlen($str)) . $str;
         }
         $p .= pack('V', count($s->pId)) . self::u32s($s->pId) . self::u8s($s->pStaff) . self::u8s($s->pReason);
@@ -43,18 +85,41 @@ final class Snapshot
             $p .= self::u32s($col);
         }
         $p .= pack('V', count($s->hcDate)) . self::u32s($s->hcDate) . self::u32s($s->hcCount);
-        $p .= pack('V', count($s->aId)) . self::u32s($s->aId) . self::u32s($s->aDate) . self::u8s($s->aCat)
-            . self::u32s($s->aKind) . self::u32s($s->aVenueKind) . self::u32s($s->aVenue)
-            . self::u64s($s->aHours) . self::u64s($s->aFee) . self::u64s($s->aDonation) . self::u32s($s->aBenef);
-        $np = [];
-        $starts = $s->aPartStart;
-        $n = count($s->aId);
-        for ($i = 0; $i < $n; $i++) {
-            $np[] = $starts[$i + 1] - $starts[$i];
+        $p .= pack('V', count($kCat)) . self::u8s($kCat) . self::u32s($kStr);
+        $p .= pack('V', count($plVk)) . self::u32s($plVk) . self::u32s($plVenue);
+        [$hours, $bigHours] = self::amounts($s->aHours);
+        [$fee, $bigFee] = self::amounts($s->aFee);
+        [$don, $bigDon] = self::amounts($s->aDonation);
+        $ends = $s->aPartStart;
+        array_shift($ends);
+        $p .= pack('V', $n) . self::u32s($s->aId) . self::u32s($s->aDate) . self::u32s($aKind) . self::u32s($aPlace)
+            . $hours . $fee . $don . self::u32s($s->aBenef) . self::u32s($ends) . $bigHours . $bigFee . $bigDon;
+        $row = $s->personRow;
+        $persons = [];
+        foreach ($s->partPerson as $pid) {
+            $persons[] = $row[$pid];
         }
-        $p .= self::u32s($np);
-        $p .= pack('V', count($s->partPerson)) . self::u32s($s->partPerson) . self::u64s($s->partHours);
+        [$ph, $bigPh] = self::amounts($s->partHours);
+        $p .= pack('V', count($persons)) . self::u32s($persons) . $ph . $bigPh;
         return self::MAGIC . pack('VVPP', self::VERSION, crc32($p), strlen($p), 0) . $p;
+    }
+
+    /** An amount column (hundredths) as [its u32 column, its big-amount table]: a value from ESC up is
+     *  written as ESC and listed in the table (count, rows, values). */
+    private static function amounts(array $a): array
+    {
+        if (!$a || max($a) < self::ESC) {
+            return [self::u32s($a), pack('V', 0)];
+        }
+        $rows = $vals = [];
+        foreach ($a as $i => $v) {
+            if ($v >= self::ESC) {
+                $rows[] = $i;
+                $vals[] = $v;
+                $a[$i] = self::ESC;
+            }
+        }
+        return [self::u32s($a), pack('V', count($rows)) . self::u32s($rows) . self::u64s($vals)];
     }
 
     private static function u32s(array $a): string
@@ -238,7 +303,8 @@ final class Snapshot
             $pos += $sl;
         }
         $sections = [];
-        foreach ([self::PERSON_BYTES, self::HEADCOUNT_BYTES, self::ACTIVITY_BYTES, self::PART_BYTES] as $unit) {
+        foreach ([self::PERSON_BYTES, self::HEADCOUNT_BYTES, self::KIND_BYTES, self::PLACE_BYTES, self::ACTIVITY_BYTES,
+            self::BIG_BYTES, self::BIG_BYTES, self::BIG_BYTES, self::PART_BYTES, self::BIG_BYTES] as $unit) {
             if ($len - $pos < 4) {
                 self::corrupt($label, 'truncated');
             }
@@ -272,12 +338,19 @@ final class Snapshot
             }
             $strings[] = $str;
         }
+        $seenStr = [];
+        foreach ($strings as $i => $str) {
+            if (isset($seenStr[$str])) {
+                self::corrupt($label, "damaged (string $i is a duplicate)");
+            }
+            $seenStr[$str] = true;
+        }
 
         $store = new Store();
         try {
             self::people($store, $d, $sections[0], $label);
             self::headcount($store, $d, $sections[1], $label);
-            self::activities($store, $d, $sections[2], $sections[3], $strings, $label);
+            self::activities($store, $d, $sections, $strings, $label);
         } catch (InvalidRecord $e) {
             self::corrupt($label, 'damaged (' . $e->getMessage() . ')');
         }
@@ -340,6 +413,8 @@ final class Snapshot
             if ($dates[6][$i] !== $no && $start !== $no && $dates[6][$i] < $start) {
                 self::corrupt($label, "damaged (people[$i].left_on)");
             }
+        }
+        for ($i = 0; $i < $n; $i++) {
             if (isset($seen[$ids[$i]])) {
                 throw new InvalidRecord("people[$i].id: duplicate id " . $ids[$i]);
             }
@@ -380,116 +455,204 @@ final class Snapshot
         return Values::trimVenue($s) === $s;
     }
 
-    private static function activities(Store $store, string $d, array $sec, array $psec, array $strings,
-        string $label): void
+    /** A big-amount table at $off for the amount column $col: rows ascending, below count($col), each an
+     *  escape; values from the escape to the maximum; as many entries as escapes. Returns [row => value]. */
+    private static function big(string $d, array $sec, array $col, string $name, string $label): array
     {
-        [$off, $n] = $sec;
-        [$poff, $m] = $psec;
+        [$off, $c] = $sec;
+        $rows = self::colU32($d, $off, $c);
+        $vals = self::col64($d, $off + 4 * $c, $c);
+        $n = count($col);
+        $out = [];
+        for ($e = 0; $e < $c; $e++) {
+            $row = $rows[$e];
+            if ($row >= $n || ($e > 0 && $row <= $rows[$e - 1]) || $col[$row] !== self::ESC) {
+                self::corrupt($label, "damaged ({$name}[$e].row)");
+            }
+            if ($vals[$e] < self::ESC || $vals[$e] > self::MAX_AMOUNT) {
+                self::corrupt($label, "damaged ({$name}[$e].value)");
+            }
+            $out[$row] = $vals[$e];
+        }
+        $esc = $n === 0 ? 0 : (array_count_values($col)[self::ESC] ?? 0);
+        if ($esc !== $c) {
+            self::corrupt($label, "damaged ($name.count)");
+        }
+        return $out;
+    }
+
+    private static function activities(Store $store, string $d, array $sections, array $strings, string $label): void
+    {
         $ns = count($strings);
+        // kinds: (category, kind slug); places: (venue kind slug or '', trimmed venue); each pair once
+        [$off, $nk] = $sections[2];
+        $kCat = self::col8($d, $off, $nk);
+        $kStr = self::colU32($d, $off + $nk, $nk);
+        $seen = [];
+        for ($k = 0; $k < $nk; $k++) {
+            if ($kCat[$k] !== 1 && $kCat[$k] !== 2) {
+                self::corrupt($label, "damaged (kinds[$k].category)");
+            }
+            if ($kStr[$k] >= $ns || !self::slugOk($strings[$kStr[$k]])) {
+                self::corrupt($label, "damaged (kinds[$k].kind)");
+            }
+        }
+        for ($k = 0; $k < $nk; $k++) {
+            $key = $kCat[$k] . ':' . $kStr[$k];
+            if (isset($seen[$key])) {
+                self::corrupt($label, "damaged (kinds[$k] is a duplicate)");
+            }
+            $seen[$key] = true;
+        }
+        [$off, $npl] = $sections[3];
+        $plVk = self::colU32($d, $off, $npl);
+        $plVenue = self::colU32($d, $off + 4 * $npl, $npl);
+        $seen = [];
+        for ($k = 0; $k < $npl; $k++) {
+            $vk = $plVk[$k];
+            if ($vk >= $ns || ($vk !== 0 && !self::slugOk($strings[$vk]))) {
+                self::corrupt($label, "damaged (places[$k].venue_kind)");
+            }
+            if ($plVenue[$k] >= $ns || !self::trimmed($strings[$plVenue[$k]])) {
+                self::corrupt($label, "damaged (places[$k].venue)");
+            }
+        }
+        for ($k = 0; $k < $npl; $k++) {
+            $key = $plVk[$k] . ':' . $plVenue[$k];
+            if (isset($seen[$key])) {
+                self::corrupt($label, "damaged (places[$k] is a duplicate)");
+            }
+            $seen[$key] = true;
+        }
+
+        [$off, $n] = $sections[4];
+        [$poff, $m] = $sections[8];
         $ids = self::col32($d, $off, $n);
         $dates = self::col32($d, $off + 4 * $n, $n);
-        $cats = self::col8($d, $off + 8 * $n, $n);
-        $kinds = self::colU32($d, $off + 9 * $n, $n);
-        $vks = self::colU32($d, $off + 13 * $n, $n);
-        $venues = self::colU32($d, $off + 17 * $n, $n);
-        $hours = self::col64($d, $off + 21 * $n, $n);
-        $fees = self::col64($d, $off + 29 * $n, $n);
-        $dons = self::col64($d, $off + 37 * $n, $n);
-        $bens = self::col32($d, $off + 45 * $n, $n);
-        $nps = self::colU32($d, $off + 49 * $n, $n);
-        $pids = self::col32($d, $poff, $m);
-        $phours = self::col64($d, $poff + 4 * $m, $m);
-        $amountOk = static fn (int $a): bool => $a >= 0 && $a <= self::MAX_AMOUNT;
-
-        // the activities are checked as the extension does, then given to the store directly
-        $seen = [];
-        $used = 0;
-        $starts = [0];
+        $kinds = self::colU32($d, $off + 8 * $n, $n);
+        $places = self::colU32($d, $off + 12 * $n, $n);
+        $hours = self::colU32($d, $off + 16 * $n, $n);
+        $fees = self::colU32($d, $off + 20 * $n, $n);
+        $dons = self::colU32($d, $off + 24 * $n, $n);
+        $bens = self::col32($d, $off + 28 * $n, $n);
+        $ends = self::colU32($d, $off + 32 * $n, $n);
         $max = $store->maxDate;
+        $prev = 0;
         for ($i = 0; $i < $n; $i++) {
             $bad = null;
-            $ki = $kinds[$i];
-            $vki = $vks[$i];
-            $vi = $venues[$i];
-            $k = $nps[$i];
             if ($ids[$i] < 1) {
                 $bad = 'id';
             } elseif (!self::dateOk($dates[$i])) {
                 $bad = 'date';
-            } elseif ($cats[$i] !== 1 && $cats[$i] !== 2) {
-                $bad = 'category';
-            } elseif ($ki >= $ns || !self::slugOk($strings[$ki])) {
+            } elseif ($kinds[$i] >= $nk) {
                 $bad = 'kind';
-            } elseif ($vki >= $ns || ($strings[$vki] !== '' && !self::slugOk($strings[$vki]))) {
-                $bad = 'venue_kind';
-            } elseif ($vi >= $ns || !self::trimmed($strings[$vi])) {
-                $bad = 'venue';
-            } elseif (!$amountOk($hours[$i])) {
-                $bad = 'hours';
-            } elseif (!$amountOk($fees[$i])) {
-                $bad = 'fee_waived';
-            } elseif (!$amountOk($dons[$i])) {
-                $bad = 'donation';
+            } elseif ($places[$i] >= $npl) {
+                $bad = 'place';
             } elseif ($bens[$i] < 0) {
                 $bad = 'beneficiaries';
-            } elseif ($k > $m - $used) {
-                $bad = 'n_participants';
+            } elseif ($ends[$i] < $prev || $ends[$i] > $m) {
+                $bad = 'end';
             }
             if ($bad !== null) {
                 self::corrupt($label, "damaged (activities[$i].$bad)");
             }
-            for ($j = 0; $j < $k; $j++) {
-                $p = $used + $j;
-                if ($pids[$p] < 1 || !$amountOk($phours[$p])) {
-                    self::corrupt($label, "damaged (activities[$i].participants[$j]."
-                        . ($pids[$p] < 1 ? 'id' : 'hours') . ')');
-                }
-            }
-            // the relational rules, as addActivities words them (participants in the array form)
-            if (isset($seen[$ids[$i]])) {
-                throw new InvalidRecord("activities[$i].id: duplicate id " . $ids[$i]);
-            }
-            $inThis = [];
-            for ($j = 0; $j < $k; $j++) {
-                $pid = $pids[$used + $j];
-                if (!isset($store->personRow[$pid])) {
-                    throw new InvalidRecord("activities[$i].participants[$j].id: unknown person $pid");
-                }
-                if (isset($inThis[$pid])) {
-                    throw new InvalidRecord("activities[$i].participants[$j].id: duplicate participant $pid");
-                }
-                $inThis[$pid] = true;
-            }
-            $seen[$ids[$i]] = true;
-            $used += $k;
-            $starts[] = $used;
+            $prev = $ends[$i];
             if ($dates[$i] > $max) {
                 $max = $dates[$i];
             }
         }
-        if ($used !== $m) {
+        if ($prev !== $m) {
             self::corrupt($label, 'damaged (participations)');
         }
+        $seen = [];
+        for ($i = 0; $i < $n; $i++) {
+            if (isset($seen[$ids[$i]])) {
+                self::corrupt($label, "damaged (activities[$i].id: duplicate id " . $ids[$i] . ')');
+            }
+            $seen[$ids[$i]] = true;
+        }
+        $bigH = self::big($d, $sections[5], $hours, 'big_hours', $label);
+        $bigF = self::big($d, $sections[6], $fees, 'big_fee_waived', $label);
+        $bigD = self::big($d, $sections[7], $dons, 'big_donation', $label);
+        foreach ($bigH as $row => $v) {
+            $hours[$row] = $v;
+        }
+        foreach ($bigF as $row => $v) {
+            $fees[$row] = $v;
+        }
+        foreach ($bigD as $row => $v) {
+            $dons[$row] = $v;
+        }
+
+        // participations: person rows in range, then unique within each activity
+        $persons = self::colU32($d, $poff, $m);
+        $phours = self::colU32($d, $poff + 4 * $m, $m);
+        $np = count($store->pId);
+        if ($m > 0 && max($persons) >= $np) {
+            $i = 0;
+            foreach ($persons as $j => $pr) {
+                if ($pr >= $np) {
+                    while ($ends[$i] <= $j) {
+                        $i++;
+                    }
+                    $j0 = $i > 0 ? $ends[$i - 1] : 0;
+                    self::corrupt($label, "damaged (activities[$i].participants[" . ($j - $j0) . '].person)');
+                }
+            }
+        }
+        $pIds = $store->pId;
+        $j = 0;
+        for ($i = 0; $i < $n; $i++) {
+            $e = $ends[$i];
+            if ($e - $j > 1) {
+                $inThis = [];
+                for ($j0 = $j; $j < $e; $j++) {
+                    $pr = $persons[$j];
+                    if (isset($inThis[$pr])) {
+                        self::corrupt($label, "damaged (activities[$i].participants[" . ($j - $j0)
+                            . '].id: duplicate participant ' . $pIds[$pr] . ')');
+                    }
+                    $inThis[$pr] = true;
+                }
+            }
+            $j = $e;
+        }
+        foreach (self::big($d, $sections[9], $phours, 'big_participant_hours', $label) as $row => $v) {
+            $phours[$row] = $v;
+        }
+        $pids = [];
+        foreach ($persons as $pr) {
+            $pids[] = $pIds[$pr];
+        }
+
         // strings: renumbered in the store's own order (first use by activity: kind, venue kind, venue),
         // which is the order a snapshot is written in
-        $map = [];
         $store->aId = $ids;
         $store->activityIds = $seen;
         $store->aDate = $dates;
-        $store->aCat = $cats;
         $store->aHours = $hours;
         $store->aFee = $fees;
         $store->aDonation = $dons;
         $store->aBenef = $bens;
-        $store->aPartStart = $starts;
+        $store->aPartStart = array_merge([0], $ends);
         $store->partPerson = $pids;
         $store->partHours = $phours;
-        $ak = $avk = $av = [];
+        $kMap = $pMap = [];
+        $ac = $ak = $avk = $av = [];
         for ($i = 0; $i < $n; $i++) {
-            $ak[] = $map[$kinds[$i]] ??= $store->intern($strings[$kinds[$i]]);
-            $avk[] = $map[$vks[$i]] ??= $store->intern($strings[$vks[$i]]);
-            $av[] = $map[$venues[$i]] ??= $store->intern($strings[$venues[$i]]);
+            $k = $kinds[$i];
+            if (!isset($kMap[$k])) {
+                $kMap[$k] = [$kCat[$k], $store->intern($strings[$kStr[$k]])];
+            }
+            [$ac[], $ak[]] = $kMap[$k];
+            $q = $places[$i];
+            if (!isset($pMap[$q])) {
+                $vkI = $store->intern($strings[$plVk[$q]]);
+                $pMap[$q] = [$vkI, $store->intern($strings[$plVenue[$q]])];
+            }
+            [$avk[], $av[]] = $pMap[$q];
         }
+        $store->aCat = $ac;
         $store->aKind = $ak;
         $store->aVenueKind = $avk;
         $store->aVenue = $av;

@@ -1008,3 +1008,102 @@ size_t dj_dataset_memory(const dj_dataset *ds)
     b += dj_cache_bytes(ds->cache);
     return b;
 }
+
+/* ------------------------------------------- indexes of adopted columns */
+/* For the snapshot loader (snapshot.c), which fills the columns of a new
+ * dataset directly and then has the indexes built here, with the same hash
+ * functions and table sizes the add path uses. */
+
+/* A fresh id hash over ids[0, n) with room for `need` keys. Returns -1 when
+ * every id is unique, else the first row whose id an earlier row has; -2
+ * when out of memory. h is replaced (left partly filled on a duplicate). */
+static long dj_idhash_build_checked(dj_hash *h, const int32_t *ids, size_t n, size_t need)
+{
+    dj_free(h->slots);
+    memset(h, 0, sizeof *h);
+    if (!dj_idhash_rebuild(h, ids, 0, need > n ? need : n))
+        return -2;
+    for (size_t r = 0; r < n; r++) {
+        uint32_t s = dj_idhash_find(h, ids, ids[r]);
+        if (h->slots[s])
+            return (long)r;
+        h->slots[s] = (uint32_t)r + 1;
+        h->used++;
+    }
+    return -1;
+}
+
+/* See dataset_internal.h. */
+long dj_dataset_index_people(dj_dataset *ds)
+{
+    return dj_idhash_build_checked(&ds->p_hash, ds->p_id, ds->np, ds->np_cap);
+}
+
+/* See dataset_internal.h. */
+long dj_dataset_index_activities(dj_dataset *ds)
+{
+    size_t n = ds->na;
+    int sorted = 1;
+    int32_t max = 0;
+    for (size_t i = 0; i < n; i++) {
+        sorted &= i == 0 || ds->a_id[i] > ds->a_id[i - 1];
+        max = ds->a_id[i] > max ? ds->a_id[i] : max;
+    }
+    ds->a_max_id = max;
+    ds->a_sorted = sorted;
+    dj_free(ds->a_hash.slots);
+    memset(&ds->a_hash, 0, sizeof ds->a_hash);
+    if (sorted)
+        return -1;
+    return dj_idhash_build_checked(&ds->a_hash, ds->a_id, n, ds->na_cap);
+}
+
+/* See dataset_internal.h. */
+long dj_dataset_index_strings(dj_dataset *ds)
+{
+    dj_strtab *t = &ds->str;
+    uint32_t bits = 4;
+    while (((size_t)1 << bits) < (size_t)t->n * 2)
+        bits++;
+    uint32_t *slots = dj_calloc((size_t)1 << bits, sizeof *slots);
+    if (!slots)
+        return -2;
+    dj_free(t->h.slots);
+    t->h.slots = slots;
+    t->h.bits = bits;
+    t->h.used = 0;
+    for (uint32_t s = 0; s < t->n; s++) {
+        const char *p = t->bytes + t->off[s];
+        size_t len = t->off[s + 1] - t->off[s];
+        uint32_t i = dj_strtab_slot(t, p, len, dj_hash_bytes(p, len));
+        if (slots[i])
+            return (long)s;
+        slots[i] = s + 1;
+        t->h.used++;
+    }
+    return -1;
+}
+
+/* See dataset_internal.h. */
+long dj_dataset_index_pairs(dj_pairtab *t)
+{
+    dj_free(t->h.slots);
+    memset(&t->h, 0, sizeof t->h);
+    if (t->n == 0)
+        return -1; /* built by the first intern */
+    uint32_t bits = 4;
+    while (((size_t)1 << bits) < (size_t)t->n * 2)
+        bits++;
+    t->h.slots = dj_calloc((size_t)1 << bits, sizeof *t->h.slots);
+    if (!t->h.slots)
+        return -2;
+    t->h.bits = bits;
+    for (uint32_t s = 0; s < t->n; s++) {
+        uint32_t i = dj_pairtab_slot(t, t->a[s], t->b[s]);
+        if (t->h.slots[i])
+            return (long)s;
+        t->h.slots[i] = s + 1;
+        t->h.used++;
+    }
+    return -1;
+}

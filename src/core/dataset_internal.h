@@ -141,4 +141,19 @@ static inline const char *dj_str_at(const dj_strtab *s, uint32_t i, size_t *len)
     return s->bytes + s->off[i];
 }
 
+/* Indexes of columns filled directly (the snapshot loader, snapshot.c):
+ * each builds its hash afresh (replacing any) and returns -1 when every key
+ * is unique, the first row whose key an earlier row has, or -2 when out of
+ * memory (the hash may then be partial: release the dataset).
+ *   people:     p_hash over p_id[0, np), room for np_cap
+ *   activities: a_sorted and a_max_id from a_id[0, na); a_hash (room for
+ *               na_cap) only when the ids are not strictly ascending
+ *   strings:    str.h over the entries [0, str.n)
+ *   pairs:      t->h over [0, t->n) (none when empty: the first intern
+ *               builds it) */
+long dj_dataset_index_people(dj_dataset *ds);
+long dj_dataset_index_activities(dj_dataset *ds);
+long dj_dataset_index_strings(dj_dataset *ds);
+long dj_dataset_index_pairs(dj_pairtab *t);
+
 #endif

@@ -126,7 +126,7 @@ static void test_round_trip(void)
     check(d != NULL && n > 32);
     static const unsigned char magic[8] = {'D', 'J', 'S', 'N', 'A', 'P', '\r', '\n'};
     check(memcmp(d, magic, 8) == 0);
-    check(rd32(d + 8) == 1);
+    check(rd32(d + 8) == 2);
     check(rd32(d + 12) == ref_crc(d + 32, n - 32));
     check(rd32(d + 16) == n - 32 && rd32(d + 20) == 0);
     check(rd32(d + 24) == 0 && rd32(d + 28) == 0);
@@ -155,7 +155,7 @@ static void test_round_trip(void)
     dj_dataset *empty = dj_dataset_new();
     size_t ne = 0;
     unsigned char *de = dj_snapshot_dump(empty, &ne);
-    check(de && ne == 32 + 4 + 4 + 4 * 4);
+    check(de && ne == 32 + 4 + 4 + 4 * 10);
     dj_dataset *eback = NULL;
     check(de && load_bytes(de, ne, &eback) == DJ_OK && eback && dj_dataset_people_count(eback) == 0);
     dj_dataset_release(eback);
@@ -184,8 +184,10 @@ static void test_header_checks(void)
     memcpy(c, "DJSNAQ\r\n", 8);
     check_str(load_error(c, n), "snapshot (memory): not a dangjian snapshot");
     memcpy(c, d, n);
-    wr32(c + 8, 2);
-    check_str(load_error(c, n), "snapshot (memory): version 2 is not supported");
+    wr32(c + 8, 1);
+    check_str(load_error(c, n), "snapshot (memory): version 1 is not supported");
+    wr32(c + 8, 3);
+    check_str(load_error(c, n), "snapshot (memory): version 3 is not supported");
     wr32(c + 8, 0);
     check_str(load_error(c, n), "snapshot (memory): version 0 is not supported");
     memcpy(c, d, n);
@@ -287,7 +289,7 @@ static void header(buf *b)
     b->n = 0;
     memcpy(b->b, "DJSNAP\r\n", 8);
     b->n = 8;
-    u32(b, 1);
+    u32(b, 2);
     u32(b, 0);
     u64(b, 0);
     u64(b, 0);
@@ -295,18 +297,21 @@ static void header(buf *b)
 
 /* The parts of a payload that tests vary. */
 typedef struct {
-    int32_t pid[2], date;
+    int32_t pid[2];
     uint8_t staff, reason;
     int32_t dates[7];
     int32_t hdate, hcount;
-    int32_t aid, adate;
     uint8_t cat;
-    uint32_t kind, vk, venue;
-    int64_t hours;
+    uint32_t kstr, nk; /* nk 2: the kind pair twice */
+    uint32_t vk, venue, npl;
+    int32_t aid, adate;
+    uint32_t akind, aplace;
+    uint32_t hours;
     int32_t benef;
-    uint32_t np, m;
-    int32_t part_id;
-    int64_t part_hours;
+    uint32_t end, m;
+    uint32_t part_person, part_hours;
+    uint32_t nbig, big_row; /* big_hours: nbig entries (0 or 1) */
+    int64_t big_value;
     const char *s1; /* string 1 (a kind) */
     size_t s1len;
     const char *s2; /* string 2 (a venue) */
@@ -325,18 +330,21 @@ static spec base(void)
     s.dates[0] = 19000; /* applied_on */
     s.hdate = 19000;
     s.hcount = 5;
-    s.aid = 1;
-    s.adate = 19700;
     s.cat = 1;
-    s.kind = 1;
+    s.kstr = 1;
+    s.nk = 1;
     s.vk = 1;
     s.venue = 2;
+    s.npl = 1;
+    s.aid = 1;
+    s.adate = 19700;
     s.hours = 250;
     s.benef = 3;
-    s.np = 1;
+    s.end = 1;
     s.m = 1;
-    s.part_id = 2;
+    s.part_person = 1;
     s.part_hours = 250;
+    s.big_value = INT64_C(100000000000);
     s.s1 = "visit";
     s.s1len = 5;
     s.s2 = "hall";
@@ -365,23 +373,39 @@ static size_t build(buf *b, const spec *s)
     u32(b, 1); /* headcount */
     u32(b, (uint32_t)s->hdate);
     u32(b, (uint32_t)s->hcount);
+    u32(b, s->nk); /* kinds */
+    for (uint32_t k = 0; k < s->nk; k++)
+        u8(b, s->cat);
+    for (uint32_t k = 0; k < s->nk; k++)
+        u32(b, s->kstr);
+    u32(b, s->npl); /* places */
+    for (uint32_t k = 0; k < s->npl; k++)
+        u32(b, s->vk);
+    for (uint32_t k = 0; k < s->npl; k++)
+        u32(b, s->venue);
     u32(b, 1); /* activities */
     u32(b, (uint32_t)s->aid);
     u32(b, (uint32_t)s->adate);
-    u8(b, s->cat);
-    u32(b, s->kind);
-    u32(b, s->vk);
-    u32(b, s->venue);
-    u64(b, (uint64_t)s->hours);
-    u64(b, 0);
-    u64(b, 0);
+    u32(b, s->akind);
+    u32(b, s->aplace);
+    u32(b, s->hours);
+    u32(b, 0);
+    u32(b, 0);
     u32(b, (uint32_t)s->benef);
-    u32(b, s->np);
+    u32(b, s->end);
+    u32(b, s->nbig); /* big hours */
+    for (uint32_t e = 0; e < s->nbig; e++)
+        u32(b, s->big_row);
+    for (uint32_t e = 0; e < s->nbig; e++)
+        u64(b, (uint64_t)s->big_value);
+    u32(b, 0);    /* big fee_waived */
+    u32(b, 0);    /* big donation */
     u32(b, s->m); /* participations */
     for (uint32_t j = 0; j < s->m; j++)
-        u32(b, (uint32_t)s->part_id);
+        u32(b, s->part_person);
     for (uint32_t j = 0; j < s->m; j++)
-        u64(b, (uint64_t)s->part_hours);
+        u32(b, s->part_hours);
+    u32(b, 0); /* big participant hours */
     reseal(b->b, b->n);
     return b->n;
 }
@@ -410,6 +434,23 @@ static void test_value_checks(void)
         dj_free(t);
         dj_dataset_release(ds);
     }
+    {
+        /* a big amount: the escape in the column, the value in the table */
+        spec t = base();
+        t.hours = 0xFFFFFFFFu;
+        t.nbig = 1;
+        build(&b, &t);
+        dj_dataset *big = NULL;
+        check(load_bytes(b.b, b.n, &big) == DJ_OK);
+        char *j = big ? dj_json_dump(big, NULL) : NULL;
+        check(j && strstr(j, "\"hours\":1000000000.0,") != NULL);
+        size_t n2 = 0;
+        unsigned char *d2 = big ? dj_snapshot_dump(big, &n2) : NULL;
+        check(d2 && n2 == b.n && memcmp(d2, b.b, n2) == 0); /* written back the same */
+        dj_free(d2);
+        dj_free(j);
+        dj_dataset_release(big);
+    }
 
 #define EXPECT_S(field, value, text)                                                                         \
     do {                                                                                                     \
@@ -428,6 +469,7 @@ static void test_value_checks(void)
     EXPECT(s0len, 1, "damaged (string 0 is not empty)");
     EXPECT_S(s1, "\xff", "damaged (string 1 is not UTF-8)");
     EXPECT_S(s1, "\xed\xa0\x80", "damaged (string 1 is not UTF-8)"); /* a surrogate */
+    EXPECT_S(s2, "visit", "damaged (string 2 is a duplicate)");
     {
         spec t = base();
         static char longs[201];
@@ -452,30 +494,46 @@ static void test_value_checks(void)
     EXPECT(dates[6], 18000, "damaged (people[0].left_on)");     /* before the start */
     EXPECT(hdate, INT32_MIN, "damaged (headcount[0].date)");
     EXPECT(hcount, -1, "damaged (headcount[0].count)");
+    EXPECT(cat, 0, "damaged (kinds[0].category)");
+    EXPECT(cat, 3, "damaged (kinds[0].category)");
+    EXPECT(kstr, 0, "damaged (kinds[0].kind)"); /* "" is not a slug */
+    EXPECT(kstr, 3, "damaged (kinds[0].kind)"); /* out of range */
+    EXPECT(kstr, 0xFFFFFFFFu, "damaged (kinds[0].kind)");
+    EXPECT_S(s1, "Visit", "damaged (kinds[0].kind)");
+    EXPECT(nk, 2, "damaged (kinds[1] is a duplicate)");
+    EXPECT(vk, 7, "damaged (places[0].venue_kind)");
+    EXPECT(venue, 3, "damaged (places[0].venue)");
+    EXPECT_S(s2, " hall", "damaged (places[0].venue)");
+    EXPECT_S(s2, "hal\xe3\x80\x80", "damaged (places[0].venue)"); /* U+3000 */
+    EXPECT(npl, 2, "damaged (places[1] is a duplicate)");
     EXPECT(aid, 0, "damaged (activities[0].id)");
     EXPECT(adate, INT32_MIN, "damaged (activities[0].date)");
-    EXPECT(cat, 0, "damaged (activities[0].category)");
-    EXPECT(cat, 3, "damaged (activities[0].category)");
-    EXPECT(kind, 0, "damaged (activities[0].kind)"); /* "" is not a slug */
-    EXPECT(kind, 3, "damaged (activities[0].kind)"); /* out of range */
-    EXPECT(kind, 0xFFFFFFFFu, "damaged (activities[0].kind)");
-    EXPECT_S(s1, "Visit", "damaged (activities[0].kind)");
-    EXPECT(vk, 7, "damaged (activities[0].venue_kind)");
-    EXPECT(venue, 3, "damaged (activities[0].venue)");
-    EXPECT_S(s2, " hall", "damaged (activities[0].venue)");
-    EXPECT_S(s2, "hal\xe3\x80\x80", "damaged (activities[0].venue)"); /* U+3000 */
-    EXPECT(hours, -1, "damaged (activities[0].hours)");
-    EXPECT(hours, INT64_C(100000000001), "damaged (activities[0].hours)");
+    EXPECT(adate, DJ_DATE_MAX + 1, "damaged (activities[0].date)");
+    EXPECT(akind, 1, "damaged (activities[0].kind)");
+    EXPECT(aplace, 1, "damaged (activities[0].place)");
     EXPECT(benef, -1, "damaged (activities[0].beneficiaries)");
-    EXPECT(np, 2, "damaged (activities[0].n_participants)");
-    EXPECT(np, 0, "damaged (participations)");
-    EXPECT(part_id, 0, "damaged (activities[0].participants[0].id)");
-    EXPECT(part_hours, -3, "damaged (activities[0].participants[0].hours)");
-    EXPECT(part_id, 9, "damaged (activities[0].participants[0].id: unknown person 9)");
+    EXPECT(end, 2, "damaged (activities[0].end)");
+    EXPECT(end, 0, "damaged (participations)");
+    EXPECT(hours, 0xFFFFFFFFu, "damaged (big_hours.count)"); /* an escape without its entry */
+    EXPECT(nbig, 1, "damaged (big_hours[0].row)");           /* an entry without its escape */
+    {
+        spec t = base();
+        t.hours = 0xFFFFFFFFu;
+        t.nbig = 1;
+        t.big_row = 1;
+        check_str(spec_error(&t), "snapshot (memory): damaged (big_hours[0].row)");
+        t.big_row = 0;
+        t.big_value = INT64_C(100000000001);
+        check_str(spec_error(&t), "snapshot (memory): damaged (big_hours[0].value)");
+        t.big_value = 0xFFFFFFFEu; /* would fit the column */
+        check_str(spec_error(&t), "snapshot (memory): damaged (big_hours[0].value)");
+    }
+    EXPECT(part_person, 2, "damaged (activities[0].participants[0].person)");
+    EXPECT(part_person, 0xFFFFFFFFu, "damaged (activities[0].participants[0].person)");
     {
         spec t = base();
         t.m = 2;
-        t.np = 2;
+        t.end = 2;
         check_str(spec_error(&t), "snapshot (memory): damaged (activities[0].participants[1].id: duplicate "
                                   "participant 2)");
     }
@@ -494,7 +552,8 @@ static void test_value_checks(void)
         reseal(bb->b, bb->n);
         check_str(load_error(bb->b, bb->n), "snapshot (memory): truncated");
         build(bb, &t);
-        wr32(bb->b + bb->n - 4 - 8 - 4, 0x10000000u); /* m */
+        wr32(bb->b + bb->n - 4 - 4 - 4 - 4, 0x10000000u); /* m */
+        check(rd32(bb->b + bb->n - 16) == 0x10000000u);
         reseal(bb->b, bb->n);
         check_str(load_error(bb->b, bb->n), "snapshot (memory): truncated");
     }
@@ -502,13 +561,124 @@ static void test_value_checks(void)
         /* No strings at all (a file of empty sections). */
         buf *bb = &b;
         header(bb);
-        for (int k = 0; k < 5; k++)
+        for (int k = 0; k < 11; k++)
             u32(bb, 0);
         reseal(bb->b, bb->n);
         check_str(load_error(bb->b, bb->n), "snapshot (memory): damaged (no strings)");
     }
 #undef EXPECT
 #undef EXPECT_S
+}
+
+/* The CRC: the fast path (carry-less multiply where the CPU has it) and the
+ * portable one agree with the bitwise reference at every length and offset. */
+extern int dj_snapshot_crc_portable;
+
+static void test_crc(void)
+{
+    dj_dataset *ds = from_json(sample);
+    size_t n = 0;
+    unsigned char *d = dj_snapshot_dump(ds, &n);
+    unsigned char *big = malloc(5000);
+    uint32_t x = 12345;
+    for (size_t i = 0; i < 5000; i++) {
+        x = x * 1103515245u + 12345u;
+        big[i] = (unsigned char)(x >> 16);
+    }
+    for (size_t len = 0; len < 400; len += 7)
+        for (int portable = 0; portable < 2; portable++) {
+            /* a payload of len random bytes after a good header: the check
+             * stops at the CRC or goes on, by the same CRC either way */
+            unsigned char *c = malloc(32 + len + 1);
+            memcpy(c, d, 32);
+            memcpy(c + 32, big + (len % 13), len);
+            reseal(c, 32 + len);
+            dj_snapshot_crc_portable = portable;
+            dj_dataset *back = NULL;
+            load_bytes(c, 32 + len, &back);
+            check(strcmp(msg, "snapshot (memory): checksum mismatch") != 0);
+            dj_dataset_release(back);
+            c[32 + len / 2] ^= len ? 0x10 : 0;
+            if (len) {
+                load_bytes(c, 32 + len, &back);
+                check_str(msg, "snapshot (memory): checksum mismatch");
+                dj_dataset_release(back);
+            }
+            free(c);
+        }
+    dj_snapshot_crc_portable = 0;
+    free(big);
+    dj_free(d);
+    dj_dataset_release(ds);
+}
+
+/* A dataset whose own tables are not in first-use order (a rolled-back add
+ * leaves interned strings and pairs behind; ids out of order need the hash)
+ * dumps the canonical bytes, loads back the same, and takes adds after the
+ * load with its relational checks intact. */
+static void test_canonical_and_mutable(void)
+{
+    dj_dataset *ds = from_json(sample);
+    dj_error err;
+    size_t n1 = 0;
+    unsigned char *d1 = dj_snapshot_dump(ds, &n1);
+
+    dj_participant_rec parts[1] = {{1, 100, 1}};
+    dj_activity_rec r;
+    memset(&r, 0, sizeof r);
+    r.id = 50;
+    r.date = 19800;
+    r.category = DJ_CAT_SERVICE;
+    r.kind = "zzz";
+    r.kind_len = 3;
+    r.venue_kind = "yyy";
+    r.venue_kind_len = 3;
+    r.venue = "xxx";
+    r.venue_len = 3;
+    r.parts = parts;
+    r.n_parts = 1;
+    check(dj_dataset_activities_begin(ds, 1, 1, &err) == DJ_OK);
+    check(dj_dataset_activity_add(ds, &r, 0, &err) == DJ_OK);
+    dj_dataset_rollback(ds);
+    size_t n2 = 0;
+    unsigned char *d2 = dj_snapshot_dump(ds, &n2);
+    check(d1 && d2 && n1 == n2 && memcmp(d1, d2, n1) == 0);
+
+    /* an id out of order: the loaded dataset keeps a hash of the ids */
+    r.id = 5;
+    check(dj_dataset_activities_begin(ds, 1, 1, &err) == DJ_OK);
+    check(dj_dataset_activity_add(ds, &r, 0, &err) == DJ_OK);
+    dj_dataset_commit(ds);
+    size_t n3 = 0;
+    unsigned char *d3 = dj_snapshot_dump(ds, &n3);
+    dj_dataset *back = NULL;
+    check(d3 && load_bytes(d3, n3, &back) == DJ_OK && same_dataset(ds, back));
+    if (back) {
+        check(dj_dataset_activities_begin(back, 1, 1, &err) == DJ_OK);
+        r.id = 11; /* taken */
+        check(dj_dataset_activity_add(back, &r, 0, &err) == DJ_E_RECORD);
+        check_str(err.message, "activities[0].id: duplicate id 11");
+        r.id = 60;
+        parts[0].person_id = 3; /* unknown */
+        check(dj_dataset_activity_add(back, &r, 0, &err) == DJ_E_RECORD);
+        parts[0].person_id = 7;
+        check(dj_dataset_activity_add(back, &r, 0, &err) == DJ_OK);
+        dj_dataset_commit(back);
+        check(dj_dataset_activities_count(back) == 5);
+        dj_person_rec p;
+        memset(&p, 0, sizeof p);
+        for (int k = 0; k < DJ_PERSON_DATES; k++)
+            p.dates[k] = DJ_NO_DATE;
+        p.id = 2; /* taken */
+        check(dj_dataset_people_begin(back, 1, &err) == DJ_OK);
+        check(dj_dataset_person_add(back, &p, 0, &err) == DJ_E_RECORD);
+        dj_dataset_rollback(back);
+        dj_dataset_release(back);
+    }
+    dj_free(d1);
+    dj_free(d2);
+    dj_free(d3);
+    dj_dataset_release(ds);
 }
 
 /* ------------------------------------------------------------ files */
@@ -683,6 +853,8 @@ int main(void)
     test_round_trip();
     test_header_checks();
     test_value_checks();
+    test_crc();
+    test_canonical_and_mutable();
     test_files();
     test_chaos();
     return check_done("test_snapshot");

@@ -17,7 +17,7 @@ file_put_contents($path, substr($bytes, 0, -1));                   // payload cu
 snap_error($path);
 file_put_contents($path, str_repeat('This is not a dangjian snapshot. ', 4));  // foreign
 snap_error($path);
-file_put_contents($path, substr_replace($bytes, pack('V', 2), 8, 4));         // another version
+file_put_contents($path, substr_replace($bytes, pack('V', 1), 8, 4));         // another version
 snap_error($path);
 file_put_contents($path, $bytes . "\0");                           // trailing bytes
 snap_error($path);
@@ -40,7 +40,7 @@ Dangjian\CorruptSnapshot: snapshot PATH: truncated
 Dangjian\CorruptSnapshot: snapshot PATH: truncated
 Dangjian\CorruptSnapshot: snapshot PATH: truncated
 Dangjian\CorruptSnapshot: snapshot PATH: not a dangjian snapshot
-Dangjian\CorruptSnapshot: snapshot PATH: version 2 is not supported
+Dangjian\CorruptSnapshot: snapshot PATH: version 1 is not supported
 Dangjian\CorruptSnapshot: snapshot PATH: damaged (trailing bytes)
 Dangjian\CorruptSnapshot: snapshot PATH: checksum mismatch
 Dangjian\CorruptSnapshot: snapshot PATH: checksum mismatch

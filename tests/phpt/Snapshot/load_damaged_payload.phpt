@@ -7,13 +7,17 @@ $dir = snap_dir('damaged');
 $path = $dir . '/x.djsnap';
 function write_snapshot(string $path, string $payload): void
 {
-    file_put_contents($path, "DJSNAP\r\n" . pack('VV', 1, crc32($payload)) . pack('PP', strlen($payload), 0) . $payload);
+    file_put_contents($path, "DJSNAP\r\n" . pack('VV', 2, crc32($payload)) . pack('PP', strlen($payload), 0) . $payload);
 }
 $empty = pack('V', 1) . pack('V', 0)   // strings: [""]
        . pack('V', 0)                  // people
        . pack('V', 0)                  // headcount
+       . pack('V', 0)                  // kinds
+       . pack('V', 0)                  // places
        . pack('V', 0)                  // activities
-       . pack('V', 0);                 // participations
+       . pack('V', 0) . pack('V', 0) . pack('V', 0) // big hours, fee_waived, donation
+       . pack('V', 0)                  // participations
+       . pack('V', 0);                 // big participant hours
 write_snapshot($path, $empty);
 var_dump(Dangjian\Dataset::load($path)->counts());
 // the same with one section missing: a count runs past the end
@@ -23,7 +27,7 @@ snap_error($path);
 $none = pack('l', -2147483648);
 $bad = pack('V', 1) . pack('V', 0)
      . pack('V', 1) . pack('l', 0) . "\0" . "\0" . str_repeat($none, 7)
-     . pack('V', 0) . pack('V', 0) . pack('V', 0);
+     . str_repeat(pack('V', 0), 9);
 write_snapshot($path, $bad);
 try {
     Dangjian\Dataset::load($path);

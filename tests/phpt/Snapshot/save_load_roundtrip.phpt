@@ -35,7 +35,7 @@ bool(true)
 bool(true)
 bool(true)
 magic ok
-int(1)
+int(2)
 bool(true)
 int(0)
 bool(true)
