@@ -10,7 +10,9 @@
  *   full.snap     people + headcount + activities with their participants
  *   noparts.snap  the same activities without participants   } for the
  *   people.snap   people + headcount only                     } memory split
- * and OUTDIR/meta.json (counts, timings). The same seed and sizes give the
+ * and OUTDIR/meta.json (counts, timings), and the same rows as tab-separated files in the
+ * plugin's table columns (people.tsv, activities.tsv, participants.tsv, headcount.tsv; NULL
+ * as \N, LOAD DATA's escapes) for MariaDB (bench/mariadb.sh). The same seed and sizes give the
  * same rows on every machine (MT19937 is specified).
  *
  * The data: PEOPLE people with stage dates spread over 2016-2025 (applicants
@@ -41,6 +43,26 @@ ini_set('memory_limit', '-1');
 @mkdir($outDir, 0777, true);
 
 const CHUNK = 10000;
+
+// The TSV files for MariaDB: LOAD DATA's default escapes, NULL as \N.
+function tsv($fh, array $fields): void
+{
+    $out = [];
+    foreach ($fields as $v) {
+        if ($v === null) {
+            $out[] = '\\N';
+        } elseif (is_bool($v)) {
+            $out[] = $v ? '1' : '0';
+        } else {
+            $out[] = strtr((string)$v, ["\\" => "\\\\", "\t" => "\\t", "\n" => "\\n", "\r" => "\\r", "\0" => "\\0"]);
+        }
+    }
+    fwrite($fh, implode("\t", $out) . "\n");
+}
+$TSV = [];
+foreach (['people', 'activities', 'participants', 'headcount'] as $t) {
+    $TSV[$t] = fopen("$outDir/$t.tsv", 'w');
+}
 
 mt_srand($seed, MT_RAND_MT19937);
 
@@ -145,9 +167,14 @@ for ($i = 0; $i < $nPeople; $i++) {
         $left = mt_rand($start + 1, $END);
         $reason = mt_rand(1, 20) === 1 ? null : $reasons[mt_rand(0, 3)];
     }
+    $staff = mt_rand(1, 4) === 1;
+    tsv($TSV['people'], [$id, "p$id", $staff, $st[0] === null ? null : $DATE[$st[0]],
+        $st[1] === null ? null : $DATE[$st[1]], $st[2] === null ? null : $DATE[$st[2]],
+        $st[3] === null ? null : $DATE[$st[3]], $st[4] === null ? null : $DATE[$st[4]],
+        $joined === null ? null : $DATE[$joined], $left === null ? null : $DATE[$left], $reason]);
     $people[] = [
         'id' => $id,
-        'is_staff' => mt_rand(1, 4) === 1,
+        'is_staff' => $staff,
         'applied_on' => $st[0] === null ? null : $DATE[$st[0]],
         'activist_on' => $st[1] === null ? null : $DATE[$st[1]],
         'candidate_on' => $st[2] === null ? null : $DATE[$st[2]],
@@ -171,6 +198,9 @@ $headcount = [];
 for ($y = 2016; $y <= 2025; $y++) {
     // the unit's staff: more than its staff party members, growing every year
     $headcount[] = ['date' => "$y-01-01", 'count' => intdiv($nPeople * ($y - 2012), 40) + mt_rand(0, intdiv($nPeople, 100) + 1)];
+}
+foreach ($headcount as $h) {
+    tsv($TSV['headcount'], [$h['date'], $h['count']]);
 }
 $full->setHeadcount($headcount);
 $noparts->setHeadcount($headcount);
@@ -240,6 +270,11 @@ for ($j = 0; $j < $nActs; $j++) {
         $parts[] = mt_rand(1, 10) === 1 ? ['id' => $ids[$p], 'hours' => mt_rand(0, 1200) / 100] : $ids[$p];
     }
     $nParts += $k;
+    tsv($TSV['activities'], [$id, $row['date'], $row['category'], $row['kind'], $hours, $row['fee_waived'],
+        $row['donation'] ?? 0, $row['beneficiaries'], $vk, $venue]);
+    foreach ($parts as $pp) {
+        tsv($TSV['participants'], is_array($pp) ? [$id, $pp['id'], $pp['hours']] : [$id, $pp, null]);
+    }
     $bareRows[] = $row;
     $row['participants'] = $parts;
     $actRows[] = $row;
@@ -257,6 +292,9 @@ if ($actRows) {
 $actRows = $bareRows = null;
 $tActs = hrtime(true);
 
+foreach ($TSV as $fh) {
+    fclose($fh);
+}
 $noparts->save("$outDir/noparts.snap");
 $noparts = null;
 $full->save("$outDir/full.snap.tmp");

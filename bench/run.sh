@@ -1,15 +1,21 @@
 #!/bin/sh
 # bench/run.sh - the benchmark of the engine, every number from one run, side by side.
 #
-#   bench/run.sh            full size: 100,000 people, 1,000,000 activities, ~2,000,000
-#                           participations; prints the report and writes docs/benchmarks.md
+#   bench/run.sh            three sizes: 10k, 100k and 1M activities (people a tenth of them,
+#                           ~2 participations an activity); the extension, the twin, the C floor
+#                           and MariaDB (GROUP BY queries over the plugin's tables, bench/sql.php);
+#                           prints the report, writes docs/benchmarks.md and docs/benchmarks.svg
+#   bench/run.sh --no-mariadb   the same without MariaDB (BENCH_MARIADB=0 likewise)
+# The data cache key: people, activities, seed, and a checksum of bench/gen.php and
+# src/core/snapshot.c (a new snapshot format makes new snapshots).
 #   bench/run.sh --small    the smoke run (2,000 people, 20,000 activities): finishes in
 #                           seconds, writes its report under .work/bench/ only, and exits
 #                           non-zero if the extension and the twin disagree (no timing is
 #                           ever asserted)
 #
-# Environment: BENCH_PEOPLE, BENCH_ACTIVITIES, BENCH_SEED (20240601), BENCH_REPS (11),
-# BENCH_TWIN_REPS (= BENCH_REPS), DANGJIAN_SO (modules/dangjian.so), PHP (php), CC (cc).
+# Environment: BENCH_ACTIVITIES (the sizes, "10000 100000 1000000"), BENCH_PEOPLE (a tenth),
+# BENCH_SEED (20240601), BENCH_REPS (11), BENCH_TWIN_REPS (= BENCH_REPS), BENCH_SQL_REPS (5),
+# BENCH_MARIADB (1), DANGJIAN_SO (modules/dangjian.so), PHP (php), CC (cc); bench/mariadb.sh's.
 # The extension must be built first (`make` does it; `make bench` calls this script).
 #
 # Steps: generate the data once per size and seed (bench/gen.php with the extension,
@@ -24,30 +30,35 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 SMALL=0
-case "${1:-}" in
---small) SMALL=1 ;;
-"") ;;
-*)
-    echo "usage: bench/run.sh [--small]" >&2
-    exit 2
-    ;;
-esac
+MARIADB=${BENCH_MARIADB:-1}
+for arg in "$@"; do
+    case "$arg" in
+    --small) SMALL=1 ;;
+    --no-mariadb) MARIADB=0 ;;
+    --mariadb) MARIADB=1 ;;
+    *)
+        echo "usage: bench/run.sh [--small] [--no-mariadb | --mariadb]" >&2
+        exit 2
+        ;;
+    esac
+done
 
+# The sizes: activities; people a tenth of them (participations ~2 an activity, from gen.php).
 if [ "$SMALL" = 1 ]; then
-    PEOPLE=${BENCH_PEOPLE:-2000}
-    ACTS=${BENCH_ACTIVITIES:-20000}
+    SIZES=${BENCH_ACTIVITIES:-20000}
     REPS=${BENCH_REPS:-3}
+    [ -n "${BENCH_MARIADB:-}" ] || case " $* " in *" --mariadb "*) ;; *) MARIADB=0 ;; esac
 else
-    PEOPLE=${BENCH_PEOPLE:-100000}
-    ACTS=${BENCH_ACTIVITIES:-1000000}
+    SIZES=${BENCH_ACTIVITIES:-"10000 100000 1000000"}
     REPS=${BENCH_REPS:-11}
 fi
 SEED=${BENCH_SEED:-20240601}
 TWIN_REPS=${BENCH_TWIN_REPS:-$REPS}
+SQL_REPS=${BENCH_SQL_REPS:-5}
 PHP=${PHP:-php}
 CC=${CC:-cc}
 EXT=${DANGJIAN_SO:-$ROOT/modules/dangjian.so}
-FROM=2024-01-01 # the timed query (also BENCH_QUERY in bench/bench.php)
+FROM=2024-01-01 # the timed query (also BENCH_QUERY in bench/bench.php, F and T in bench/sql.php)
 TO=2024-12-31
 
 die() {
@@ -63,46 +74,69 @@ fi
 PHPX="$PHP -d memory_limit=-1 -d extension=$EXT"
 PHPT="$PHP -d memory_limit=-1"
 PHPJ="$PHP -d memory_limit=-1 -d opcache.enable_cli=1 -d opcache.jit_buffer_size=64M -d opcache.jit=tracing"
-
-KEY="p$PEOPLE-a$ACTS-s$SEED-$(cat bench/gen.php | cksum | cut -d' ' -f1)"
-DATA=.work/bench/data-$KEY
-RES=.work/bench/result-$KEY
 mkdir -p .work/bench
-if [ ! -f "$DATA/full.snap" ] || [ ! -f "$DATA/meta.json" ]; then
-    echo "bench: generating $PEOPLE people, $ACTS activities (seed $SEED) into $DATA ..." >&2
-    rm -rf "$DATA"
-    $PHPX bench/gen.php "$DATA" "$PEOPLE" "$ACTS" "$SEED" >&2
-else
-    echo "bench: using the cached data in $DATA" >&2
-fi
-rm -rf "$RES"
-mkdir -p "$RES"
-cat /proc/loadavg >"$RES/loadavg.before" 2>/dev/null || echo "?" >"$RES/loadavg.before"
 
 echo "bench: building bench/floor.c against the core ..." >&2
 # shellcheck disable=SC2046
 $CC -std=c99 -O2 -g -Wall -Wextra -I src/core -o .work/bench/floor bench/floor.c src/core/*.c \
     $(pkg-config --cflags --libs jansson)
 
-echo "bench: the floor and the core (C) ..." >&2
-.work/bench/floor "$DATA/full.snap" "$DATA/people.snap" "$DATA/noparts.snap" "$FROM" "$TO" "$REPS" "$RES/floor.json"
+if [ "$MARIADB" = 1 ]; then
+    echo "bench: MariaDB (bench/mariadb.sh up; stopped again at the end) ..." >&2
+    trap 'bench/mariadb.sh down' EXIT
+    bench/mariadb.sh up
+fi
 
-echo "bench: the extension (php CLI, in-process) ..." >&2
-$PHPX bench/bench.php measure "$DATA/full.snap" "$REPS" "$RES/ext.json" "$RES/ext.check.json"
-for part in people noparts full; do
-    $PHPX bench/bench.php rss "$DATA/$part.snap" "$RES/rss_$part.json"
+PAIRS=""
+for ACTS in $SIZES; do
+    if [ "$SMALL" = 1 ]; then
+        PEOPLE=${BENCH_PEOPLE:-2000}
+    else
+        PEOPLE=${BENCH_PEOPLE:-$((ACTS / 10))}
+    fi
+    KEY="p$PEOPLE-a$ACTS-s$SEED-$(cat bench/gen.php src/core/snapshot.c | cksum | cut -d' ' -f1)"
+    DATA=.work/bench/data-$KEY
+    RES=.work/bench/result-$KEY
+    echo "bench: ===== $PEOPLE people, $ACTS activities =====" >&2
+    if [ ! -f "$DATA/full.snap" ] || [ ! -f "$DATA/meta.json" ]; then
+        echo "bench: generating $PEOPLE people, $ACTS activities (seed $SEED) into $DATA ..." >&2
+        rm -rf "$DATA"
+        $PHPX bench/gen.php "$DATA" "$PEOPLE" "$ACTS" "$SEED" >&2
+    else
+        echo "bench: using the cached data in $DATA" >&2
+    fi
+    rm -rf "$RES"
+    mkdir -p "$RES"
+    cat /proc/loadavg >"$RES/loadavg.before" 2>/dev/null || echo "?" >"$RES/loadavg.before"
+
+    echo "bench: the floor and the core (C) ..." >&2
+    .work/bench/floor "$DATA/full.snap" "$DATA/people.snap" "$DATA/noparts.snap" "$FROM" "$TO" "$REPS" "$RES/floor.json"
+
+    echo "bench: the extension (php CLI, in-process) ..." >&2
+    $PHPX bench/bench.php measure "$DATA/full.snap" "$REPS" "$RES/ext.json" "$RES/ext.check.json"
+    for part in people noparts full; do
+        $PHPX bench/bench.php rss "$DATA/$part.snap" "$RES/rss_$part.json"
+    done
+
+    echo "bench: the pure-PHP twin (php CLI) ..." >&2
+    $PHPT bench/bench.php measure "$DATA/full.snap" "$TWIN_REPS" "$RES/twin.json" "$RES/twin.check.json"
+    echo "bench: the pure-PHP twin with opcache and the tracing JIT (for information) ..." >&2
+    $PHPJ bench/bench.php measure "$DATA/full.snap" "$TWIN_REPS" "$RES/twin_jit.json" "$RES/twin_jit.check.json"
+
+    if [ "$MARIADB" = 1 ]; then
+        bench/mariadb.sh load "$DATA"
+        echo "bench: MariaDB, GROUP BY queries over the plugin's tables ..." >&2
+        $PHP bench/sql.php "${BENCH_SITE:-$ROOT/.work/bench/site}/mysqld.sock" "$SQL_REPS" "$RES/sql.json" "$RES/ext.json"
+    fi
+    cat /proc/loadavg >"$RES/loadavg.after" 2>/dev/null || echo "?" >"$RES/loadavg.after"
+    PAIRS="$PAIRS $RES:$DATA"
 done
-
-echo "bench: the pure-PHP twin (php CLI) ..." >&2
-$PHPT bench/bench.php measure "$DATA/full.snap" "$TWIN_REPS" "$RES/twin.json" "$RES/twin.check.json"
-echo "bench: the pure-PHP twin with opcache and the tracing JIT (for information) ..." >&2
-$PHPJ bench/bench.php measure "$DATA/full.snap" "$TWIN_REPS" "$RES/twin_jit.json" "$RES/twin_jit.check.json"
-cat /proc/loadavg >"$RES/loadavg.after" 2>/dev/null || echo "?" >"$RES/loadavg.after"
 
 if [ "$SMALL" = 1 ]; then
     OUT=$RES/benchmarks.md
 else
     OUT=docs/benchmarks.md
 fi
-$PHP bench/report.php "$RES" "$DATA" "$OUT"
+# shellcheck disable=SC2086
+$PHP bench/report.php "$OUT" $PAIRS
 echo "bench: written to $OUT" >&2
