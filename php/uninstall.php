@@ -38,6 +38,8 @@ function dangjian_uninstall_site(): void {
 	foreach ( $options as $option ) {
 		delete_option( $option );
 	}
+	// The engine's notes of cheap writes (Engine::on_data_changed()), one per data version.
+	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'dangjian_delta_' ) . '%' ) );
 	// The showcase's cached HTML (includes/class-showcase.php) when kept as transients.
 	$wpdb->query(
 		$wpdb->prepare(

@@ -325,6 +325,7 @@ final class Import_Admin {
 		if ( null === $dir ) {
 			return null;
 		}
+		self::cleanup( $dir ); // An upload older than a day is gone, whether or not anyone uploaded since.
 		$base = $dir . '/' . get_current_user_id() . '-' . $token;
 		if ( ! is_file( $base . '.csv' ) || ! is_file( $base . '.json' ) ) {
 			return null;
@@ -364,7 +365,8 @@ final class Import_Admin {
 	 * @param string $dir The folder.
 	 */
 	private static function cleanup( string $dir ): void {
-		foreach ( (array) glob( $dir . '/*-*.{csv,json}', GLOB_BRACE ) as $file ) {
+		// Two globs: GLOB_BRACE is not defined on every platform (musl).
+		foreach ( array_merge( (array) glob( $dir . '/*-*.csv' ), (array) glob( $dir . '/*-*.json' ) ) as $file ) {
 			if ( is_file( $file ) && filemtime( $file ) < time() - self::MAX_AGE ) {
 				@unlink( $file ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- Another request may have removed it.
 			}

@@ -15,8 +15,9 @@ defined( 'ABSPATH' ) || exit;
 final class Uploads {
 
 	/**
-	 * The folder uploads/$name, created on first use with an index.php and a deny-all .htaccess so
-	 * that a web server does not list or serve it; null when it cannot be created or written.
+	 * The folder uploads/$name, with an index.php and a deny-all .htaccess so that Apache does not
+	 * list or serve it (other servers need their own rule: see the README); null when it cannot be
+	 * created or written.
 	 *
 	 * @param string $name The folder's name (the plugin's own constant, never user input).
 	 */
@@ -26,11 +27,14 @@ final class Uploads {
 			return null;
 		}
 		$dir = $uploads['basedir'] . '/' . $name;
-		if ( ! is_dir( $dir ) ) {
-			if ( ! wp_mkdir_p( $dir ) ) {
-				return null;
-			}
+		if ( ! is_dir( $dir ) && ! wp_mkdir_p( $dir ) ) {
+			return null;
+		}
+		// Written again whenever missing, not only when the folder is made.
+		if ( ! is_file( $dir . '/index.php' ) ) {
 			file_put_contents( $dir . '/index.php', "<?php\n// Silence is golden.\n" );
+		}
+		if ( ! is_file( $dir . '/.htaccess' ) ) {
 			file_put_contents( $dir . '/.htaccess', "Require all denied\nDeny from all\n" );
 		}
 		return is_writable( $dir ) ? $dir : null;

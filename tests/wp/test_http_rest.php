@@ -39,8 +39,21 @@ dj_t_ok( ! str_contains( $r['body'], '张三' ) && ! str_contains( $r['body'], '
 dj_t_same( $year . '-01-01', $r['json']['period']['from'] ?? null, 'this year by default' );
 $r = dj_t_rest( 'GET', "$ns/stats&period=last_year" );
 dj_t_same( 0, $r['json']['figures']['service_activities'] ?? null, 'last year: no service' );
-$r = dj_t_rest( 'GET', "$ns/stats&from=$year-01-01&to=$year-01-04" );
-dj_t_same( array( 200, 0 ), array( $r['status'], $r['json']['figures']['service_activities'] ?? null ), 'a custom range before the activity' );
+$r = dj_t_rest( 'GET', "$ns/stats&from=$year-01-01&to=$year-01-04", $admin );
+dj_t_same( array( 200, 0 ), array( $r['status'], $r['json']['figures']['service_activities'] ?? null ), 'a custom range before the activity (the branch may choose any days)' );
+$r = dj_t_rest( 'GET', "$ns/stats&from=$year-01-01&to=$year-01-31" );
+dj_t_same( array( 200, 1 ), array( $r['status'], $r['json']['figures']['service_activities'] ?? null ), 'a visitor may ask for whole months (January holds the activity of the 5th)' );
+// A visitor may not narrow the figures below whole months nor move the roster day: one day's counts
+// in a small branch would date a person's admission or departure.
+foreach ( array(
+	"from=$year-01-01&to=$year-01-04" => array( 'to' ),
+	"from=$year-01-02&to=$year-01-31" => array( 'from' ),
+	"from=$year-03-05&to=$year-03-05" => array( 'from', 'to' ),
+	"as_of=$year-06-01"               => array( 'as_of' ),
+) as $query => $named ) {
+	$r = dj_t_rest( 'GET', "$ns/stats&$query" );
+	dj_t_same( array( 400, $named ), array( $r['status'], array_keys( $r['json']['data']['params'] ?? array() ) ), "a visitor's GET /stats?$query is refused, naming " . implode( ', ', $named ) );
+}
 update_option( Dangjian\Settings::OPTION, array( 'showcase' => array( 'party_members', 'service_hours' ) ) );
 $r = dj_t_rest( 'GET', "$ns/stats" );
 dj_t_same( array( 'party_members', 'service_hours' ), array_keys( $r['json']['figures'] ?? array() ), 'only the figures the settings allow' );
