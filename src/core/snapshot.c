@@ -23,7 +23,7 @@
  * "damaged (<detail>)"; load_mem names the path "(memory)". The details, in
  * the order they are checked after the CRC, are listed in docs/snapshot.md.
  */
-#define _DEFAULT_SOURCE         /* MAP_POPULATE */
+#define _DEFAULT_SOURCE         /* MADV_HUGEPAGE */
 #define _POSIX_C_SOURCE 200809L /* fsync, O_CLOEXEC */
 
 #include "dataset_internal.h"
@@ -793,6 +793,8 @@ static dj_status snap_parse(const unsigned char *d, size_t len, const char *labe
         return corrupt(err, label, "damaged (trailing bytes)");
     if (ns == 0)
         return corrupt(err, label, "damaged (no strings)");
+    if (sbytes > UINT32_MAX) /* the string table's offsets are 32-bit, as when adding */
+        return corrupt(err, label, "damaged (strings over 4 GiB)");
 
     /* Every allocation below is at most a small multiple of its section's
      * bytes: ns <= len / 4, and each count fitted its section. */
@@ -1027,7 +1029,8 @@ static dj_status snap_parse(const unsigned char *d, size_t len, const char *labe
         ds->a_don = block(n, 4);
         ds->a_benef = block(n, 4);
         dj_free(ds->a_start);
-        ds->a_start = block(n + 1, 4);
+        /* na_cap is at least 1 and a_start always holds na_cap + 1 entries. */
+        ds->a_start = block(n ? (size_t)n + 1 : 2, 4);
         if (!ds->a_id || !ds->a_date || !ds->a_kind || !ds->a_place || !ds->a_hours || !ds->a_fee ||
             !ds->a_don || !ds->a_benef || !ds->a_start)
             goto oom;
@@ -1202,11 +1205,10 @@ dj_status dj_snapshot_load_mem(const unsigned char *data, size_t len, dj_dataset
  * when it cannot be opened or read, DJ_E_SNAPSHOT "snapshot <path>: ..." when
  * it is not a good snapshot, DJ_E_NOMEM; *out as in dj_json_load.
  *
- * A regular file is mapped (read-only, private, populated from the page
- * cache: no copy before the columns' own) and parsed in place; snapshots are
- * only ever replaced by rename, never rewritten in place, so the mapping
- * cannot shrink under the parser. Anything else, or a failed mapping, is
- * read into memory. */
+ * The file is read into a private buffer, never mapped: the parser reads some
+ * values twice (sizes, then contents), and a mapping would show it a file
+ * rewritten in place between the two reads, or fault (SIGBUS) on one
+ * truncated under it. */
 dj_status dj_snapshot_load(const char *path, dj_dataset **out, dj_error *err)
 {
     *out = NULL;
@@ -1215,20 +1217,8 @@ dj_status dj_snapshot_load(const char *path, dj_dataset **out, dj_error *err)
         return io_error(err, "read", path, errno);
     struct stat sb;
     size_t cap = 4096;
-    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 && (uint64_t)sb.st_size < SIZE_MAX - 1) {
-        int flags = MAP_PRIVATE;
-#ifdef MAP_POPULATE
-        flags |= MAP_POPULATE;
-#endif
-        void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, flags, fd, 0);
-        if (map != MAP_FAILED) {
-            close(fd);
-            dj_status st = snap_parse(map, (size_t)sb.st_size, path, out, err);
-            munmap(map, (size_t)sb.st_size);
-            return st;
-        }
+    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 && (uint64_t)sb.st_size < SIZE_MAX - 1)
         cap = (size_t)sb.st_size + 1; /* +1: see EOF without growing */
-    }
     unsigned char *buf = dj_malloc(cap);
     if (!buf) {
         close(fd);
