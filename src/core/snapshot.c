@@ -4,10 +4,11 @@
  *
  * Version 2's payload is the dataset's own packed columns (dataset_internal.h)
  * in their in-memory widths, with the interned string and (kind, place) pair
- * tables and the side tables of big amounts: loading is a CRC pass, bulk
- * checks over whole columns, one copy of each column into its own block, and
- * the id and string hashes built once. No per-row API call, no allocation
- * per row.
+ * tables and the side tables of big amounts: loading a file reads each
+ * column straight into its own block with the CRC carried over the pieces
+ * as they arrive (see "the file reader"), then bulk checks over whole
+ * columns, and the id and string hashes built once. No per-row API call, no
+ * allocation per row.
  *
  * The loader trusts nothing: every count is checked against the bytes that
  * remain before anything is read or allocated (so no allocation exceeds a small
@@ -88,22 +89,29 @@ static void crc_init(crc_tables *c)
             c->t[s][n] = (c->t[s - 1][n] >> 8) ^ c->t[0][c->t[s - 1][n] & 0xFF];
 }
 
-/* The CRC register (not inverted) carried over n bytes by slicing by 8. */
-static uint32_t crc_slice8(uint32_t crc, const unsigned char *p, size_t n)
+/* The CRC register (not inverted) carried over n bytes by slicing by 8 with
+ * the tables c. */
+static uint32_t crc_slice8_tab(const crc_tables *c, uint32_t crc, const unsigned char *p, size_t n)
 {
-    crc_tables c;
-    crc_init(&c);
     while (n >= 8) {
         uint32_t lo =
             crc ^ ((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24);
-        crc = c.t[7][lo & 0xFF] ^ c.t[6][(lo >> 8) & 0xFF] ^ c.t[5][(lo >> 16) & 0xFF] ^ c.t[4][lo >> 24] ^
-              c.t[3][p[4]] ^ c.t[2][p[5]] ^ c.t[1][p[6]] ^ c.t[0][p[7]];
+        crc = c->t[7][lo & 0xFF] ^ c->t[6][(lo >> 8) & 0xFF] ^ c->t[5][(lo >> 16) & 0xFF] ^
+              c->t[4][lo >> 24] ^ c->t[3][p[4]] ^ c->t[2][p[5]] ^ c->t[1][p[6]] ^ c->t[0][p[7]];
         p += 8;
         n -= 8;
     }
     while (n--)
-        crc = (crc >> 8) ^ c.t[0][(crc ^ *p++) & 0xFF];
+        crc = (crc >> 8) ^ c->t[0][(crc ^ *p++) & 0xFF];
     return crc;
+}
+
+/* The same with tables built for this one run. */
+static uint32_t crc_slice8(uint32_t crc, const unsigned char *p, size_t n)
+{
+    crc_tables c;
+    crc_init(&c);
+    return crc_slice8_tab(&c, crc, p, n);
 }
 
 #ifdef SNAP_CLMUL
@@ -682,6 +690,15 @@ static void *block(size_t n, size_t sz)
             (void)madvise((void *)a, (size_t)(b - a), MADV_HUGEPAGE);
     }
 #endif
+#ifdef MADV_POPULATE_WRITE
+    size_t page = 4096, pbytes = n * sz;
+    if (p && pbytes >= 16 * page) {
+        uintptr_t a = ((uintptr_t)p + page - 1) & ~(uintptr_t)(page - 1);
+        uintptr_t b = ((uintptr_t)p + pbytes) & ~(uintptr_t)(page - 1);
+        if (b > a)
+            (void)madvise((void *)a, (size_t)(b - a), MADV_POPULATE_WRITE);
+    }
+#endif
     return p;
 }
 
@@ -742,6 +759,109 @@ static size_t activity_of(const uint32_t *start, size_t na, size_t j)
     return lo;
 }
 
+/* The column blocks of every section after the strings, sized by cnt, into
+ * a new dataset (caps set; nothing filled). Returns 0 when out of memory (the
+ * blocks allocated so far stay in ds, for dj_dataset_release). */
+static int snap_alloc(dj_dataset *ds, const uint32_t cnt[S_N])
+{
+    size_t n = cnt[S_PEOPLE];
+    ds->p_id = block(n, 4);
+    ds->p_staff = block(n, 1);
+    ds->p_reason = block(n, 1);
+    int ok = ds->p_id && ds->p_staff && ds->p_reason;
+    for (int k = 0; k < DJ_PERSON_DATES; k++)
+        ok &= (ds->p_date[k] = block(n, 4)) != NULL;
+    ds->np_cap = n ? n : 1;
+    n = cnt[S_HEADCOUNT];
+    ds->h_date = block(n, 4);
+    ds->h_count = block(n, 4);
+    ok &= ds->h_date && ds->h_count;
+    dj_pairtab *t = &ds->kinds;
+    n = cnt[S_KINDS];
+    t->a = block(n, 4);
+    t->b = block(n, 4);
+    ok &= t->a && t->b;
+    t->cap = (uint32_t)(n ? n : 1);
+    t = &ds->places;
+    n = cnt[S_PLACES];
+    t->a = block(n, 4);
+    t->b = block(n, 4);
+    ok &= t->a && t->b;
+    t->cap = (uint32_t)(n ? n : 1);
+    n = cnt[S_ACTS];
+    ds->a_id = block(n, 4);
+    ds->a_date = block(n, 4);
+    ds->a_kind = block(n, 4);
+    ds->a_place = block(n, 4);
+    ds->a_hours = block(n, 4);
+    ds->a_fee = block(n, 4);
+    ds->a_don = block(n, 4);
+    ds->a_benef = block(n, 4);
+    dj_free(ds->a_start);
+    /* na_cap is at least 1 and a_start always holds na_cap + 1 entries. */
+    ds->a_start = block(n ? (size_t)n + 1 : 2, 4);
+    ok &= ds->a_id && ds->a_date && ds->a_kind && ds->a_place && ds->a_hours && ds->a_fee && ds->a_don &&
+          ds->a_benef && ds->a_start;
+    if (ds->a_start)
+        ds->a_start[0] = 0;
+    ds->na_cap = n ? n : 1;
+    n = cnt[S_PARTS];
+    ds->m_person = block(n, 4);
+    ds->m_hours = block(n, 4);
+    ok &= ds->m_person && ds->m_hours;
+    ds->nm_cap = n ? n : 1;
+    return ok;
+}
+
+/* Copies the columns of the sections after the strings (each at d + sec[s],
+ * cnt[s] rows) into the blocks of snap_alloc. */
+static void snap_fill_mem(dj_dataset *ds, const unsigned char *d, const size_t sec[S_N],
+                          const uint32_t cnt[S_N])
+{
+    size_t n = cnt[S_PEOPLE];
+    const unsigned char *c = d + sec[S_PEOPLE];
+    get_col32(ds->p_id, c, n);
+    if (n) {
+        memcpy(ds->p_staff, c + 4 * n, n);
+        memcpy(ds->p_reason, c + 5 * n, n);
+    }
+    for (int k = 0; k < DJ_PERSON_DATES; k++)
+        get_col32(ds->p_date[k], c + 6 * n + 4 * n * (size_t)k, n);
+    n = cnt[S_HEADCOUNT];
+    c = d + sec[S_HEADCOUNT];
+    get_col32(ds->h_date, c, n);
+    get_col32(ds->h_count, c + 4 * n, n);
+    n = cnt[S_KINDS];
+    c = d + sec[S_KINDS];
+    for (size_t k = 0; k < n; k++) {
+        ds->kinds.a[k] = c[k];
+        ds->kinds.b[k] = get_u32(c + n + 4 * k);
+    }
+    n = cnt[S_PLACES];
+    c = d + sec[S_PLACES];
+    get_col32(ds->places.a, c, n);
+    get_col32(ds->places.b, c + 4 * n, n);
+    n = cnt[S_ACTS];
+    c = d + sec[S_ACTS];
+    get_col32(ds->a_id, c, n);
+    get_col32(ds->a_date, c + 4 * n, n);
+    get_col32(ds->a_kind, c + 8 * n, n);
+    get_col32(ds->a_place, c + 12 * n, n);
+    get_col32(ds->a_hours, c + 16 * n, n);
+    get_col32(ds->a_fee, c + 20 * n, n);
+    get_col32(ds->a_don, c + 24 * n, n);
+    get_col32(ds->a_benef, c + 28 * n, n);
+    get_col32(ds->a_start + 1, c + 32 * n, n);
+    n = cnt[S_PARTS];
+    c = d + sec[S_PARTS];
+    get_col32(ds->m_person, c, n);
+    get_col32(ds->m_hours, c + 4 * n, n);
+}
+
+static dj_status snap_values(dj_dataset *ds, const unsigned char *strings, uint32_t ns, size_t sbytes,
+                             const uint32_t cnt[S_N], const unsigned char *const big[4], const char *label,
+                             dj_dataset **out, dj_error *err);
+
 static dj_status snap_parse(const unsigned char *d, size_t len, const char *label, dj_dataset **out,
                             dj_error *err)
 {
@@ -798,11 +918,32 @@ static dj_status snap_parse(const unsigned char *d, size_t len, const char *labe
 
     /* Every allocation below is at most a small multiple of its section's
      * bytes: ns <= len / 4, and each count fitted its section. */
+    dj_dataset *ds = dj_dataset_new();
+    if (!ds || !snap_alloc(ds, cnt)) {
+        dj_dataset_release(ds);
+        return nomem(err);
+    }
+    snap_fill_mem(ds, d, sec, cnt);
+    const unsigned char *big[4] = {d + sec[S_BIG_HOURS] - 4, d + sec[S_BIG_FEE] - 4, d + sec[S_BIG_DON] - 4,
+                                   d + sec[S_BIG_PART] - 4};
+    return snap_values(ds, d + strings, ns, sbytes, cnt, big, label, out, err);
+}
+
+/* The value stage (docs/snapshot.md "Loading", after the bounds): ds holds
+ * every column of the sections after the strings, filled from the file
+ * (snap_alloc, then snap_fill_mem or the file reader); strings are the ns
+ * strings' bytes (u32 length, bytes each; sbytes in all), big the four side
+ * tables (count, rows, values). Checks every value in the documented order
+ * and builds the hashes. On success *out = ds; on failure ds is released. */
+static dj_status snap_values(dj_dataset *ds, const unsigned char *strings, uint32_t ns, size_t sbytes,
+                             const uint32_t cnt[S_N], const unsigned char *const big[4], const char *label,
+                             dj_dataset **out, dj_error *err)
+{
     dj_status st = DJ_OK;
+    size_t pos;
     uint8_t *sflag = dj_malloc(ns);
     uint32_t *stamp = NULL;
-    dj_dataset *ds = dj_dataset_new();
-    if (!sflag || !ds)
+    if (!sflag)
         goto oom;
 
     /* Strings: checked, then copied into the string table. */
@@ -819,10 +960,10 @@ static dj_status snap_parse(const unsigned char *d, size_t len, const char *labe
         if (!t->bytes || !t->off)
             goto oom;
         t->off[0] = 0;
-        pos = strings;
+        pos = 0;
         for (uint32_t i = 0; i < ns; i++) {
-            uint32_t sl = get_u32(d + pos);
-            const unsigned char *sp = d + pos + 4;
+            uint32_t sl = get_u32(strings + pos);
+            const unsigned char *sp = strings + pos + 4;
             if (i == 0 && sl != 0) {
                 st = corrupt(err, label, "damaged (string 0 is not empty)");
                 goto fail;
@@ -860,23 +1001,6 @@ static dj_status snap_parse(const unsigned char *d, size_t len, const char *labe
         static const char *const date_names[DJ_PERSON_DATES] = {
             "applied_on", "activist_on", "candidate_on", "admitted_on", "full_on", "joined_on", "left_on"};
         size_t n = cnt[S_PEOPLE];
-        const unsigned char *c = d + sec[S_PEOPLE];
-        ds->p_id = block(n, 4);
-        ds->p_staff = block(n, 1);
-        ds->p_reason = block(n, 1);
-        int ok = ds->p_id && ds->p_staff && ds->p_reason;
-        for (int k = 0; k < DJ_PERSON_DATES; k++)
-            ok &= (ds->p_date[k] = block(n, 4)) != NULL;
-        if (!ok)
-            goto oom;
-        ds->np_cap = n ? n : 1;
-        get_col32(ds->p_id, c, n);
-        if (n) {
-            memcpy(ds->p_staff, c + 4 * n, n);
-            memcpy(ds->p_reason, c + 5 * n, n);
-        }
-        for (int k = 0; k < DJ_PERSON_DATES; k++)
-            get_col32(ds->p_date[k], c + 6 * n + 4 * n * (size_t)k, n);
         for (size_t i = 0; i < n; i++) {
             const char *bad = NULL;
             if (ds->p_id[i] < 1)
@@ -929,13 +1053,6 @@ static dj_status snap_parse(const unsigned char *d, size_t len, const char *labe
     /* Headcount: strictly increasing dates, so sorted and unique. */
     {
         size_t n = cnt[S_HEADCOUNT];
-        const unsigned char *c = d + sec[S_HEADCOUNT];
-        ds->h_date = block(n, 4);
-        ds->h_count = block(n, 4);
-        if (!ds->h_date || !ds->h_count)
-            goto oom;
-        get_col32(ds->h_date, c, n);
-        get_col32(ds->h_count, c + 4 * n, n);
         for (size_t i = 0; i < n; i++) {
             if (!date_ok(ds->h_date[i]) || (i && ds->h_date[i] <= ds->h_date[i - 1])) {
                 st = damaged(err, label, "headcount[%zu].%s", i, "date");
@@ -953,18 +1070,10 @@ static dj_status snap_parse(const unsigned char *d, size_t len, const char *labe
      * trimmed venue). Each pair once. */
     {
         size_t n = cnt[S_KINDS];
-        const unsigned char *c = d + sec[S_KINDS];
         dj_pairtab *t = &ds->kinds;
-        t->a = block(n, 4);
-        t->b = block(n, 4);
-        if (!t->a || !t->b)
-            goto oom;
-        t->cap = (uint32_t)(n ? n : 1);
         for (size_t k = 0; k < n; k++) {
-            uint32_t s = get_u32(c + n + 4 * k);
-            t->a[k] = c[k];
-            t->b[k] = s;
-            if (c[k] != DJ_CAT_SERVICE && c[k] != DJ_CAT_MEETING) {
+            uint32_t s = t->b[k];
+            if (t->a[k] != DJ_CAT_SERVICE && t->a[k] != DJ_CAT_MEETING) {
                 st = damaged(err, label, "kinds[%zu].%s", k, "category");
                 goto fail;
             }
@@ -984,15 +1093,7 @@ static dj_status snap_parse(const unsigned char *d, size_t len, const char *labe
     }
     {
         size_t n = cnt[S_PLACES];
-        const unsigned char *c = d + sec[S_PLACES];
         dj_pairtab *t = &ds->places;
-        t->a = block(n, 4);
-        t->b = block(n, 4);
-        if (!t->a || !t->b)
-            goto oom;
-        t->cap = (uint32_t)(n ? n : 1);
-        get_col32(t->a, c, n);
-        get_col32(t->b, c + 4 * n, n);
         for (size_t k = 0; k < n; k++) {
             uint32_t vk = t->a[k], v = t->b[k];
             if (vk >= ns || !(vk == 0 || (sflag[vk] & SF_SLUG))) {
@@ -1019,32 +1120,6 @@ static dj_status snap_parse(const unsigned char *d, size_t len, const char *labe
     size_t na = cnt[S_ACTS], m = cnt[S_PARTS];
     {
         size_t n = na;
-        const unsigned char *c = d + sec[S_ACTS];
-        ds->a_id = block(n, 4);
-        ds->a_date = block(n, 4);
-        ds->a_kind = block(n, 4);
-        ds->a_place = block(n, 4);
-        ds->a_hours = block(n, 4);
-        ds->a_fee = block(n, 4);
-        ds->a_don = block(n, 4);
-        ds->a_benef = block(n, 4);
-        dj_free(ds->a_start);
-        /* na_cap is at least 1 and a_start always holds na_cap + 1 entries. */
-        ds->a_start = block(n ? (size_t)n + 1 : 2, 4);
-        if (!ds->a_id || !ds->a_date || !ds->a_kind || !ds->a_place || !ds->a_hours || !ds->a_fee ||
-            !ds->a_don || !ds->a_benef || !ds->a_start)
-            goto oom;
-        ds->na_cap = n ? n : 1;
-        get_col32(ds->a_id, c, n);
-        get_col32(ds->a_date, c + 4 * n, n);
-        get_col32(ds->a_kind, c + 8 * n, n);
-        get_col32(ds->a_place, c + 12 * n, n);
-        get_col32(ds->a_hours, c + 16 * n, n);
-        get_col32(ds->a_fee, c + 20 * n, n);
-        get_col32(ds->a_don, c + 24 * n, n);
-        get_col32(ds->a_benef, c + 28 * n, n);
-        ds->a_start[0] = 0;
-        get_col32(ds->a_start + 1, c + 32 * n, n);
 
         const int32_t *id = ds->a_id, *date = ds->a_date, *ben = ds->a_benef;
         const uint32_t *kind = ds->a_kind, *place = ds->a_place, *start = ds->a_start;
@@ -1097,27 +1172,16 @@ static dj_status snap_parse(const unsigned char *d, size_t len, const char *labe
             st = dj_error_set(err, DJ_E_SNAPSHOT, "snapshot %s: damaged (%s)", label, what);
             goto fail;
         }
-        if ((st = read_big(d + sec[S_BIG_HOURS] - 4, ds->a_hours, n, &ds->big_hours, "big_hours", label,
-                           err)) != DJ_OK ||
-            (st = read_big(d + sec[S_BIG_FEE] - 4, ds->a_fee, n, &ds->big_fee, "big_fee_waived", label,
-                           err)) != DJ_OK ||
-            (st = read_big(d + sec[S_BIG_DON] - 4, ds->a_don, n, &ds->big_don, "big_donation", label, err)) !=
-                DJ_OK)
+        if ((st = read_big(big[0], ds->a_hours, n, &ds->big_hours, "big_hours", label, err)) != DJ_OK ||
+            (st = read_big(big[1], ds->a_fee, n, &ds->big_fee, "big_fee_waived", label, err)) != DJ_OK ||
+            (st = read_big(big[2], ds->a_don, n, &ds->big_don, "big_donation", label, err)) != DJ_OK)
             goto fail;
     }
 
     /* Participations: person rows in range, then unique within each
      * activity (a stamp per person: the activity's number + 1). */
     {
-        const unsigned char *c = d + sec[S_PARTS];
         size_t np = ds->np;
-        ds->m_person = block(m, 4);
-        ds->m_hours = block(m, 4);
-        if (!ds->m_person || !ds->m_hours)
-            goto oom;
-        ds->nm_cap = m ? m : 1;
-        get_col32(ds->m_person, c, m);
-        get_col32(ds->m_hours, c + 4 * m, m);
         const uint32_t *person = ds->m_person, *start = ds->a_start;
         unsigned bad = 0;
         const uint32_t np32 = (uint32_t)np;
@@ -1173,8 +1237,8 @@ static dj_status snap_parse(const unsigned char *d, size_t len, const char *labe
                 }
             }
         }
-        if ((st = read_big(d + sec[S_BIG_PART] - 4, ds->m_hours, m, &ds->big_mhours, "big_participant_hours",
-                           label, err)) != DJ_OK)
+        if ((st = read_big(big[3], ds->m_hours, m, &ds->big_mhours, "big_participant_hours", label, err)) !=
+            DJ_OK)
             goto fail;
         ds->nm = ds->nm_all = m;
     }
@@ -1201,14 +1265,368 @@ dj_status dj_snapshot_load_mem(const unsigned char *data, size_t len, dj_dataset
     return snap_parse(data, len, "(memory)", out, err);
 }
 
+/* ------------------------------------------------------ the file reader */
+/* dj_snapshot_load reads the file once, in file order, with read(): the
+ * columns of the big sections straight into their final blocks, everything
+ * else (the header, counts, strings, the kinds' categories, the side tables
+ * of big amounts) through a small staging buffer, and the CRC carried over
+ * each piece as it arrives, while it is still in the cache. Every byte is
+ * read exactly once into private memory and only then used: the counts are
+ * bounded by the bytes the header promised (itself checked against the file's
+ * size) before anything is allocated, and the values are checked only after
+ * the CRC of those same private bytes. When anything at all is not as a good
+ * snapshot has it (a count running past the end, a short read, a size that
+ * changed, trailing bytes, a bad CRC, a non-zero reserved field, no strings),
+ * or the file is not a regular one, or the machine is not little-endian, the
+ * reader gives up and the whole file is read again into one buffer for
+ * snap_parse, which names the error exactly as docs/snapshot.md says. */
+
+#define RD_STAGE ((size_t)64 << 10)  /* the staging buffer */
+#define RD_PIECE ((size_t)256 << 10) /* one read() into a column: CRC'd while in L2 */
+
+typedef struct {
+    int fd;
+    unsigned char *buf; /* RD_STAGE bytes; buf[beg..end) staged, not yet taken */
+    size_t beg, end;
+    uint64_t left; /* payload bytes not yet read from the file */
+    uint32_t crc;  /* the CRC register over every payload byte read so far */
+    int clmul;
+    crc_tables tab;
+} snap_reader;
+
+static void rd_crc(snap_reader *r, const unsigned char *p, size_t n)
+{
+#ifdef SNAP_CLMUL
+    if (r->clmul && n >= 64) {
+        size_t whole = n & ~(size_t)15;
+        r->crc = crc_clmul(r->crc, p, whole);
+        p += whole;
+        n -= whole;
+    }
+#endif
+    r->crc = crc_slice8_tab(&r->tab, r->crc, p, n);
+}
+
+/* Reads exactly n payload bytes (n <= left) into p, the CRC carried over
+ * them. Returns 0 on a short read or an error. */
+static int rd_raw(snap_reader *r, unsigned char *p, size_t n)
+{
+    while (n) {
+        ssize_t got = read(r->fd, p, n > RD_PIECE ? RD_PIECE : n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return 0;
+        rd_crc(r, p, (size_t)got);
+        p += got;
+        n -= (size_t)got;
+        r->left -= (uint64_t)got;
+    }
+    return 1;
+}
+
+/* The payload bytes not yet taken. */
+static uint64_t rd_avail(const snap_reader *r)
+{
+    return (uint64_t)(r->end - r->beg) + r->left;
+}
+
+/* At least n (<= RD_STAGE) bytes staged at buf + beg; 0 when the payload
+ * ends first or a read fails. */
+static int rd_need(snap_reader *r, size_t n)
+{
+    size_t have = r->end - r->beg;
+    if (have >= n)
+        return 1;
+    if ((uint64_t)n > rd_avail(r))
+        return 0;
+    memmove(r->buf, r->buf + r->beg, have);
+    r->beg = 0;
+    r->end = have;
+    size_t want = RD_STAGE - have;
+    if ((uint64_t)want > r->left)
+        want = (size_t)r->left;
+    if (!rd_raw(r, r->buf + have, want))
+        return 0;
+    r->end += want;
+    return 1;
+}
+
+/* A u32 from the payload into *v; 0 as rd_need. */
+static int rd_u32(snap_reader *r, uint32_t *v)
+{
+    if (!rd_need(r, 4))
+        return 0;
+    *v = get_u32(r->buf + r->beg);
+    r->beg += 4;
+    return 1;
+}
+
+/* The next n payload bytes into dst: the staged ones copied, the rest read
+ * straight into dst. 0 when the payload ends first or a read fails. */
+static int rd_take(snap_reader *r, void *dst, size_t n)
+{
+    if ((uint64_t)n > rd_avail(r))
+        return 0;
+    size_t have = r->end - r->beg;
+    if (have > n)
+        have = n;
+    if (have)
+        memcpy(dst, r->buf + r->beg, have);
+    r->beg += have;
+    return rd_raw(r, (unsigned char *)dst + have, n - have);
+}
+
+/* A count whose count * unit bytes remain in the payload, into *count. */
+static int rd_count(snap_reader *r, size_t unit, uint32_t *count)
+{
+    return rd_u32(r, count) && (uint64_t)*count <= rd_avail(r) / unit;
+}
+
+/* A side table of big amounts into a new block as it is in the file
+ * (count, rows, values), for read_big; NULL on anything unexpected. */
+static unsigned char *rd_big(snap_reader *r, uint32_t *count)
+{
+    if (!rd_count(r, BIG_BYTES, count))
+        return NULL;
+    size_t bytes = 4 + (size_t)*count * BIG_BYTES;
+    unsigned char *b = dj_malloc(bytes);
+    if (!b)
+        return NULL;
+    put_u32(b, *count);
+    if (!rd_take(r, b + 4, bytes - 4)) {
+        dj_free(b);
+        return NULL;
+    }
+    return b;
+}
+
+enum { RD_OK, RD_SLOW, RD_NOMEM };
+
+/* The fast path of dj_snapshot_load on an open regular file of `size` bytes:
+ * RD_OK with *out set or an error from the value stage in *st (the file was a
+ * whole, well-formed snapshot), RD_SLOW when the file must be read again by
+ * the slow path, RD_NOMEM when out of memory. */
+static int snap_read_fast(int fd, uint64_t size, const char *path, dj_dataset **out, dj_status *st,
+                          dj_error *err)
+{
+#ifndef SNAP_LE
+    (void)fd, (void)size, (void)path, (void)out, (void)st, (void)err;
+    return RD_SLOW;
+#else
+    if (size < SNAP_HEADER)
+        return RD_SLOW;
+    snap_reader *r = dj_malloc(sizeof *r);
+    unsigned char *stage = dj_malloc(RD_STAGE), *sraw = NULL, *big[4] = {NULL, NULL, NULL, NULL};
+    dj_dataset *ds = NULL;
+    int res = RD_NOMEM;
+    if (!r || !stage)
+        goto done;
+    memset(r, 0, sizeof *r);
+    r->fd = fd;
+    r->buf = stage;
+    r->left = SNAP_HEADER; /* the header first, outside the CRC */
+    res = RD_SLOW;
+    unsigned char head[SNAP_HEADER];
+    if (!rd_raw(r, head, SNAP_HEADER) || memcmp(head, snap_magic, 8) != 0 ||
+        get_u32(head + 8) != SNAP_VERSION || get_u64(head + 16) != size - SNAP_HEADER ||
+        get_u64(head + 24) != 0)
+        goto done;
+    r->left = size - SNAP_HEADER;
+    r->crc = 0xFFFFFFFFu;
+    crc_init(&r->tab);
+#ifdef SNAP_CLMUL
+    r->clmul = !dj_snapshot_crc_portable && crc_have_clmul();
+#endif
+
+    /* Strings: gathered as they are in the file (length, bytes). */
+    uint32_t ns, cnt[S_N];
+    size_t sbytes = 0, slen = 0, scap = 4096;
+    if (!rd_u32(r, &ns) || ns == 0 || (uint64_t)ns > rd_avail(r) / 4)
+        goto done;
+    res = RD_NOMEM;
+    if (!(sraw = dj_malloc(scap)))
+        goto done;
+    res = RD_SLOW;
+    for (uint32_t i = 0; i < ns; i++) {
+        uint32_t sl;
+        if (!rd_u32(r, &sl) || sl > SNAP_MAX_STRING || !rd_need(r, sl))
+            goto done; /* a long string: the slow path names it */
+        if (scap - slen < 4 + (size_t)sl) {
+            unsigned char *nb = dj_realloc(sraw, scap * 2);
+            if (!nb) {
+                res = RD_NOMEM;
+                goto done;
+            }
+            sraw = nb;
+            scap *= 2;
+        }
+        put_u32(sraw + slen, sl);
+        memcpy(sraw + slen + 4, r->buf + r->beg, sl);
+        r->beg += sl;
+        slen += 4 + (size_t)sl;
+        sbytes += sl;
+    }
+
+    /* Each section's count, read as it comes and bounded by the payload
+     * bytes left, before its blocks are allocated and read into. */
+    if (!(ds = dj_dataset_new())) {
+        res = RD_NOMEM;
+        goto done;
+    }
+    /* People, headcount, kinds, places, activities. */
+    {
+        if (!rd_count(r, PERSON_BYTES, &cnt[S_PEOPLE]))
+            goto done;
+        size_t n = cnt[S_PEOPLE];
+        ds->p_id = block(n, 4);
+        ds->p_staff = block(n, 1);
+        ds->p_reason = block(n, 1);
+        int ok = ds->p_id && ds->p_staff && ds->p_reason;
+        for (int k = 0; k < DJ_PERSON_DATES; k++)
+            ok &= (ds->p_date[k] = block(n, 4)) != NULL;
+        ds->np_cap = n ? n : 1;
+        if (!ok) {
+            res = RD_NOMEM;
+            goto done;
+        }
+        if (!rd_take(r, ds->p_id, 4 * n) || !rd_take(r, ds->p_staff, n) || !rd_take(r, ds->p_reason, n))
+            goto done;
+        for (int k = 0; k < DJ_PERSON_DATES; k++)
+            if (!rd_take(r, ds->p_date[k], 4 * n))
+                goto done;
+
+        if (!rd_count(r, HEADCOUNT_BYTES, &cnt[S_HEADCOUNT]))
+            goto done;
+        n = cnt[S_HEADCOUNT];
+        ds->h_date = block(n, 4);
+        ds->h_count = block(n, 4);
+        if (!ds->h_date || !ds->h_count) {
+            res = RD_NOMEM;
+            goto done;
+        }
+        if (!rd_take(r, ds->h_date, 4 * n) || !rd_take(r, ds->h_count, 4 * n))
+            goto done;
+
+        if (!rd_count(r, KIND_BYTES, &cnt[S_KINDS]))
+            goto done;
+        n = cnt[S_KINDS];
+        dj_pairtab *t = &ds->kinds;
+        t->a = block(n, 4);
+        t->b = block(n, 4);
+        t->cap = (uint32_t)(n ? n : 1);
+        if (!t->a || !t->b) {
+            res = RD_NOMEM;
+            goto done;
+        }
+        /* the u8 categories into the start of a, then widened in place
+         * from the end (a[k] covers bytes 4k.., past byte k) */
+        if (!rd_take(r, t->a, n) || !rd_take(r, t->b, 4 * n))
+            goto done;
+        for (size_t k = n; k-- > 0;)
+            t->a[k] = ((const unsigned char *)t->a)[k];
+
+        if (!rd_count(r, PLACE_BYTES, &cnt[S_PLACES]))
+            goto done;
+        n = cnt[S_PLACES];
+        t = &ds->places;
+        t->a = block(n, 4);
+        t->b = block(n, 4);
+        t->cap = (uint32_t)(n ? n : 1);
+        if (!t->a || !t->b) {
+            res = RD_NOMEM;
+            goto done;
+        }
+        if (!rd_take(r, t->a, 4 * n) || !rd_take(r, t->b, 4 * n))
+            goto done;
+
+        if (!rd_count(r, ACTIVITY_BYTES, &cnt[S_ACTS]))
+            goto done;
+        n = cnt[S_ACTS];
+        uint32_t *col[8];
+        col[0] = (uint32_t *)(void *)(ds->a_id = block(n, 4));
+        col[1] = (uint32_t *)(void *)(ds->a_date = block(n, 4));
+        col[2] = ds->a_kind = block(n, 4);
+        col[3] = ds->a_place = block(n, 4);
+        col[4] = ds->a_hours = block(n, 4);
+        col[5] = ds->a_fee = block(n, 4);
+        col[6] = ds->a_don = block(n, 4);
+        col[7] = (uint32_t *)(void *)(ds->a_benef = block(n, 4));
+        dj_free(ds->a_start);
+        ds->a_start = block(n ? (size_t)n + 1 : 2, 4);
+        ds->na_cap = n ? n : 1;
+        ok = ds->a_start != NULL;
+        for (int k = 0; k < 8; k++)
+            ok &= col[k] != NULL;
+        if (!ok) {
+            res = RD_NOMEM;
+            goto done;
+        }
+        ds->a_start[0] = 0;
+        for (int k = 0; k < 8; k++)
+            if (!rd_take(r, col[k], 4 * n))
+                goto done;
+        if (!rd_take(r, ds->a_start + 1, 4 * n))
+            goto done;
+    }
+    /* (rd_big gives NULL when out of memory too: the slow path decides) */
+    for (int k = 0; k < 3; k++)
+        if (!(big[k] = rd_big(r, &cnt[S_BIG_HOURS + k])))
+            goto done;
+    {
+        if (!rd_count(r, PART_BYTES, &cnt[S_PARTS]))
+            goto done;
+        size_t m = cnt[S_PARTS];
+        ds->m_person = block(m, 4);
+        ds->m_hours = block(m, 4);
+        ds->nm_cap = m ? m : 1;
+        if (!ds->m_person || !ds->m_hours) {
+            res = RD_NOMEM;
+            goto done;
+        }
+        if (!rd_take(r, ds->m_person, 4 * m) || !rd_take(r, ds->m_hours, 4 * m))
+            goto done;
+    }
+    if (!(big[3] = rd_big(r, &cnt[S_BIG_PART])))
+        goto done;
+
+    /* The whole payload read and no more; the CRC of what was read. */
+    unsigned char extra;
+    ssize_t got;
+    do
+        got = read(fd, &extra, 1);
+    while (got < 0 && errno == EINTR);
+    if (r->beg != r->end || r->left != 0 || got != 0 || (r->crc ^ 0xFFFFFFFFu) != get_u32(head + 12) ||
+        sbytes > UINT32_MAX)
+        goto done;
+
+    {
+        const unsigned char *bigc[4] = {big[0], big[1], big[2], big[3]};
+        *st = snap_values(ds, sraw, ns, sbytes, cnt, bigc, path, out, err);
+    }
+    ds = NULL; /* snap_values's now */
+    res = RD_OK;
+done:
+    dj_dataset_release(ds);
+    for (int k = 0; k < 4; k++)
+        dj_free(big[k]);
+    dj_free(sraw);
+    dj_free(stage);
+    dj_free(r);
+    return res;
+#endif
+}
+
 /* Reads a snapshot file: see dj.h. DJ_E_IO "cannot read <path>: <strerror>"
  * when it cannot be opened or read, DJ_E_SNAPSHOT "snapshot <path>: ..." when
  * it is not a good snapshot, DJ_E_NOMEM; *out as in dj_json_load.
  *
- * The file is read into a private buffer, never mapped: the parser reads some
+ * The file is read into private memory, never mapped: the parser reads some
  * values twice (sizes, then contents), and a mapping would show it a file
  * rewritten in place between the two reads, or fault (SIGBUS) on one
- * truncated under it. */
+ * truncated under it. A regular file is read by snap_read_fast (each column
+ * straight into its block, each byte once); anything unexpected there, and
+ * any other file, is read whole into one buffer for snap_parse. */
 dj_status dj_snapshot_load(const char *path, dj_dataset **out, dj_error *err)
 {
     *out = NULL;
@@ -1217,8 +1635,25 @@ dj_status dj_snapshot_load(const char *path, dj_dataset **out, dj_error *err)
         return io_error(err, "read", path, errno);
     struct stat sb;
     size_t cap = 4096;
-    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 && (uint64_t)sb.st_size < SIZE_MAX - 1)
-        cap = (size_t)sb.st_size + 1; /* +1: see EOF without growing */
+    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 && (uint64_t)sb.st_size < SIZE_MAX - 1) {
+        dj_status st = DJ_OK;
+        int res = snap_read_fast(fd, (uint64_t)sb.st_size, path, out, &st, err);
+        if (res == RD_OK) {
+            close(fd);
+            return st;
+        }
+        if (res == RD_NOMEM) {
+            close(fd);
+            return nomem(err);
+        }
+        if (lseek(fd, 0, SEEK_SET) != 0) {
+            int e = errno;
+            close(fd);
+            return io_error(err, "read", path, e);
+        }
+        if (fstat(fd, &sb) == 0 && sb.st_size > 0 && (uint64_t)sb.st_size < SIZE_MAX - 1)
+            cap = (size_t)sb.st_size + 1; /* +1: see EOF without growing */
+    }
     unsigned char *buf = dj_malloc(cap);
     if (!buf) {
         close(fd);

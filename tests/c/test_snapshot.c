@@ -848,6 +848,212 @@ static void test_chaos(void)
     dj_dataset_release(ds);
 }
 
+/* ------------------------------------------------ the file path (chaos too) */
+
+/* Writes d[0..n) to path, then loads it with dj_snapshot_load and the same
+ * bytes with dj_snapshot_load_mem: the same status, the same message (naming
+ * the path instead of "(memory)"), the same dataset. The file reader has its
+ * own fast path (columns read straight into their blocks, the CRC carried
+ * over the pieces), which must answer exactly as the parser of a buffer. */
+static void check_file_like_mem(const char *path, const unsigned char *d, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    check(f != NULL);
+    if (!f)
+        return;
+    check(fwrite(d, 1, n, f) == n);
+    fclose(f);
+    dj_dataset *a = NULL, *b = (dj_dataset *)1;
+    dj_error ea, eb;
+    ea.message[0] = eb.message[0] = '\0';
+    dj_status sa = dj_snapshot_load_mem(d, n, &a, &ea);
+    dj_status sb = dj_snapshot_load(path, &b, &eb);
+    check(sa == sb);
+    if (sa != DJ_OK) {
+        static const char mem[] = "snapshot (memory)";
+        char want[DJ_ERROR_TEXT * 2];
+        if (strncmp(ea.message, mem, sizeof mem - 1) == 0)
+            snprintf(want, sizeof want, "snapshot %s%s", path, ea.message + sizeof mem - 1);
+        else
+            snprintf(want, sizeof want, "%s", ea.message);
+        check_str(eb.message, want);
+        check(b == NULL);
+    } else {
+        check(b != NULL && b != (dj_dataset *)1);
+        if (b && b != (dj_dataset *)1)
+            check(same_dataset(a, b));
+    }
+    dj_dataset_release(a);
+    if (b != (dj_dataset *)1)
+        dj_dataset_release(b);
+}
+
+/* A dataset of `acts` activities (people a tenth, two participants each,
+ * some amounts above 0xFFFFFFFF hundredths), as JSON. Caller frees. */
+static char *many_json(int acts)
+{
+    int people = acts / 10 + 3;
+    size_t cap = 200 + (size_t)people * 40 + (size_t)acts * 220, len = 0;
+    char *t = malloc(cap);
+    len +=
+        (size_t)snprintf(t + len, cap - len, "{\"format\":\"dangjian-dataset\",\"version\":1,\"people\":[");
+    for (int p = 1; p <= people; p++)
+        len += (size_t)snprintf(t + len, cap - len, "%s{\"id\":%d,\"applied_on\":\"2019-0%d-01\"}",
+                                p > 1 ? "," : "", p, 1 + p % 9);
+    len += (size_t)snprintf(t + len, cap - len, "],\"activities\":[");
+    for (int i = 1; i <= acts; i++)
+        len += (size_t)snprintf(
+            t + len, cap - len,
+            "%s{\"id\":%d,\"date\":\"2023-%02d-%02d\",\"category\":\"%s\",\"kind\":\"k%d\",\"hours\":%s,"
+            "\"donation\":%d.5,\"venue_kind\":\"v%d\",\"venue\":\"place %d\",\"participants\":[%d,{\"id\":%d,"
+            "\"hours\":%s}]}",
+            i > 1 ? "," : "", i * 3, 1 + i % 12, 1 + i % 28, i % 2 ? "service" : "meeting", i % 5,
+            i % 97 ? "1.5" : "200000000", i % 1000, i % 3, i % 41, 1 + i % people, 1 + (i + 1) % people,
+            i % 89 ? "0.25" : "50000000");
+    snprintf(t + len, cap - len, "],\"headcount\":[{\"date\":\"2024-01-01\",\"count\":40}]}");
+    return t;
+}
+
+static void test_file_path(void)
+{
+    char dir[] = "/tmp/dj_snapfXXXXXX";
+    check(mkdtemp(dir) != NULL);
+    char path[256];
+    snprintf(path, sizeof path, "%s/f.snap", dir);
+
+    /* A small snapshot: every truncation, every byte flipped three ways, as
+     * it is (mostly a checksum mismatch) and resealed (the CRC and length
+     * made to match, so the bounds and value checks run), one byte more. */
+    dj_dataset *ds = from_json(sample);
+    size_t n = 0;
+    unsigned char *d = dj_snapshot_dump(ds, &n);
+    unsigned char *c = malloc(n + 1);
+    check_file_like_mem(path, d, n);
+    for (size_t k = 0; k < n; k++)
+        check_file_like_mem(path, d, k);
+    static const unsigned char masks[3] = {0x01, 0x80, 0xFF};
+    for (size_t i = 0; i < n; i++)
+        for (int m = 0; m < 3; m++) {
+            memcpy(c, d, n);
+            c[i] ^= masks[m];
+            check_file_like_mem(path, c, n);
+            if (i >= 32) {
+                reseal(c, n);
+                check_file_like_mem(path, c, n);
+            }
+        }
+    memcpy(c, d, n);
+    c[n] = 0;
+    check_file_like_mem(path, c, n + 1);
+    reseal(c, n + 1);
+    check_file_like_mem(path, c, n + 1);
+    /* the portable CRC on the file path too */
+    dj_snapshot_crc_portable = 1;
+    check_file_like_mem(path, d, n);
+    c[n - 1] ^= 4;
+    check_file_like_mem(path, c, n);
+    dj_snapshot_crc_portable = 0;
+    free(c);
+    dj_free(d);
+
+    /* A snapshot of many rows: columns longer than the reader's staging
+     * buffer and its pieces, side tables of big amounts; a sample of
+     * truncations and resealed flips across it. */
+    char *text = many_json(40000);
+    dj_dataset *big = from_json(text);
+    free(text);
+    check(big != NULL);
+    unsigned char *bd = big ? dj_snapshot_dump(big, &n) : NULL;
+    check(bd != NULL && n > (size_t)(1 << 20));
+    if (bd) {
+        check_file_like_mem(path, bd, n);
+        dj_dataset *back = NULL;
+        dj_error err;
+        check(dj_snapshot_load(path, &back, &err) == DJ_OK);
+        check(back && same_dataset(big, back));
+        dj_dataset_release(back);
+        dj_snapshot_crc_portable = 1;
+        check_file_like_mem(path, bd, n);
+        dj_snapshot_crc_portable = 0;
+        c = malloc(n);
+        for (size_t k = 0; k < n; k += n / 23 + 1)
+            check_file_like_mem(path, bd, k);
+        for (size_t i = 32; i < n; i += n / 61 + 1) {
+            memcpy(c, bd, n);
+            c[i] ^= 0xFF;
+            check_file_like_mem(path, c, n);
+            reseal(c, n);
+            check_file_like_mem(path, c, n);
+        }
+        free(c);
+    }
+
+    /* Allocation failures while loading a file: out of memory or the
+     * dataset, never a leak (ASan), for good and for damaged files. */
+    d = dj_snapshot_dump(ds, &n);
+    check(dj_snapshot_save(ds, path, &(dj_error){0}) == DJ_OK);
+    dj_set_allocator(chaos_malloc, chaos_realloc, free);
+    int ok = 0;
+    for (long i = 0; i < 1000 && !ok; i++) {
+        dj_dataset *back = NULL;
+        dj_error err;
+        chaos_left = i;
+        dj_status st = dj_snapshot_load(path, &back, &err);
+        chaos_left = -1;
+        check(st == DJ_OK || st == DJ_E_NOMEM);
+        check((st == DJ_OK) == (back != NULL));
+        ok = st == DJ_OK;
+        dj_dataset_release(back);
+    }
+    check(ok);
+    dj_set_allocator(NULL, NULL, NULL);
+    c = malloc(n);
+    memcpy(c, d, n);
+    c[n / 2] ^= 0x20;
+    reseal(c, n);
+    FILE *f = fopen(path, "wb");
+    if (f) {
+        fwrite(c, 1, n, f);
+        fclose(f);
+    }
+    dj_set_allocator(chaos_malloc, chaos_realloc, free);
+    int done = 0;
+    for (long i = 0; i < 1000 && !done; i++) {
+        dj_dataset *back = NULL;
+        dj_error err;
+        chaos_left = i;
+        dj_status st = dj_snapshot_load(path, &back, &err);
+        chaos_left = -1;
+        check(st == DJ_E_SNAPSHOT || st == DJ_E_NOMEM || st == DJ_OK);
+        done = st != DJ_E_NOMEM;
+        dj_dataset_release(back);
+    }
+    check(done);
+    dj_set_allocator(NULL, NULL, NULL);
+    free(c);
+    dj_free(d);
+    if (big && bd) {
+        /* the big one under chaos: a sample of failure points */
+        check(dj_snapshot_save(big, path, &(dj_error){0}) == DJ_OK);
+        dj_set_allocator(chaos_malloc, chaos_realloc, free);
+        for (long i = 0; i < 40; i++) {
+            dj_dataset *back = NULL;
+            dj_error err;
+            chaos_left = i;
+            dj_status st = dj_snapshot_load(path, &back, &err);
+            chaos_left = -1;
+            check(st == DJ_OK || st == DJ_E_NOMEM);
+            dj_dataset_release(back);
+        }
+        dj_set_allocator(NULL, NULL, NULL);
+    }
+    dj_free(bd);
+    dj_dataset_release(big);
+    dj_dataset_release(ds);
+    unlink(path);
+    check(rmdir(dir) == 0);
+}
+
 int main(void)
 {
     test_round_trip();
@@ -857,5 +1063,6 @@ int main(void)
     test_canonical_and_mutable();
     test_files();
     test_chaos();
+    test_file_path();
     return check_done("test_snapshot");
 }
