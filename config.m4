@@ -15,7 +15,7 @@ if test "$PHP_DANGJIAN" != "no"; then
   PHP_NEW_EXTENSION(dangjian, src/dangjian.c src/cache.c \
     src/core/alloc.c src/core/error.c src/core/value.c src/core/date.c \
     src/core/record.c src/core/query.c src/core/dataset.c src/core/stats.c \
-    src/core/json.c src/core/snapshot.c src/core/clone.c,
+    src/core/json.c src/core/snapshot.c src/core/clone.c src/core/remove.c,
     $ext_shared,, [-std=c99 -I@ext_srcdir@/src/core -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])
   PHP_ADD_BUILD_DIR([$ext_builddir/src], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/src/core], 1)

@@ -27,6 +27,7 @@
 #include "dj.h"
 #include "dj_alloc.h"
 #include "dj_clone.h"
+#include "dj_remove.h"
 #include "messages.h"
 #include "php_dangjian.h"
 #include "dangjian_arginfo.h"
@@ -448,6 +449,68 @@ PHP_METHOD(Dangjian_Dataset, setHeadcount)
         dangjian_throw(st, &err);
         RETURN_THROWS();
     }
+}
+
+/* removeActivities()/removePeople(): the ids (ints or canonical digit
+ * strings) are all checked first ("<what>[i]: <v> is not an id ..." or
+ * "<what>[i]: is required", i the position in the array), then removed all
+ * or nothing by the core ("<what>[i]: no id 7", "<what>[i]: duplicate id 7").
+ * A kept (shared) dataset is copied first, like the adds. */
+static void dangjian_remove(INTERNAL_FUNCTION_PARAMETERS, int people)
+{
+    HashTable *ids;
+    dj_dataset *ds;
+    dj_error err;
+    dj_status st = DJ_OK;
+    int32_t *v;
+    size_t index = 0;
+    zval *zv;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+    Z_PARAM_ARRAY_HT(ids)
+    ZEND_PARSE_PARAMETERS_END();
+
+    v = safe_emalloc(zend_hash_num_elements(ids) + 1, sizeof *v, 0);
+    ZEND_HASH_FOREACH_VAL(ids, zv)
+    {
+        dj_value in;
+        dj_why w;
+        int r;
+
+        dangjian_value(zv, &in);
+        r = dj_parse_id(&in, &v[index], &w);
+        if (r != 1) {
+            st = dj_error_set(&err, DJ_E_RECORD, "%s[%zu]: %s", people ? "people" : "activities", index,
+                              r == DJ_ABSENT ? "is required" : w.why);
+            break;
+        }
+        index++;
+    }
+    ZEND_HASH_FOREACH_END();
+    if (st == DJ_OK) {
+        if (!(ds = dangjian_this_writable(ZEND_THIS))) {
+            efree(v);
+            RETURN_THROWS();
+        }
+        st = people ? dj_dataset_remove_people(ds, v, index, &err)
+                    : dj_dataset_remove_activities(ds, v, index, &err);
+    }
+    efree(v);
+    if (st != DJ_OK) {
+        dangjian_throw(st, &err);
+        RETURN_THROWS();
+    }
+    RETURN_LONG((zend_long)index);
+}
+
+PHP_METHOD(Dangjian_Dataset, removeActivities)
+{
+    dangjian_remove(INTERNAL_FUNCTION_PARAM_PASSTHRU, 0);
+}
+
+PHP_METHOD(Dangjian_Dataset, removePeople)
+{
+    dangjian_remove(INTERNAL_FUNCTION_PARAM_PASSTHRU, 1);
 }
 
 PHP_METHOD(Dangjian_Dataset, counts)

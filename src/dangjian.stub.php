@@ -29,6 +29,10 @@ namespace Dangjian {
 
         public function setHeadcount(array $points): void {}
 
+        public function removeActivities(array $ids): int {}
+
+        public function removePeople(array $ids): int {}
+
         public function counts(): array {}
 
         public function stats(array $query = []): array {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: f88da1e8f5f03ce20a8306b9cd10f1a2735d712f */
+ * Stub hash: 629899d2b69635f14d308444d86c4a4ede035a9d */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Dangjian_Dataset___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -13,6 +13,12 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Dataset_setHeadcount, 0, 1, IS_VOID, 0)
 	ZEND_ARG_TYPE_INFO(0, points, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Dataset_removeActivities, 0, 1, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, ids, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Dangjian_Dataset_removePeople arginfo_class_Dangjian_Dataset_removeActivities
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Dangjian_Dataset_counts, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -68,6 +74,8 @@ ZEND_METHOD(Dangjian_Dataset, __construct);
 ZEND_METHOD(Dangjian_Dataset, addPeople);
 ZEND_METHOD(Dangjian_Dataset, addActivities);
 ZEND_METHOD(Dangjian_Dataset, setHeadcount);
+ZEND_METHOD(Dangjian_Dataset, removeActivities);
+ZEND_METHOD(Dangjian_Dataset, removePeople);
 ZEND_METHOD(Dangjian_Dataset, counts);
 ZEND_METHOD(Dangjian_Dataset, stats);
 ZEND_METHOD(Dangjian_Dataset, statsJson);
@@ -89,6 +97,8 @@ static const zend_function_entry class_Dangjian_Dataset_methods[] = {
 	ZEND_ME(Dangjian_Dataset, addPeople, arginfo_class_Dangjian_Dataset_addPeople, ZEND_ACC_PUBLIC)
 	ZEND_ME(Dangjian_Dataset, addActivities, arginfo_class_Dangjian_Dataset_addActivities, ZEND_ACC_PUBLIC)
 	ZEND_ME(Dangjian_Dataset, setHeadcount, arginfo_class_Dangjian_Dataset_setHeadcount, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_Dataset, removeActivities, arginfo_class_Dangjian_Dataset_removeActivities, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_Dataset, removePeople, arginfo_class_Dangjian_Dataset_removePeople, ZEND_ACC_PUBLIC)
 	ZEND_ME(Dangjian_Dataset, counts, arginfo_class_Dangjian_Dataset_counts, ZEND_ACC_PUBLIC)
 	ZEND_ME(Dangjian_Dataset, stats, arginfo_class_Dangjian_Dataset_stats, ZEND_ACC_PUBLIC)
 	ZEND_ME(Dangjian_Dataset, statsJson, arginfo_class_Dangjian_Dataset_statsJson, ZEND_ACC_PUBLIC)

@@ -39,6 +39,24 @@ final class Dataset
         $this->store->setHeadcount($points);
     }
 
+    /**
+     * Removes the activities with these ids (ints or digit strings) and their participations;
+     * all or nothing. Returns the number removed. @throws InvalidRecord
+     */
+    public function removeActivities(array $ids): int
+    {
+        return self::bulk(fn () => $this->store->removeActivities($ids));
+    }
+
+    /**
+     * Removes the people with these ids and their participations; all or nothing. Returns the
+     * number removed. @throws InvalidRecord
+     */
+    public function removePeople(array $ids): int
+    {
+        return self::bulk(fn () => $this->store->removePeople($ids));
+    }
+
     public function counts(): array
     {
         return [

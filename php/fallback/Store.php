@@ -367,6 +367,150 @@ final class Store
         return $i;
     }
 
+    /* --------------------------------------------------------------- removing */
+
+    /**
+     * The ids of a remove call, checked in order: "<what>[i]: <v> is not an id …" or
+     * "<what>[i]: is required", i the position in the array (as the extension's binding).
+     * @return int[]
+     * @throws InvalidRecord
+     */
+    private static function removalIds(array $ids, string $what): array
+    {
+        $out = [];
+        $i = 0;
+        foreach ($ids as $v) {
+            try {
+                $out[] = (is_int($v) && $v >= 1 && $v <= Values::INT32_MAX) ? $v : Values::id($v);
+            } catch (Why $w) {
+                self::fail("{$what}[$i]", $w->getMessage());
+            }
+            $i++;
+        }
+        return $out;
+    }
+
+    /**
+     * Removes the activities with these ids (and their participations); all or nothing.
+     * "activities[i]: no id 7" / "activities[i]: duplicate id 7". Returns the number removed.
+     * @throws InvalidRecord
+     */
+    public function removeActivities(array $ids): int
+    {
+        $list = self::removalIds($ids, 'activities');
+        $gone = [];
+        foreach ($list as $i => $id) {
+            if (!isset($this->activityIds[$id])) {
+                self::fail("activities[$i]", "no id $id");
+            }
+            if (isset($gone[$id])) {
+                self::fail("activities[$i]", "duplicate id $id");
+            }
+            $gone[$id] = true;
+        }
+        if ($gone) {
+            $this->compact($gone, null);
+        }
+        return count($list);
+    }
+
+    /**
+     * Removes the people with these ids and every participation of theirs (their activities
+     * stay); all or nothing. "people[i]: no id 7" / "people[i]: duplicate id 7".
+     * @throws InvalidRecord
+     */
+    public function removePeople(array $ids): int
+    {
+        $list = self::removalIds($ids, 'people');
+        $gone = [];
+        foreach ($list as $i => $id) {
+            if (!isset($this->personRow[$id])) {
+                self::fail("people[$i]", "no id $id");
+            }
+            if (isset($gone[$id])) {
+                self::fail("people[$i]", "duplicate id $id");
+            }
+            $gone[$id] = true;
+        }
+        if (!$gone) {
+            return 0;
+        }
+        $id = $staff = $reason = $row = [];
+        $dates = [[], [], [], [], [], [], []];
+        foreach ($this->pId as $r => $pid) {
+            if (isset($gone[$pid])) {
+                continue;
+            }
+            $row[$pid] = count($id);
+            $id[] = $pid;
+            $staff[] = $this->pStaff[$r];
+            $reason[] = $this->pReason[$r];
+            for ($k = 0; $k < 7; $k++) {
+                $dates[$k][] = $this->pDates[$k][$r];
+            }
+        }
+        $this->pId = $id;
+        $this->pStaff = $staff;
+        $this->pReason = $reason;
+        $this->pDates = $dates;
+        $this->personRow = $row;
+        $this->compact([], $gone);
+        return count($list);
+    }
+
+    /**
+     * Rebuilds the activity and participation columns without the activities whose ids are
+     * keys of $goneA and the participations of the people whose ids are keys of $goneP, then
+     * the latest date.
+     */
+    private function compact(array $goneA, ?array $goneP): void
+    {
+        $cols = ['aId', 'aDate', 'aCat', 'aKind', 'aVenueKind', 'aVenue', 'aHours', 'aFee', 'aDonation', 'aBenef'];
+        $new = array_fill_keys($cols, []);
+        $start = [0];
+        $person = $hours = [];
+        $ids = [];
+        foreach ($this->aId as $r => $aid) {
+            if (isset($goneA[$aid])) {
+                continue;
+            }
+            foreach ($cols as $c) {
+                $new[$c][] = $this->$c[$r];
+            }
+            $ids[$aid] = true;
+            for ($m = $this->aPartStart[$r], $e = $this->aPartStart[$r + 1]; $m < $e; $m++) {
+                $p = $this->partPerson[$m];
+                if ($goneP !== null && isset($goneP[$p])) {
+                    continue;
+                }
+                $person[] = $p;
+                $hours[] = $this->partHours[$m];
+            }
+            $start[] = count($person);
+        }
+        foreach ($cols as $c) {
+            $this->$c = $new[$c];
+        }
+        $this->aPartStart = $start;
+        $this->activityIds = $ids;
+        $this->partPerson = $person;
+        $this->partHours = $hours;
+        $max = Values::NO_DATE;
+        foreach ($this->pDates as $col) {
+            foreach ($col as $d) {
+                if ($d > $max) {
+                    $max = $d;
+                }
+            }
+        }
+        foreach ($this->aDate as $d) {
+            if ($d > $max) {
+                $max = $d;
+            }
+        }
+        $this->maxDate = $max;
+    }
+
     /* ------------------------------------------------------------- headcount */
 
     /**

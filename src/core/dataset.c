@@ -31,15 +31,6 @@ static const char *const dj_date_field[DJ_PERSON_DATES] = {
 
 /* ---------------------------------------------------------------- helpers */
 
-static uint32_t dj_hash_u32(uint32_t x)
-{
-    x ^= x >> 16;
-    x *= 0x7feb352dU;
-    x ^= x >> 15;
-    x *= 0x846ca68bU;
-    x ^= x >> 16;
-    return x;
-}
 
 static uint32_t dj_hash_bytes(const char *p, size_t n)
 {

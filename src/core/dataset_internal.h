@@ -48,6 +48,18 @@ typedef struct {
     uint32_t used;
 } dj_hash;
 
+/* The hash of an id (or of a string's hash) in every dj_hash: dataset.c's
+ * probing and remove.c's in-place fixes must agree on it. */
+static inline uint32_t dj_hash_u32(uint32_t x)
+{
+    x ^= x >> 16;
+    x *= 0x7feb352dU;
+    x ^= x >> 15;
+    x *= 0x846ca68bU;
+    x ^= x >> 16;
+    return x;
+}
+
 typedef struct {
     char *bytes;
     size_t blen, bcap;
