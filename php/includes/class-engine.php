@@ -19,7 +19,8 @@ if ( ! class_exists( '\\Dangjian\\Dataset', false ) && is_readable( dirname( __D
  *  2. the extension's Dangjian\Cache: datasets kept across requests by this PHP worker, under the key
  *     "dangjian:<site key>:<blog id>:<data version>" (the twin's Cache lasts one request only);
  *  3. a kept dataset of an older version plus the recorded cheap writes since (self::note_write():
- *     inserted people or activities are read by id and appended to a copy, no full rebuild);
+ *     people or activities inserted, edited or deleted are removed by id from a copy and/or read by
+ *     id and appended to it, no full rebuild);
  *  4. the snapshot file (Dataset::save / Dataset::load) under uploads/dangjian-cache/, named by a
  *     secret key of the site, the engine's version and the data version (or an older snapshot plus
  *     the cheap writes since); a damaged one is deleted and rebuilt;
@@ -167,9 +168,11 @@ final class Engine {
 	/**
 	 * Records a write of the plugin's write path so that the kept datasets can follow it cheaply. Call
 	 * it after the write and before Data_Version::bump(): the bump's dangjian_data_changed action
-	 * stores it as the delta of the new version. Inserted people and activities are then appended to
-	 * a copy of the kept dataset; any other write ("update", "delete", or a bump without a note) makes
-	 * the next reader rebuild from the tables.
+	 * stores it as the delta of the new version. The next reader then applies it to a copy of the kept
+	 * dataset: an insert appends the rows, a delete removes them (Dataset::removePeople/Activities), an
+	 * update removes and appends them again (a person's activities too, which hold their
+	 * participations). Any other write (another table, or a bump without a note) makes the next reader
+	 * rebuild from the tables, and so does a delta the engine refuses.
 	 *
 	 * @param string $entity "people" or "activities" (other tables: a rebuild).
 	 * @param string $op     "insert", "update" or "delete".
@@ -268,7 +271,7 @@ final class Engine {
 	/**
 	 * The dataset of $version made from an older one (the request's previous one, else the newest kept
 	 * one, else the newest older snapshot) and the cheap writes recorded since; null when a write in
-	 * between was not an insert, or was not recorded.
+	 * between was not to people or activities, or was not recorded.
 	 *
 	 * @param int          $version      The data version wanted.
 	 * @param Dataset|null $previous     This request's dataset of an older version, if any.
@@ -308,7 +311,7 @@ final class Engine {
 
 	/**
 	 * The recorded writes that lead from version $from to $to, or null when one is missing or is not
-	 * an insert of people or activities.
+	 * an insert, update or delete of people or activities.
 	 *
 	 * @param int $from The base version.
 	 * @param int $to   The wanted version.
@@ -331,7 +334,7 @@ final class Engine {
 		$deltas = array();
 		for ( $v = $from + 1; $v <= $to; $v++ ) {
 			$d = $found[ $v ] ?? null;
-			if ( ! is_array( $d ) || 'insert' !== ( $d['op'] ?? '' ) || ! in_array( $d['entity'] ?? '', array( 'people', 'activities' ), true ) || empty( $d['ids'] ) ) {
+			if ( ! is_array( $d ) || ! in_array( $d['op'] ?? '', array( 'insert', 'update', 'delete' ), true ) || ! in_array( $d['entity'] ?? '', array( 'people', 'activities' ), true ) || empty( $d['ids'] ) ) {
 				return null;
 			}
 			$deltas[] = $d;
@@ -340,31 +343,80 @@ final class Engine {
 	}
 
 	/**
-	 * Appends the inserted rows of the deltas to $dataset (copying it first if it is kept: the
-	 * extension copies on write).
+	 * Applies the recorded writes to $dataset (copying it first if it is kept: the extension copies
+	 * on write): an insert appends the rows read by id, a delete removes them, an update removes them
+	 * and appends them as they are now. A person's participations live in activities, so an updated
+	 * person's activities go out before and come back after them.
 	 *
-	 * @param Dataset $dataset The dataset.
+	 * @param Dataset $dataset The dataset (left half-changed on failure: the caller drops it).
 	 * @param array[] $deltas  From self::deltas().
-	 * @throws InvalidRecord|\RuntimeException When a row is refused or a query fails.
+	 * @throws InvalidRecord|\RuntimeException When a row is refused, an id is not in the dataset, or a
+	 *                                         query fails.
 	 */
 	private static function apply_deltas( Dataset $dataset, array $deltas ): void {
 		foreach ( $deltas as $d ) {
-			$ids = implode( ',', array_map( 'intval', $d['ids'] ) );
+			$ids = array_values( array_map( 'intval', $d['ids'] ) );
+			$op  = $d['op'];
 			if ( 'people' === $d['entity'] ) {
-				$rows = self::query( 'SELECT ' . self::PEOPLE_COLUMNS . ' FROM ' . Schema::table( 'people' ) . " WHERE id IN ($ids) ORDER BY id" );
-				if ( count( $rows ) !== count( $d['ids'] ) ) {
-					throw new \RuntimeException( 'Dangjian: a recorded insert is gone' );
+				$acts = array();
+				if ( 'update' === $op ) {
+					$in   = implode( ',', $ids );
+					$acts = array_map( 'intval', array_column( self::query( 'SELECT DISTINCT activity_id FROM ' . Schema::table( 'participants' ) . " WHERE person_id IN ($in) ORDER BY activity_id" ), 'activity_id' ) );
+					if ( $acts ) {
+						$dataset->removeActivities( $acts );
+					}
 				}
-				$dataset->addPeople( $rows );
+				if ( 'insert' !== $op ) {
+					$dataset->removePeople( $ids );
+				}
+				if ( 'delete' !== $op ) {
+					self::add_people_by_id( $dataset, $ids );
+				}
+				if ( $acts ) {
+					self::add_activities_by_id( $dataset, $acts );
+				}
 			} else {
-				$rows = self::query( 'SELECT ' . self::ACTIVITY_COLUMNS . ' FROM ' . Schema::table( 'activities' ) . " WHERE id IN ($ids) ORDER BY id" );
-				if ( count( $rows ) !== count( $d['ids'] ) ) {
-					throw new \RuntimeException( 'Dangjian: a recorded insert is gone' );
+				if ( 'insert' !== $op ) {
+					$dataset->removeActivities( $ids );
 				}
-				$links = self::query( 'SELECT activity_id, person_id, hours FROM ' . Schema::table( 'participants' ) . " WHERE activity_id IN ($ids) ORDER BY activity_id, id" );
-				$dataset->addActivities( self::attach( $rows, $links ) );
+				if ( 'delete' !== $op ) {
+					self::add_activities_by_id( $dataset, $ids );
+				}
 			}
 		}
+	}
+
+	/**
+	 * Reads people by id and adds them.
+	 *
+	 * @param Dataset $dataset The dataset.
+	 * @param int[]   $ids     Their ids (all must exist).
+	 * @throws InvalidRecord|\RuntimeException
+	 */
+	private static function add_people_by_id( Dataset $dataset, array $ids ): void {
+		$in   = implode( ',', $ids );
+		$rows = self::query( 'SELECT ' . self::PEOPLE_COLUMNS . ' FROM ' . Schema::table( 'people' ) . " WHERE id IN ($in) ORDER BY id" );
+		if ( count( $rows ) !== count( $ids ) ) {
+			throw new \RuntimeException( 'Dangjian: a recorded write is gone' );
+		}
+		$dataset->addPeople( $rows );
+	}
+
+	/**
+	 * Reads activities (with their participants) by id and adds them.
+	 *
+	 * @param Dataset $dataset The dataset.
+	 * @param int[]   $ids     Their ids (all must exist).
+	 * @throws InvalidRecord|\RuntimeException
+	 */
+	private static function add_activities_by_id( Dataset $dataset, array $ids ): void {
+		$in   = implode( ',', $ids );
+		$rows = self::query( 'SELECT ' . self::ACTIVITY_COLUMNS . ' FROM ' . Schema::table( 'activities' ) . " WHERE id IN ($in) ORDER BY id" );
+		if ( count( $rows ) !== count( $ids ) ) {
+			throw new \RuntimeException( 'Dangjian: a recorded write is gone' );
+		}
+		$links = self::query( 'SELECT activity_id, person_id, hours FROM ' . Schema::table( 'participants' ) . " WHERE activity_id IN ($in) ORDER BY activity_id, id" );
+		$dataset->addActivities( self::attach( $rows, $links ) );
 	}
 
 	/**
