@@ -87,6 +87,27 @@ foreach ($ops as $name => $fn) {
     printf("%-48s %10.1f %10.1f %10.1f\n", $name, median($ms), min($ms), max($ms));
 }
 
+// The plugin's path (Engine::from_deltas): the out-of-date version is taken out of the cache before
+// the write, so the dataset has no other holder and is changed in place, without a copy. Each run
+// starts from its own unshared copy, made before the clock starts.
+printf("%-48s %10s %10s %10s\n", 'one write on a dataset taken out of the cache', 'median ms', 'min ms', 'max ms');
+foreach ($ops as $name => $fn) {
+    if (str_starts_with($name, 'copy only')) {
+        continue;
+    }
+    $ms = [];
+    for ($i = 0; $i < $runs; $i++) {
+        $d = Dangjian\Cache::get('bench');
+        $d->removeActivities([]); // the copy, not timed: $d is now its own
+        $t = microtime(true);
+        $fn($d);
+        $ms[] = (microtime(true) - $t) * 1000;
+        unset($d);
+    }
+    $results["in place: $name"] = $ms;
+    printf("%-48s %10.1f %10.1f %10.1f\n", $name, median($ms), min($ms), max($ms));
+}
+
 // Keeping the written copy for the next request, and the snapshot.
 $d = Dangjian\Cache::get('bench');
 $d->removeActivities([$mid]);
