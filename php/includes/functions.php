@@ -38,6 +38,23 @@ if ( ! function_exists( 'dangjian_stats' ) ) {
 	 *                        the database fails).
 	 */
 	function dangjian_stats( array $args = array() ) {
+		return _dangjian_stats( $args, false );
+	}
+}
+
+if ( ! function_exists( '_dangjian_stats' ) ) {
+	/**
+	 * Private: dangjian_stats(), with the choice of waiting for a rebuild under way.
+	 *
+	 * @access private
+	 *
+	 * @param array $args        As dangjian_stats().
+	 * @param bool  $allow_stale Whether the figures of the previous data version may be returned at
+	 *                           once while another process rebuilds the current one (the public
+	 *                           paths: dangjian_public_stats()); false waits for the rebuild.
+	 * @return array|WP_Error As dangjian_stats().
+	 */
+	function _dangjian_stats( array $args, bool $allow_stale ) {
 		$known = array( 'period', 'from', 'to', 'as_of', 'top', 'due_within', 'meeting_rules' );
 		foreach ( array_keys( $args ) as $key ) {
 			if ( ! in_array( $key, $known, true ) ) {
@@ -62,7 +79,7 @@ if ( ! function_exists( 'dangjian_stats' ) ) {
 			$query['meeting_rules'] = Dangjian\Settings::meeting_rules();
 		}
 		try {
-			return Dangjian\Engine::stats( $query );
+			return Dangjian\Engine::stats( $query, $allow_stale );
 		} catch ( ValueError $e ) {
 			return new WP_Error( 'dangjian_invalid_args', $e->getMessage() );
 		} catch ( Throwable $e ) {
@@ -75,7 +92,8 @@ if ( ! function_exists( 'dangjian_public_stats' ) ) {
 	/**
 	 * The figures the public may see for a period: only aggregates, and only those the settings page
 	 * allows (Settings::showcase_figures()). What GET /dangjian/v1/stats returns, and what the showcase
-	 * should print.
+	 * should print. It never waits for a rebuild: while another process rebuilds the current data
+	 * version it returns the figures of the previous one at once (dangjian_stats() waits).
 	 *
 	 *     $s = dangjian_public_stats( array( 'period' => 'this_year' ) );
 	 *     // array( 'organisation' => '…', 'period' => array( from, to, as_of ),
@@ -94,7 +112,9 @@ if ( ! function_exists( 'dangjian_public_stats' ) ) {
 	 */
 	function dangjian_public_stats( array $args = array() ) {
 		$args  = array_intersect_key( $args, array_flip( array( 'period', 'from', 'to', 'as_of' ) ) );
-		$stats = dangjian_stats( $args );
+		// Visitors never wait for a rebuild: while another process rebuilds the current data version,
+		// the figures of the previous one are served (Engine::stats( $query, true )).
+		$stats = _dangjian_stats( $args, true );
 		if ( is_wp_error( $stats ) ) {
 			return $stats;
 		}
