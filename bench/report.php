@@ -379,9 +379,10 @@ $md[] = 'Rerun with `make bench` (or `bench/run.sh`; `make bench BENCH_ARGS=--no
     . 'MariaDB runs under `.work/bench/site/` (`bench/mariadb.sh`), started and stopped by the run.';
 $md[] = '';
 
-// The sections other scripts write into the same file (bench/rebuild.php --write, bench/web.sh) are kept.
+// The sections other scripts write into the same file (bench/rebuild.php --write, bench/web.sh,
+// bench/write.php's numbers) are kept.
 $old = (string)@file_get_contents($outMd);
-foreach (['## Rebuild from MariaDB', '## Web benchmark'] as $head) {
+foreach (['## Rebuild from MariaDB', '## Web benchmark', '## One write at 1M activities'] as $head) {
     $at = strpos($old, "\n$head");
     if ($at !== false) {
         $next = strpos($old, "\n## ", $at + 4);
