@@ -65,10 +65,10 @@ $(C_OUT)/plain/libdjcore.a: $(patsubst src/core/%.c,$(C_OUT)/plain/core/%.o,$(CO
 $(C_OUT)/asan/libdjcore.a: $(patsubst src/core/%.c,$(C_OUT)/asan/core/%.o,$(CORE_SRC))
 	rm -f $@ && ar rcs $@ $^
 
-$(C_OUT)/plain/test_%: tests/c/test_%.c tests/c/check.h $(CORE_HDR) $(C_OUT)/plain/libdjcore.a
+$(C_OUT)/plain/test_%: tests/c/test_%.c $(wildcard tests/c/*.h) $(CORE_HDR) $(C_OUT)/plain/libdjcore.a
 	$(CC) $(C_FLAGS) -O2 -o $@ $< $(C_OUT)/plain/libdjcore.a $(JANSSON_LIBS) -lm
 
-$(C_OUT)/asan/test_%: tests/c/test_%.c tests/c/check.h $(CORE_HDR) $(C_OUT)/asan/libdjcore.a
+$(C_OUT)/asan/test_%: tests/c/test_%.c $(wildcard tests/c/*.h) $(CORE_HDR) $(C_OUT)/asan/libdjcore.a
 	$(CC) $(C_FLAGS) -O1 $(SAN_FLAGS) -o $@ $< $(C_OUT)/asan/libdjcore.a $(JANSSON_LIBS) -lm
 
 # ------------------------------------------------------------------ extension

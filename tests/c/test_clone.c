@@ -16,37 +16,7 @@
 #include <string.h>
 
 #include "check.h"
-
-/* ------------------------------------------- a counting, failing allocator */
-
-static long t_calls, t_fail_at, t_live;
-
-static void *t_malloc(size_t n)
-{
-    if (t_fail_at && ++t_calls == t_fail_at)
-        return NULL;
-    void *p = malloc(n ? n : 1);
-    if (p)
-        t_live++;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n)
-{
-    if (t_fail_at && ++t_calls == t_fail_at)
-        return NULL;
-    void *q = realloc(p, n ? n : 1);
-    if (q && !p)
-        t_live++;
-    return q;
-}
-
-static void t_free(void *p)
-{
-    if (p)
-        t_live--;
-    free(p);
-}
+#include "failalloc.h"
 
 /* ------------------------------------------------------------- datasets */
 

@@ -2,6 +2,7 @@
  * rejections and their messages, headcount points, read access, sharing,
  * the memory budget, and failing allocations. */
 #include "check.h"
+#include "failalloc.h"
 #include "dj.h"
 #include "dj_alloc.h"
 
@@ -709,37 +710,18 @@ static void test_memory(void)
 
 /* ------------------------------------------------------ failing allocations */
 
-static long fail_after = -1;
-
-static void *fail_malloc(size_t n)
-{
-    if (fail_after == 0)
-        return NULL;
-    if (fail_after > 0)
-        fail_after--;
-    return malloc(n);
-}
-
-static void *fail_realloc(void *p, size_t n)
-{
-    if (fail_after == 0)
-        return NULL;
-    if (fail_after > 0)
-        fail_after--;
-    return realloc(p, n);
-}
 
 static void test_chaos(void)
 {
     dj_set_allocator(fail_malloc, fail_realloc, free);
     int bad = 0, ok_seen = 0;
     for (long k = 0; k < 400 && !ok_seen; k++) {
-        fail_after = -1;
+        fail_left = -1;
         dj_dataset *ds = dj_dataset_new();
         add_people(ds, 1, 30);
         char *before = dump(ds);
         dj_error err;
-        fail_after = k;
+        fail_left = k;
         dj_status st = dj_dataset_activities_begin(ds, 2, 3, &err);
         if (st == DJ_OK) {
             dj_participant_rec parts[12];
@@ -768,12 +750,12 @@ static void test_chaos(void)
             ok_seen = 1;
         } else {
             bad += st != DJ_E_NOMEM;
-            fail_after = -1;
+            fail_left = -1;
             char *after = dump(ds);
             bad += strcmp(before, after) != 0;
             free(after);
         }
-        fail_after = -1;
+        fail_left = -1;
         free(before);
         dj_dataset_release(ds);
     }

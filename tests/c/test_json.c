@@ -2,6 +2,7 @@
  * test_json.c - toJson (dj_json_dump) and fromJson (dj_json_load).
  */
 #include "check.h"
+#include "failalloc.h"
 #include "dj.h"
 #include "dj_alloc.h"
 
@@ -444,48 +445,29 @@ static void test_big_round_trip(void)
 
 /* --------------------------------------------- allocation failures (chaos) */
 
-static long chaos_left = -1; /* allocations left before failing; -1: never fail */
-
-static void *chaos_malloc(size_t n)
-{
-    if (chaos_left == 0)
-        return NULL;
-    if (chaos_left > 0)
-        chaos_left--;
-    return malloc(n);
-}
-
-static void *chaos_realloc(void *p, size_t n)
-{
-    if (chaos_left == 0)
-        return NULL;
-    if (chaos_left > 0)
-        chaos_left--;
-    return realloc(p, n);
-}
 
 static void test_chaos(void)
 {
     dj_dataset *src = build_small();
     char *text = dj_json_dump(src, NULL);
-    dj_set_allocator(chaos_malloc, chaos_realloc, free);
+    dj_set_allocator(fail_malloc, fail_realloc, free);
     int ok_load = 0, ok_dump = 0;
     for (long i = 0; i < 400 && !(ok_load && ok_dump); i++) {
         dj_dataset *ds = NULL;
         dj_error err;
-        chaos_left = i;
+        fail_left = i;
         dj_status st = dj_json_load(text, strlen(text), &ds, &err);
         check(st == DJ_OK || st == DJ_E_NOMEM);
         check((st == DJ_OK) == (ds != NULL));
         if (st == DJ_OK)
             ok_load = 1;
-        chaos_left = i;
+        fail_left = i;
         char *t = dj_json_dump(src, NULL);
         if (t) {
             check_str(t, text);
             ok_dump = 1;
         }
-        chaos_left = -1;
+        fail_left = -1;
         dj_free(t);
         dj_dataset_release(ds);
     }

@@ -1,5 +1,6 @@
 /* test_query.c - dj_query_init/free/set/rule. */
 #include "check.h"
+#include "failalloc.h"
 #include "values.h"
 #include "dj.h"
 #include "dj_alloc.h"
@@ -248,24 +249,15 @@ static void test_rules(void)
     dj_query_free(&q);
 }
 
-/* An allocator that fails from the n-th call on. */
-static int alloc_left;
-static void *fail_malloc(size_t n)
-{
-    return alloc_left-- > 0 ? malloc(n) : NULL;
-}
-static void *fail_realloc(void *p, size_t n)
-{
-    return alloc_left-- > 0 ? realloc(p, n) : NULL;
-}
 
 static void test_nomem(void)
 {
     dj_query q;
     dj_query_init(&q);
+    fail_left = 0; /* announcing the map needs no memory */
     dj_set_allocator(fail_malloc, fail_realloc, free);
     check(set(&q, "meeting_rules", T(DJ_V_ARRAY)) == DJ_OK);
-    alloc_left = 1;
+    fail_left = 1;
     check(rule(&q, "committee", S("month")) == DJ_OK);
     check(rule(&q, "theme_day", S("year")) == DJ_E_NOMEM);
     check(q.n_rules == 1 && q.rules_given == 1);

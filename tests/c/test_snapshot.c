@@ -4,6 +4,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
+#include "failalloc.h"
 #include "dj.h"
 #include "dj_alloc.h"
 
@@ -785,25 +786,6 @@ static void test_files(void)
 
 /* --------------------------------------------- allocation failures (chaos) */
 
-static long chaos_left = -1;
-
-static void *chaos_malloc(size_t n)
-{
-    if (chaos_left == 0)
-        return NULL;
-    if (chaos_left > 0)
-        chaos_left--;
-    return malloc(n);
-}
-
-static void *chaos_realloc(void *p, size_t n)
-{
-    if (chaos_left == 0)
-        return NULL;
-    if (chaos_left > 0)
-        chaos_left--;
-    return realloc(p, n);
-}
 
 static void test_chaos(void)
 {
@@ -814,28 +796,28 @@ static void test_chaos(void)
     check(mkdtemp(dir) != NULL);
     char path[256];
     snprintf(path, sizeof path, "%s/c.snap", dir);
-    dj_set_allocator(chaos_malloc, chaos_realloc, free);
+    dj_set_allocator(fail_malloc, fail_realloc, free);
     int ok_load = 0, ok_dump = 0, ok_save = 0;
     for (long i = 0; i < 1000 && !(ok_load && ok_dump && ok_save); i++) {
         dj_dataset *back = NULL;
         dj_error err;
-        chaos_left = i;
+        fail_left = i;
         dj_status st = dj_snapshot_load_mem(d, n, &back, &err);
         check(st == DJ_OK || st == DJ_E_NOMEM);
         check((st == DJ_OK) == (back != NULL));
         ok_load |= st == DJ_OK;
-        chaos_left = i;
+        fail_left = i;
         size_t n2 = 0;
         unsigned char *d2 = dj_snapshot_dump(ds, &n2);
         if (d2) {
             check(n2 == n && memcmp(d, d2, n) == 0);
             ok_dump = 1;
         }
-        chaos_left = i;
+        fail_left = i;
         st = dj_snapshot_save(ds, path, &err);
         check(st == DJ_OK || st == DJ_E_NOMEM);
         ok_save |= st == DJ_OK;
-        chaos_left = -1;
+        fail_left = -1;
         check(count_entries(dir) == (ok_save ? 1 : 0));
         dj_free(d2);
         dj_dataset_release(back);
@@ -992,14 +974,14 @@ static void test_file_path(void)
      * dataset, never a leak (ASan), for good and for damaged files. */
     d = dj_snapshot_dump(ds, &n);
     check(dj_snapshot_save(ds, path, &(dj_error){0}) == DJ_OK);
-    dj_set_allocator(chaos_malloc, chaos_realloc, free);
+    dj_set_allocator(fail_malloc, fail_realloc, free);
     int ok = 0;
     for (long i = 0; i < 1000 && !ok; i++) {
         dj_dataset *back = NULL;
         dj_error err;
-        chaos_left = i;
+        fail_left = i;
         dj_status st = dj_snapshot_load(path, &back, &err);
-        chaos_left = -1;
+        fail_left = -1;
         check(st == DJ_OK || st == DJ_E_NOMEM);
         check((st == DJ_OK) == (back != NULL));
         ok = st == DJ_OK;
@@ -1016,14 +998,14 @@ static void test_file_path(void)
         fwrite(c, 1, n, f);
         fclose(f);
     }
-    dj_set_allocator(chaos_malloc, chaos_realloc, free);
+    dj_set_allocator(fail_malloc, fail_realloc, free);
     int done = 0;
     for (long i = 0; i < 1000 && !done; i++) {
         dj_dataset *back = NULL;
         dj_error err;
-        chaos_left = i;
+        fail_left = i;
         dj_status st = dj_snapshot_load(path, &back, &err);
-        chaos_left = -1;
+        fail_left = -1;
         check(st == DJ_E_SNAPSHOT || st == DJ_E_NOMEM || st == DJ_OK);
         done = st != DJ_E_NOMEM;
         dj_dataset_release(back);
@@ -1035,13 +1017,13 @@ static void test_file_path(void)
     if (big && bd) {
         /* the big one under chaos: a sample of failure points */
         check(dj_snapshot_save(big, path, &(dj_error){0}) == DJ_OK);
-        dj_set_allocator(chaos_malloc, chaos_realloc, free);
+        dj_set_allocator(fail_malloc, fail_realloc, free);
         for (long i = 0; i < 40; i++) {
             dj_dataset *back = NULL;
             dj_error err;
-            chaos_left = i;
+            fail_left = i;
             dj_status st = dj_snapshot_load(path, &back, &err);
-            chaos_left = -1;
+            fail_left = -1;
             check(st == DJ_OK || st == DJ_E_NOMEM);
             dj_dataset_release(back);
         }

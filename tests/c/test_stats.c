@@ -1,6 +1,7 @@
 /* test_stats.c - every figure of STATS.md "Result" on hand-computed
  * datasets, the query defaults and errors, and the statsJson() text. */
 #include "check.h"
+#include "failalloc.h"
 #include "dataset_internal.h" /* dj_stats_scan_only, ds->cache */
 #include "dj.h"
 #include "dj_alloc.h"
@@ -836,25 +837,6 @@ static void test_cache_changes(void)
 }
 
 /* stats() under failing allocations: DJ_E_NOMEM, no leak (ASan), then success */
-static long fail_after = -1;
-
-static void *fail_malloc(size_t n)
-{
-    if (fail_after == 0)
-        return NULL;
-    if (fail_after > 0)
-        fail_after--;
-    return malloc(n);
-}
-
-static void *fail_realloc(void *p, size_t n)
-{
-    if (fail_after == 0)
-        return NULL;
-    if (fail_after > 0)
-        fail_after--;
-    return realloc(p, n);
-}
 
 static void test_chaos(int rebuild)
 {
@@ -867,7 +849,7 @@ static void test_chaos(int rebuild)
     dj_set_allocator(fail_malloc, fail_realloc, free);
     int bad = 0, done = 0;
     for (long k = 0; k < 400 && !done; k++) {
-        fail_after = k;
+        fail_left = k;
         if (rebuild) { /* every attempt builds the cache again */
             dj_cache_free(ds->cache);
             ds->cache = NULL;
@@ -876,7 +858,7 @@ static void test_chaos(int rebuild)
         if (st == DJ_OK) {
             char *j = dj_stats_json(&s, NULL);
             if (j) {
-                fail_after = -1;
+                fail_left = -1;
                 done = 1;
                 bad += strcmp(j, want) != 0;
                 dj_free(j);
@@ -886,7 +868,7 @@ static void test_chaos(int rebuild)
         }
         dj_stats_free(&s);
     }
-    fail_after = -1;
+    fail_left = -1;
     dj_set_allocator(NULL, NULL, NULL);
     check(done);
     check(bad == 0);

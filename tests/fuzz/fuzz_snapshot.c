@@ -106,30 +106,4 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     return 0;
 }
 
-#ifdef DJ_FUZZ_STANDALONE
-/* Runs each file named on the command line once. */
-int main(int argc, char **argv)
-{
-    for (int i = 1; i < argc; i++) {
-        FILE *f = fopen(argv[i], "rb");
-        if (!f) {
-            perror(argv[i]);
-            return 1;
-        }
-        size_t cap = 1 << 16, n = 0, r;
-        unsigned char *buf = malloc(cap);
-        while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
-            n += r;
-            if (n == cap)
-                buf = realloc(buf, cap *= 2);
-        }
-        fclose(f);
-        if (!buf)
-            return 1;
-        LLVMFuzzerTestOneInput(buf, n);
-        free(buf);
-        printf("ok %s\n", argv[i]);
-    }
-    return 0;
-}
-#endif
+#include "standalone.h"
