@@ -25,6 +25,8 @@ final class Plugin {
 		Rest::init();
 		Privacy::init();
 		Showcase::init();
+		Report_Module::init();
+		Rating_Module::init();
 		if ( is_admin() ) {
 			Admin::init();
 		}
