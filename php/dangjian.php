@@ -44,6 +44,7 @@ require_once __DIR__ . '/includes/class-showcase-dashboard.php';
 require_once __DIR__ . '/includes/class-widget.php';
 require_once __DIR__ . '/includes/report/load.php';
 require_once __DIR__ . '/includes/rating/load.php';
+require_once __DIR__ . '/includes/network/load.php';
 
 // Import, export and WP-CLI (includes/class-import*.php, class-export*.php, class-cli*.php) are
 // written separately; each file is loaded when present.

@@ -27,6 +27,7 @@ final class Plugin {
 		Showcase::init();
 		Report_Module::init();
 		Rating_Module::init();
+		Network_Module::init();
 		if ( is_admin() ) {
 			Admin::init();
 		}
