@@ -2,7 +2,7 @@
 # suite.sh NAME - build what suite NAME needs, run it, and end with the line
 #   SUITE NAME: N passed, N failed
 # (scripts/test-all.sh reads it). Suites: c chaos phpt twin valgrind embed php diff fuzz
-# wp e2e keep bench.
+# wp e2e keep bench package.
 #
 # Environment: ROOT, WORK, PHP, SEEDS (diff), FUZZ_SMOKE_SECONDS (fuzz), JOBS.
 set -u
@@ -428,9 +428,14 @@ suite_bench() {
     fi
 }
 
-SUITE=${1:?usage: suite.sh c|chaos|phpt|twin|valgrind|embed|php|diff|fuzz|wp|e2e|keep|bench}
+# The extension packaged for PIE: built from the package's source archive as PIE builds it.
+suite_package() {
+    counted package bash scripts/check-package.sh
+}
+
+SUITE=${1:?usage: suite.sh c|chaos|phpt|twin|valgrind|embed|php|diff|fuzz|wp|e2e|keep|bench|package}
 case "$SUITE" in
-c | chaos | phpt | twin | valgrind | embed | php | diff | fuzz | wp | e2e | keep | bench) "suite_$SUITE" ;;
+c | chaos | phpt | twin | valgrind | embed | php | diff | fuzz | wp | e2e | keep | bench | package) "suite_$SUITE" ;;
 *)
     echo "suite.sh: unknown suite $SUITE" >&2
     exit 2
