@@ -7,4 +7,6 @@
 
 defined( 'ABSPATH' ) || exit;
 
+require_once __DIR__ . '/class-report-zip.php';
+require_once __DIR__ . '/class-report-docx.php';
 require_once __DIR__ . '/class-report-module.php';
