@@ -103,8 +103,12 @@ $(EMBED_BIN): tests/embed/embed.c $(EXT_SRC) $(wildcard src/*.h) $(CORE_SRC) $(C
 
 # ------------------------------------------------------------------- suites
 
+# The report's tests open the .docx we write in a real office suite (LibreOffice, headless) and
+# read its styles with Debian's python3-docx; poppler turns the PDF into pages to look at.
+REPORT_DEPS := libreoffice-writer-nogui python3-docx poppler-utils
+
 deps:
-	@sh scripts/deps.sh
+	@sh scripts/deps.sh $(REPORT_DEPS)
 
 # Every suite runs, even after a failure; the summary says which failed and
 # the exit status is non-zero if any did.
