@@ -269,7 +269,7 @@ $wpdb->insert( Dangjian\Schema::table( 'participants' ), array( 'activity_id' =>
 $streamed = Engine::build();
 $batched  = new Dangjian\Dataset();
 $batched->addPeople( $wpdb->get_results( 'SELECT ' . Engine::PEOPLE_COLUMNS . ' FROM ' . Dangjian\Schema::table( 'people' ) . ' ORDER BY id', ARRAY_A ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-$m = new ReflectionMethod( Engine::class, 'build_activities_batched' );
+$m = new ReflectionMethod( Dangjian\Engine_Build::class, 'build_activities_batched' );
 $m->setAccessible( true );
 $m->invoke( null, $batched, 7 );
 $batched->setHeadcount( array() );

@@ -11,7 +11,6 @@ namespace Dangjian;
 
 defined( 'ABSPATH' ) || exit;
 
-require_once __DIR__ . '/class-import-vocabulary.php';
 
 /**
  * The import itself, shared by the admin page (class-import-admin.php) and WP-CLI (class-cli.php).

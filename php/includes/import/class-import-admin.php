@@ -10,9 +10,6 @@ namespace Dangjian;
 
 defined( 'ABSPATH' ) || exit;
 
-require_once __DIR__ . '/class-import.php';
-require_once __DIR__ . '/class-export.php';
-require_once __DIR__ . '/class-backup.php';
 
 /**
  * Every request that writes (upload, commit, restore) or sends a file (export, backup, template) is a
@@ -41,7 +38,7 @@ final class Import_Admin {
 	private static $restore = null;
 
 	/**
-	 * Adds the hooks (called on plugins_loaded).
+	 * Adds the hooks. Called once from Plugin::init().
 	 */
 	public static function init(): void {
 		if ( is_admin() ) {
@@ -645,8 +642,3 @@ final class Import_Admin {
 	}
 }
 
-if ( did_action( 'plugins_loaded' ) ) {
-	Import_Admin::init();
-} else {
-	add_action( 'plugins_loaded', array( Import_Admin::class, 'init' ) );
-}

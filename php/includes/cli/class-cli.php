@@ -9,9 +9,6 @@ namespace Dangjian;
 
 defined( 'ABSPATH' ) || exit;
 
-require_once __DIR__ . '/class-import.php';
-require_once __DIR__ . '/class-export.php';
-require_once __DIR__ . '/class-backup.php';
 
 /**
  * Manages the Party branch's records from the command line.
@@ -377,6 +374,3 @@ final class CLI {
 	}
 }
 
-if ( defined( 'WP_CLI' ) && WP_CLI ) {
-	CLI::init();
-}

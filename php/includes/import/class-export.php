@@ -9,7 +9,6 @@ namespace Dangjian;
 
 defined( 'ABSPATH' ) || exit;
 
-require_once __DIR__ . '/class-import-vocabulary.php';
 
 /**
  * Writes people or activities as CSV in the import's own format (so an export imports again): UTF-8

@@ -10,7 +10,6 @@ namespace Dangjian;
 
 defined( 'ABSPATH' ) || exit;
 
-require_once __DIR__ . '/class-import.php';
 
 /**
  * The backup file is the engine's dataset JSON, byte for byte as Dataset::toJson() writes it, with two

@@ -22,14 +22,17 @@ final class Plugin {
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		add_filter( 'map_meta_cap', array( Capabilities::class, 'map_meta_cap' ), 10, 3 );
 		add_action( 'wp_initialize_site', array( self::class, 'initialize_site' ), 200 );
+		add_action( 'dangjian_data_changed', array( Engine::class, 'on_data_changed' ) );
 		Rest::init();
 		Privacy::init();
 		Showcase::init();
 		Report_Module::init();
 		Rating_Module::init();
 		Network_Module::init();
+		CLI::init();
 		if ( is_admin() ) {
 			Admin::init();
+			Import_Admin::init();
 		}
 	}
 
