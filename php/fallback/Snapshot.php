@@ -424,6 +424,7 @@ final class Snapshot
         $store->pStaff = $staff;
         $store->pReason = $reason;
         $store->pDates = $dates;
+        $store->pHired = $n === 0 ? [] : array_fill(0, $n, Values::NO_DATE);
         $store->personRow = $seen;
         $store->maxDate = $max;
     }
@@ -656,6 +657,7 @@ final class Snapshot
         $store->aKind = $ak;
         $store->aVenueKind = $avk;
         $store->aVenue = $av;
+        $store->aProject = $n === 0 ? [] : array_fill(0, $n, 0);
         $store->maxDate = $max;
     }
 }

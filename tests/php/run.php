@@ -316,7 +316,8 @@ same('members', ['applicants' => 1, 'activists' => 2, 'candidates' => 0, 'probat
 same('pipeline', ['applied' => 1, 'activists' => 0, 'candidates' => 1, 'admitted' => 1, 'converted' => 0,
     'transferred_in' => 1, 'left' => 1, 'eligible_candidates' => 1,
     'due_for_conversion' => [['id' => 2, 'due_on' => '2024-07-15'], ['id' => 6, 'due_on' => '2025-03-01']],
-    'overdue_conversion' => [['id' => 9, 'due_on' => '2024-06-01']]], $s['pipeline']);
+    'overdue_conversion' => [['id' => 9, 'due_on' => '2024-06-01']], 'hired' => 0, 'hired_party_members' => 0],
+    $s['pipeline']);
 same('service totals', [3, 4.25, 0.5, 10.0, 3, 6.75, 4, 0.5], [$s['service']['activities'], $s['service']['hours'],
     $s['service']['fee_waived'], $s['service']['donation'], $s['service']['beneficiaries'],
     $s['service']['volunteer_hours'], $s['service']['volunteers'], $s['service']['participation_ratio']]);
@@ -331,7 +332,7 @@ same('statsJson', '{"period":{"from":"2024-01-01","to":"2024-12-31","as_of":"202
     . '"staff_party_members":2,"staff_party_ratio":0.05},"pipeline":{"applied":1,"activists":0,"candidates":1,'
     . '"admitted":1,"converted":0,"transferred_in":1,"left":1,"eligible_candidates":1,"due_for_conversion":'
     . '[{"id":2,"due_on":"2024-07-15"},{"id":6,"due_on":"2025-03-01"}],"overdue_conversion":[{"id":9,"due_on":'
-    . '"2024-06-01"}]},"service":{"activities":3,"hours":4.25,"fee_waived":0.5,"donation":10.0,"beneficiaries":3,'
+    . '"2024-06-01"}],"hired":0,"hired_party_members":0},"service":{"activities":3,"hours":4.25,"fee_waived":0.5,"donation":10.0,"beneficiaries":3,'
     . '"volunteer_hours":6.75,"volunteers":4,"participation_ratio":0.5,"by_kind":{"clean":{"activities":1,'
     . '"hours":1.0,"fee_waived":0.5,"donation":0.0,"beneficiaries":0},"visit":{"activities":2,"hours":3.25,'
     . '"fee_waived":0.0,"donation":10.0,"beneficiaries":3}},"by_venue_kind":{"community":{"venues":1,'
@@ -345,7 +346,8 @@ same('statsJson', '{"period":{"from":"2024-01-01","to":"2024-12-31","as_of":"202
     . '"beneficiaries":0},{"month":"2024-10","activities":0,"hours":0.0,"beneficiaries":0},{"month":"2024-11",'
     . '"activities":0,"hours":0.0,"beneficiaries":0},{"month":"2024-12","activities":0,"hours":0.0,'
     . '"beneficiaries":0}],"top_volunteers":[{"id":1,"hours":3.25,"activities":2},{"id":5,"hours":2.0,'
-    . '"activities":1},{"id":6,"hours":1.0,"activities":1},{"id":3,"hours":0.5,"activities":1}]},"meetings":'
+    . '"activities":1},{"id":6,"hours":1.0,"activities":1},{"id":3,"hours":0.5,"activities":1}],'
+    . '"party_volunteer_hours":4.25,"party_volunteers":2,"by_project":{}},"meetings":'
     . '{"total":2,"hours":3.5,"by_kind":{"branch_assembly":1,"committee":1},"missing":{"branch_assembly":[],'
     . '"committee":["2024-Q2","2024-Q3","2024-Q4"]}}}',
     $d->statsJson(['from' => '2024-01-01', 'to' => '2024-12-31', 'as_of' => '2024-06-30', 'due_within' => 365,
@@ -357,7 +359,7 @@ same('defaults: as_of = to; by_month: every month that overlaps', ['2024-05-31',
 same('default period: the latest date (left_on/candidate_on 2024-07-01)', ['2024-01-01', '2024-07-01'],
     [$d->stats()['period']['from'], $d->stats()['period']['to']]);
 $e = new Dataset();
-same('empty dataset with to', '{"period":{"from":"2024-11-15","to":"2024-12-31","as_of":"2024-12-31"},"members":{"applicants":0,"activists":0,"candidates":0,"probationary":0,"full":0,"party_members":0,"staff_headcount":null,"staff_party_members":0,"staff_party_ratio":null},"pipeline":{"applied":0,"activists":0,"candidates":0,"admitted":0,"converted":0,"transferred_in":0,"left":0,"eligible_candidates":0,"due_for_conversion":[],"overdue_conversion":[]},"service":{"activities":0,"hours":0.0,"fee_waived":0.0,"donation":0.0,"beneficiaries":0,"volunteer_hours":0.0,"volunteers":0,"participation_ratio":null,"by_kind":{},"by_venue_kind":{},"by_month":[{"month":"2024-11","activities":0,"hours":0.0,"beneficiaries":0},{"month":"2024-12","activities":0,"hours":0.0,"beneficiaries":0}],"top_volunteers":[]},"meetings":{"total":0,"hours":0.0,"by_kind":{},"missing":{"x":["2024-12"]}}}',
+same('empty dataset with to', '{"period":{"from":"2024-11-15","to":"2024-12-31","as_of":"2024-12-31"},"members":{"applicants":0,"activists":0,"candidates":0,"probationary":0,"full":0,"party_members":0,"staff_headcount":null,"staff_party_members":0,"staff_party_ratio":null},"pipeline":{"applied":0,"activists":0,"candidates":0,"admitted":0,"converted":0,"transferred_in":0,"left":0,"eligible_candidates":0,"due_for_conversion":[],"overdue_conversion":[],"hired":0,"hired_party_members":0},"service":{"activities":0,"hours":0.0,"fee_waived":0.0,"donation":0.0,"beneficiaries":0,"volunteer_hours":0.0,"volunteers":0,"participation_ratio":null,"by_kind":{},"by_venue_kind":{},"by_month":[{"month":"2024-11","activities":0,"hours":0.0,"beneficiaries":0},{"month":"2024-12","activities":0,"hours":0.0,"beneficiaries":0}],"top_volunteers":[],"party_volunteer_hours":0.0,"party_volunteers":0,"by_project":{}},"meetings":{"total":0,"hours":0.0,"by_kind":{},"missing":{"x":["2024-12"]}}}',
     $e->statsJson(['from' => '2024-11-15', 'to' => '2024-12-31', 'meeting_rules' => ['x' => 'month']]));
 
 /* ------------------------------------------------------------- toJson */
@@ -366,7 +368,7 @@ $t = new Dataset();
 $t->addPeople([['id' => 3, 'left_reason' => 'death']]);
 $t->addActivities([['id' => 1, 'date' => '2024-01-05', 'category' => 'meeting', 'kind' => 'k', 'hours' => '1.005',
     'venue' => "\u{3000} a\"\\/\x01\x1F\x7F\n\r\t\x08\x0C阳 ", 'participants' => [3]]]);
-same('toJson', '{"format":"dangjian-dataset","version":1,"people":[{"id":3,"is_staff":false,"applied_on":null,'
+same('toJson', '{"format":"dangjian-dataset","version":2,"people":[{"id":3,"is_staff":false,"applied_on":null,'
     . '"activist_on":null,"candidate_on":null,"admitted_on":null,"full_on":null,"joined_on":null,"left_on":null,'
     . '"left_reason":"death"}],"activities":[{"id":1,"date":"2024-01-05","category":"meeting","kind":"k","hours":1.01,'
     . '"fee_waived":0.0,"donation":0.0,"beneficiaries":0,"venue_kind":"","venue":"a\"\\\\/\\u0001\\u001F' . "\x7F"

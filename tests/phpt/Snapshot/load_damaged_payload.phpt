@@ -1,5 +1,7 @@
 --TEST--
 load(): a payload with a correct CRC but values that break the rules is "damaged (...)"
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';
