@@ -163,7 +163,7 @@ final class Rating_Store {
 		global $wpdb;
 		foreach ( array( 'rubric', 'manual', 'result' ) as $json ) {
 			if ( array_key_exists( $json, $fields ) ) {
-				$fields[ $json ] = (string) wp_json_encode( $fields[ $json ], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES );
+				$fields[ $json ] = (string) wp_json_encode( $fields[ $json ], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION );
 			}
 		}
 		$now                  = current_time( 'mysql', true );
