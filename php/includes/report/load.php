@@ -17,4 +17,5 @@ require_once __DIR__ . '/class-report-figures.php';
 require_once __DIR__ . '/class-report-default.php';
 require_once __DIR__ . '/class-report-template.php';
 require_once __DIR__ . '/class-report-output.php';
+require_once __DIR__ . '/class-report-records.php';
 require_once __DIR__ . '/class-report-module.php';
