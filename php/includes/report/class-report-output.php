@@ -124,6 +124,18 @@ final class Report_Output {
 	}
 
 	/**
+	 * The print view: a whole HTML page of the report, A4 (@page), figures not marked.
+	 *
+	 * @param array $report From self::build().
+	 */
+	public static function page( array $report ): string {
+		return '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>' . esc_html( $report['title'] ) . '</title>'
+			. '<style>body{margin:0;background:#fff}' . self::css() . '@media screen{.dangjian-report{margin:20mm auto}}</style></head><body>'
+			. '<p class="dangjian-noprint" style="text-align:center;font:14px sans-serif"><button type="button" onclick="window.print()">' . esc_html__( 'Print or save as PDF', 'dangjian' ) . '</button></p>'
+			. self::html( $report, false ) . '</body></html>';
+	}
+
+	/**
 	 * The report as .docx bytes (Report_Docx).
 	 *
 	 * @param array    $report    From self::build().

@@ -18,4 +18,8 @@ require_once __DIR__ . '/class-report-default.php';
 require_once __DIR__ . '/class-report-template.php';
 require_once __DIR__ . '/class-report-output.php';
 require_once __DIR__ . '/class-report-records.php';
+require_once __DIR__ . '/class-report-admin.php';
+require_once __DIR__ . '/class-report-view.php';
+require_once __DIR__ . '/class-report-rest.php';
+require_once __DIR__ . '/class-report-cli.php';
 require_once __DIR__ . '/class-report-module.php';
