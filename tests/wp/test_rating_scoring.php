@@ -8,6 +8,8 @@
  */
 
 require __DIR__ . '/lib.php';
+// The messages are compared in English, the source language (the site itself is in zh_CN).
+unload_textdomain( 'dangjian' );
 
 use Dangjian\Rating_Presets;
 use Dangjian\Rating_Rubric;

@@ -9,6 +9,8 @@
  */
 
 require __DIR__ . '/lib.php';
+// The messages are compared in English, the source language (the site itself is in zh_CN).
+unload_textdomain( 'dangjian' );
 global $wpdb;
 
 use Dangjian\Rating_Figures;
