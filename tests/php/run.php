@@ -476,7 +476,7 @@ check('fromJson: NUL venue printed back', str_contains($j->toJson(), '"venue":"\
 $path = "$tmp/a.snap";
 $d->save($path);
 $bytes = file_get_contents($path);
-same('snapshot magic and version', "DJSNAP\r\n" . pack('V', 2), substr($bytes, 0, 12));
+same('snapshot magic and version', "DJSNAP\r\n" . pack('V', 3), substr($bytes, 0, 12));
 same('snapshot payload length', strlen($bytes) - 32, unpack('P', $bytes, 16)[1]);
 same('snapshot crc', crc32(substr($bytes, 32)), unpack('V', $bytes, 12)[1]);
 same('snapshot strings: "" then kind, venue kind, venue by first use', ['', 'visit', 'community', 'Hall', 'clean', 'park', 'committee', 'branch_assembly', 'old'],
@@ -500,12 +500,13 @@ same('save leaves no temporary file', ['a.snap', 'b.snap'], array_values(array_d
 
 $CS = 'Dangjian\CorruptSnapshot';
 $fix = function (string $payload): string { // a header for a payload
-    return "DJSNAP\r\n" . pack('VVPP', 2, crc32($payload), strlen($payload), 0) . $payload;
+    return "DJSNAP\r\n" . pack('VVPP', 3, crc32($payload), strlen($payload), 0) . $payload;
 };
 $damaged = [
     [substr($bytes, 0, 31), 'truncated'],
     ['XJSNAP' . substr($bytes, 6), 'not a dangjian snapshot'],
     [substr_replace($bytes, pack('V', 1), 8, 4), 'version 1 is not supported'],
+    [substr_replace($bytes, pack('V', 2), 8, 4), 'version 2 is not supported'],
     [substr($bytes, 0, -1), 'truncated'],
     [$bytes . "\0", 'damaged (trailing bytes)'],
     [substr_replace($bytes, chr(ord($bytes[40]) ^ 1), 40, 1), 'checksum mismatch'],
@@ -516,11 +517,11 @@ $damaged = [
     [$fix(pack('VVV', 2, 0, 1) . "\xFF" . str_repeat("\0", 40)), 'damaged (string 1 is not UTF-8)'],
     [$fix(pack('VV', 1, 0) . pack('V', 5)), 'truncated'],
     [$fix(pack('VV', 1, 0) . str_repeat("\0", 40) . 'x'), 'damaged (trailing bytes)'],
-    [$fix(pack('VV', 1, 0) . pack('V', 1) . pack('V', 0) . "\0\0" . str_repeat(pack('V', 0x80000000), 7) . str_repeat("\0", 36)),
+    [$fix(pack('VV', 1, 0) . pack('V', 1) . pack('V', 0) . "\0\0" . str_repeat(pack('V', 0x80000000), 8) . str_repeat("\0", 36)),
         'damaged (people[0].id)'],
-    [$fix(pack('VV', 1, 0) . pack('V', 2) . pack('VV', 4, 4) . "\0\0\0\0" . str_repeat(pack('V', 0x80000000), 14) . str_repeat("\0", 36)),
+    [$fix(pack('VV', 1, 0) . pack('V', 2) . pack('VV', 4, 4) . "\0\0\0\0" . str_repeat(pack('V', 0x80000000), 16) . str_repeat("\0", 36)),
         'damaged (people[1].id: duplicate id 4)'],
-    [$fix(pack('VV', 1, 0) . pack('V', 1) . pack('V', 4) . "\0\0" . pack('VV', 100, 50) . str_repeat(pack('V', 0x80000000), 5) . str_repeat("\0", 36)),
+    [$fix(pack('VV', 1, 0) . pack('V', 1) . pack('V', 4) . "\0\0" . pack('VV', 100, 50) . str_repeat(pack('V', 0x80000000), 6) . str_repeat("\0", 36)),
         'damaged (people[0].activist_on)'],
     [$fix(pack('VV', 1, 0) . pack('V', 0) . pack('V', 2) . pack('VVVV', 5, 5, 1, 1) . str_repeat("\0", 32)),
         'damaged (headcount[1].date)'],

@@ -37,7 +37,7 @@ bool(true)
 bool(true)
 bool(true)
 magic ok
-int(2)
+int(3)
 bool(true)
 int(0)
 bool(true)
