@@ -31,6 +31,23 @@ final class Rating_Figures {
 	/** @var int How many Engine::stats() calls this evaluator made. */
 	public $engine_calls = 0;
 
+	/** @var array The sources of figures (see the constructor). */
+	private $opts;
+
+	/**
+	 * An evaluator. Each source may be replaced (bench/rating-bench.php scores a snapshot this way):
+	 *  - 'stats': fn( array $query ): array, default Engine::stats();
+	 *  - 'meeting_rules': the engine's meeting_rules, default Settings::meeting_rules();
+	 *  - 'meeting_kinds': the meeting kind slugs, default those of Records::kinds( 'meeting' );
+	 *  - 'rows': fn( string $id, array $args, array $period ): int|float|null for the figures of the
+	 *    plugin's other tables (media, honours, investment, benefits, plan_min_admit), default $wpdb.
+	 *
+	 * @param array $opts The sources to replace.
+	 */
+	public function __construct( array $opts = array() ) {
+		$this->opts = $opts;
+	}
+
 	/**
 	 * The catalogue: id => ['label' => English label, 'unit' => …, 'args' => name => required].
 	 *
@@ -151,12 +168,12 @@ final class Rating_Figures {
 			'from'          => $period['from'],
 			'to'            => $period['to'],
 			'as_of'         => $period['as_of'],
-			'meeting_rules' => null === $rules ? Settings::meeting_rules() : $rules,
+			'meeting_rules' => $rules ?? $this->opts['meeting_rules'] ?? Settings::meeting_rules(),
 		);
 		$key   = md5( (string) wp_json_encode( $query ) );
 		if ( ! isset( $this->stats[ $key ] ) ) {
 			++$this->engine_calls;
-			$this->stats[ $key ] = Engine::stats( $query );
+			$this->stats[ $key ] = isset( $this->opts['stats'] ) ? ( $this->opts['stats'] )( $query ) : Engine::stats( $query );
 		}
 		return $this->stats[ $key ];
 	}
@@ -216,11 +233,13 @@ final class Rating_Figures {
 				return $this->months_without_activity( $period );
 			case 'media':
 			case 'honours':
-				return $this->count_rows( $id, $args['level'] ?? '', $period );
 			case 'investment':
 			case 'benefits':
 			case 'plan_min_admit':
-				return $this->other_table( $id, $period );
+				if ( isset( $this->opts['rows'] ) ) {
+					return ( $this->opts['rows'] )( $id, $args, $period );
+				}
+				return in_array( $id, array( 'media', 'honours' ), true ) ? $this->count_rows( $id, $args['level'] ?? '', $period ) : $this->other_table( $id, $period );
 		}
 		return $this->from_report( $id, $args, $period );
 	}
@@ -233,7 +252,7 @@ final class Rating_Figures {
 	 */
 	private function months_without_activity( array $period ): int {
 		$base  = $this->stats( $period );
-		$kinds = array_keys( Records::kinds( 'meeting' ) + $base['meetings']['by_kind'] );
+		$kinds = array_keys( array_fill_keys( $this->opts['meeting_kinds'] ?? array_keys( Records::kinds( 'meeting' ) ), true ) + $base['meetings']['by_kind'] );
 		$rules = array_fill_keys( $kinds, 'month' );
 		$idle  = null;
 		foreach ( $this->stats( $period, $rules )['meetings']['missing'] as $months ) {
