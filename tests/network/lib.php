@@ -32,9 +32,16 @@ function dj_n_sites( int $n ): array {
 	$network = get_network();
 	for ( $i = 1; $i <= $n; $i++ ) {
 		$path = '/branch-' . $i . '/';
-		$site = get_site_by_path( $network->domain, $path );
-		if ( $site && '/' !== $site->path ) {
-			$ids[] = (int) $site->blog_id;
+		$found = get_sites(
+			array(
+				'path'       => $path,
+				'network_id' => $network->id,
+				'fields'     => 'ids',
+				'number'     => 1,
+			)
+		);
+		if ( $found ) {
+			$ids[] = (int) $found[0];
 			continue;
 		}
 		$id = wp_insert_site(

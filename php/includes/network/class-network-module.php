@@ -38,6 +38,7 @@ final class Network_Module {
 			add_action( 'add_option_' . $option, array( Network_Push::class, 'on_identity_changed' ) );
 		}
 		add_action( Network_Push::REFRESH_HOOK, array( Network_Push::class, 'refresh' ) );
+		add_action( 'dangjian_rating_changed', array( Network_Push::class, 'on_rating_changed' ) );
 		add_action( 'wp_initialize_site', array( Network_Push::class, 'on_initialize_site' ), 210 );
 		add_action( 'wp_delete_site', array( Network_Push::class, 'on_delete_site' ) );
 		add_action( 'rest_api_init', array( Network_Rest::class, 'register' ) );

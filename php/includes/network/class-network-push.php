@@ -40,7 +40,8 @@ final class Network_Push {
 	}
 
 	/**
-	 * The dangjian_data_changed action.
+	 * The dangjian_data_changed action. The rows pushed and the marking of the other years are
+	 * written in one transaction (one commit) unless a transaction is already open.
 	 *
 	 * @param int $version The new data version.
 	 */
@@ -50,36 +51,60 @@ final class Network_Push {
 		}
 		$t0    = hrtime( true );
 		$now   = current_time( 'mysql', true );
+		$site  = get_current_blog_id();
 		$years = array_unique( array_merge( array( self::this_year() ), self::years_of_write( (int) $version ) ) );
-		self::push( $years, $now );
-		if ( Network_Store::mark_outdated( get_current_blog_id(), $years, $now ) && ! wp_next_scheduled( self::REFRESH_HOOK ) ) {
+		$rows  = self::rows( $years, $now );
+		$open  = Network_Store::begin();
+		foreach ( $rows as $row ) {
+			Network_Store::put( $row );
+		}
+		$marked = Network_Store::mark_outdated( $site, $years, $now );
+		Network_Store::commit( $open );
+		if ( $marked && ! wp_next_scheduled( self::REFRESH_HOOK ) ) {
 			wp_schedule_single_event( time() + MINUTE_IN_SECONDS, self::REFRESH_HOOK );
 		}
 		self::$timings[] = ( hrtime( true ) - $t0 ) / 1e9;
 	}
 
 	/**
-	 * Computes and writes the current site's rows of some years.
+	 * Computes the current site's rows of some years (nothing written).
 	 *
 	 * @param int[]       $years      The years.
 	 * @param string|null $changed_at The time of the data change (UTC, MySQL format), or null: then
 	 *                                the latest created_at / updated_at of the site's people and
-	 *                                activities, or the stored time when that is later (a rebuild).
-	 * @return int Rows written.
+	 *                                activities (the stored time stays when it is later).
+	 * @return array[]
 	 */
-	public static function push( array $years, ?string $changed_at ): int {
-		$written = 0;
+	public static function rows( array $years, ?string $changed_at ): array {
 		if ( null === $changed_at ) {
 			$changed_at = self::last_change();
 		}
+		$rows = array();
 		foreach ( $years as $year ) {
 			$row = Network_Summary::compute( (int) $year );
-			if ( is_wp_error( $row ) ) {
-				continue;
+			if ( ! is_wp_error( $row ) ) {
+				$row['data_changed_at'] = $changed_at;
+				$rows[]                 = $row;
 			}
-			$row['data_changed_at'] = $changed_at;
-			$written               += Network_Store::put( $row ) ? 1 : 0;
 		}
+		return $rows;
+	}
+
+	/**
+	 * Computes and writes the current site's rows of some years, in one transaction.
+	 *
+	 * @param int[]       $years      The years.
+	 * @param string|null $changed_at As for self::rows().
+	 * @return int Rows written.
+	 */
+	public static function push( array $years, ?string $changed_at ): int {
+		$rows    = self::rows( $years, $changed_at );
+		$open    = Network_Store::begin();
+		$written = 0;
+		foreach ( $rows as $row ) {
+			$written += Network_Store::put( $row ) ? 1 : 0;
+		}
+		Network_Store::commit( $open );
 		return $written;
 	}
 
@@ -122,6 +147,18 @@ final class Network_Push {
 		Engine::forget();
 		$years = array_unique( array_merge( array( self::this_year() ), Network_Store::years_of( get_current_blog_id() ) ) );
 		self::push( $years, null );
+	}
+
+	/**
+	 * The rating room's assessment of a year was closed or reopened (dangjian_rating_changed, when
+	 * that room fires it): the year's row takes the stars.
+	 *
+	 * @param int $year The year.
+	 */
+	public static function on_rating_changed( $year ): void {
+		if ( self::enabled() && is_numeric( $year ) ) {
+			self::push( array( (int) $year ), null );
+		}
 	}
 
 	/**

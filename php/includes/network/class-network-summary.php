@@ -25,6 +25,9 @@ final class Network_Summary {
 	/** @var int|null The site of the last compute() in this request. */
 	private static $blog = null;
 
+	/** @var array<string,bool> Whether the rating room's table exists, by name. */
+	private static $rating_tables = array();
+
 	/**
 	 * Figure column => [showcase key that makes it public, reader of the stats result].
 	 *
@@ -119,21 +122,26 @@ final class Network_Summary {
 	}
 
 	/**
-	 * The star rating of a year when the rating room gives one (Rating_Module::summary( $year ),
-	 * an int or an array with 'stars'), else null.
+	 * The stars of the site's closed assessment of a year (the rating room's table,
+	 * Rating_Store::table(): rating_year, status, stars), else null. Drafts are not taken: their
+	 * score moves with the data, and asking the rating room for one would score it again on every
+	 * write. Read-only, one query.
 	 *
 	 * @param int $year The year.
 	 */
 	public static function stars( int $year ): ?int {
-		if ( ! method_exists( '\\Dangjian\\Rating_Module', 'summary' ) ) {
+		global $wpdb;
+		if ( ! method_exists( '\\Dangjian\\Rating_Store', 'table' ) ) {
 			return null;
 		}
-		try {
-			$summary = Rating_Module::summary( $year );
-		} catch ( \Throwable $e ) {
+		$table = Rating_Store::table();
+		if ( ! isset( self::$rating_tables[ $table ] ) ) {
+			self::$rating_tables[ $table ] = $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $table ) ) ) === $table;
+		}
+		if ( ! self::$rating_tables[ $table ] ) {
 			return null;
 		}
-		$stars = is_array( $summary ) ? ( $summary['stars'] ?? null ) : $summary;
+		$stars = $wpdb->get_var( $wpdb->prepare( "SELECT stars FROM {$table} WHERE rating_year = %d AND status = %s", $year, 'closed' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The rating room's table.
 		return is_numeric( $stars ) ? max( 0, min( 5, (int) $stars ) ) : null;
 	}
 
