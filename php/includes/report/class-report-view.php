@@ -170,7 +170,7 @@ JS;
 			}
 			echo '</ul></div>';
 		}
-		echo '<p class="description">' . esc_html__( 'One block a line: "# " the title, "## " a heading, "### " a sub-heading, "<< " flush left, ">> " flush right, "% " a comment, any other line a paragraph. {{id}} or {{id arg=value | form}} is a figure; [[ … ]] is a sentence left out when all its figures are zero. Forms: exact, 余, 多, 万, %, 、.', 'dangjian' ) . '</p>';
+		echo '<p class="description">' . esc_html__( 'One block a line: "# " the title, "## " a heading, "### " a sub-heading, "<< " flush left, ">> " flush right, a line starting with the percent sign a comment, any other line a paragraph. {{id}} or {{id arg=value | form}} is a figure; [[ … ]] is a sentence left out when all its figures are zero. Forms: exact, 余, 多, 万, percent, 、 (see docs/FIGURES.md).', 'dangjian' ) . '</p>';
 		echo '<form method="post" action="' . esc_url( Report_Admin::url() ) . '#dangjian-report-template">';
 		wp_nonce_field( Report_Admin::NONCE . '_template' );
 		echo '<textarea name="dangjian_report_template" id="dangjian-report-template-text" rows="24" class="large-text code" spellcheck="false">' . esc_textarea( $text ) . '</textarea>';
