@@ -540,6 +540,66 @@ throws('save: no such folder', 'Dangjian\Exception', "cannot write $tmp/no/a.sna
 throws('save over a folder', 'Dangjian\Exception', "cannot write $tmp/dir: Is a directory", fn () => $d->save("$tmp/dir"));
 same('a failed save leaves nothing behind', ['a.snap', 'b.snap', 'dir'], array_values(array_diff(scandir($tmp), ['.', '..'])));
 
+/* --------------------------------------------------------------------- v2 */
+
+$e = new Dangjian\InvalidRecord('by hand');
+same('InvalidRecord by hand: no path, row -1', ['', -1, '', ''], [$e->getPath(), $e->getRow(), $e->getField(), $e->getRule()]);
+$v = new Dataset();
+$v->addPeople([['id' => 1, 'admitted_on' => '2020-01-01', 'hired_on' => '2021-05-05'], ['id' => 2, 'applied_on' => '2020-01-01']]);
+$v->addActivities([
+    ['id' => 1, 'date' => '2024-01-01', 'category' => 'service', 'kind' => 'visit', 'venue_kind' => 'community', 'venue' => 'Hall',
+        'project' => ' P ', 'participants' => [1]],
+    ['id' => 2, 'date' => '2024-01-02', 'category' => 'service', 'kind' => 'visit', 'venue_kind' => 'community', 'venue' => 'Hall',
+        'project' => 'Q'],
+    ['id' => 3, 'date' => '2024-01-03', 'category' => 'meeting', 'kind' => 'committee', 'project' => 'P'],
+]);
+$v->save("$tmp/v.snap");
+$vb = file_get_contents("$tmp/v.snap");
+same('snapshot v2: strings by first use, the project after the venue', ['', 'visit', 'community', 'Hall', 'P', 'Q', 'committee'],
+    (function () use ($vb) {
+        $n = unpack('V', $vb, 32)[1];
+        $p = 36;
+        $out = [];
+        for ($i = 0; $i < $n; $i++) {
+            $l = unpack('V', $vb, $p)[1];
+            $out[] = substr($vb, $p + 4, $l);
+            $p += 4 + $l;
+        }
+        return $out;
+    })());
+$vl = Dataset::load("$tmp/v.snap");
+same('snapshot v2 round trip: toJson', $v->toJson(), $vl->toJson());
+same('snapshot v2 round trip: stats with a filter', $v->statsJson(['filter' => ['projects' => ['P']]]),
+    $vl->statsJson(['filter' => ['projects' => ['P']]]));
+$vl->save("$tmp/v2.snap");
+same('snapshot v2: saving the loaded gives the same bytes', $vb, file_get_contents("$tmp/v2.snap"));
+// the payload's sections: strings, then people (4+1+1+4*8 bytes each), headcount, kinds, places, activities
+$off = 36;
+foreach (['', 'visit', 'community', 'Hall', 'P', 'Q', 'committee'] as $str) {
+    $off += 4 + strlen($str);
+}
+$peopleAt = $off + 4;
+$hiredCol = $peopleAt + 2 * (4 + 1 + 1) + 2 * 4 * 7; // the eighth date column of 2 people
+same('snapshot v2: hired_on is the eighth date column', Values::fromYmd(2021, 5, 5), unpack('l', $vb, $hiredCol)[1]);
+$fixAt = function (string $b, int $at, string $bytes): string {
+    $payload = substr_replace(substr($b, 32), $bytes, $at - 32, strlen($bytes));
+    return substr($b, 0, 12) . pack('V', crc32($payload)) . substr($b, 16, 16) . $payload;
+};
+// then headcount (none), kinds (2: 5 bytes each), places (2: 8 bytes each), activities: id, date, kind, place, project
+$projectCol = $peopleAt + 2 * 38 + 4 + (4 + 2 * 5) + (4 + 2 * 8) + 4 + 4 * 4 * 3;
+foreach ([
+    [$fixAt($vb, $hiredCol, pack('l', 200000)), 'damaged (people[0].hired_on)'],
+    [$fixAt($vb, $projectCol, pack('V', 99)), 'damaged (activities[0].project)'],
+    // the string "Q" made " ", which is not trimmed: the activity using it as its project is refused
+    [$fixAt($vb, strpos($vb, "\x01\x00\x00\x00Q") + 4, ' '), 'damaged (activities[1].project)'],
+] as $i => [$b, $what]) {
+    file_put_contents("$tmp/bad.snap", $b);
+    throws("damaged v2 #$i", $CS, "snapshot $tmp/bad.snap: $what", fn () => Dataset::load("$tmp/bad.snap"));
+}
+@unlink("$tmp/bad.snap");
+@unlink("$tmp/v.snap");
+@unlink("$tmp/v2.snap");
+
 foreach (['a.snap', 'b.snap'] as $f) {
     @unlink("$tmp/$f");
 }
