@@ -25,8 +25,14 @@ require_once __DIR__ . '/includes/core/class-settings.php';
 function dangjian_uninstall_site(): void {
 	global $wpdb;
 
+	// Schema's tables, and those the rooms (report, rating, network) create: all named {prefix}dangjian_….
+	$tables = array();
 	foreach ( Dangjian\Schema::TABLES as $name ) {
-		$table = Dangjian\Schema::table( $name );
+		$tables[] = Dangjian\Schema::table( $name );
+	}
+	$rooms  = $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->prefix . 'dangjian_' ) . '%' ) );
+	$tables = array_unique( array_merge( $tables, array_map( 'strval', (array) $rooms ) ) );
+	foreach ( $tables as $table ) {
 		$wpdb->query( "DROP TABLE IF EXISTS `{$table}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table name.
 	}
 
@@ -42,8 +48,10 @@ function dangjian_uninstall_site(): void {
 	foreach ( $options as $option ) {
 		delete_option( $option );
 	}
-	// The engine's notes of cheap writes (Engine::on_data_changed()), one per data version.
-	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'dangjian_delta_' ) . '%' ) );
+	// The engine's notes of cheap writes (Engine::on_data_changed()), one per data version, and every
+	// other option of the plugin and its rooms (all named dangjian_…).
+	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'dangjian_' ) . '%' ) );
+	wp_cache_delete( 'alloptions', 'options' );
 	// The showcase's cached HTML (includes/showcase/class-showcase.php) when kept as transients.
 	$wpdb->query(
 		$wpdb->prepare(

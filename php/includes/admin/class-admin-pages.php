@@ -12,7 +12,7 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Every write follows one order: capability (manage_dangjian), nonce, wp_unslash, sanitize,
- * validate (Records::validate(), which ends with the engine's own rules), then the write through
+ * validate (Validator::validate(), which ends with the engine's own rules), then the write through
  * $wpdb->insert / update / prepared queries, and the data version bumped. A rejected form is shown
  * again on the same request with the reason beside each field and every value as typed; a saved one
  * redirects (post/redirect/get) to the list with a notice.
@@ -167,7 +167,7 @@ final class Admin_Pages {
 		self::require_manage();
 		check_admin_referer( 'dangjian-save-' . $entity );
 		$id    = isset( $_POST['id'] ) ? absint( wp_unslash( $_POST['id'] ) ) : 0;
-		$input = isset( $_POST['dangjian'] ) && is_array( $_POST['dangjian'] ) ? wp_unslash( $_POST['dangjian'] ) : array(); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Records::sanitize() cleans each field.
+		$input = isset( $_POST['dangjian'] ) && is_array( $_POST['dangjian'] ) ? wp_unslash( $_POST['dangjian'] ) : array(); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Validator::sanitize() cleans each field.
 		$input['_form'] = '1';
 		if ( 'activities' === $entity ) {
 			$input['participants'] = self::posted_participants();
@@ -179,7 +179,7 @@ final class Admin_Pages {
 				wp_die( esc_html__( 'No such record.', 'dangjian' ), '', array( 'response' => 404 ) );
 			}
 		}
-		$values = Records::sanitize( $entity, $input, $base );
+		$values = Validator::sanitize( $entity, $input, $base );
 		$result = Records::save( $entity, $values, $id );
 		if ( is_wp_error( $result ) ) {
 			$data         = $result->get_error_data();
@@ -224,6 +224,16 @@ final class Admin_Pages {
 		$id = isset( $_REQUEST['id'] ) ? absint( wp_unslash( $_REQUEST['id'] ) ) : 0; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- The nonce names the id; checked next.
 		check_admin_referer( 'dangjian-delete-' . $entity . '-' . $id );
 		$n = Records::delete( $entity, array( $id ) );
+		self::redirect_deleted( $entity, $n );
+	}
+
+	/**
+	 * Back to the list after a delete, with the notice of how many records went.
+	 *
+	 * @param string $entity The entity.
+	 * @param int    $n      Records deleted.
+	 */
+	private static function redirect_deleted( string $entity, int $n ): void {
 		wp_safe_redirect(
 			self::url(
 				$entity,
@@ -246,16 +256,7 @@ final class Admin_Pages {
 		check_admin_referer( 'bulk-dangjian-' . $entity );
 		$ids = isset( $_REQUEST['ids'] ) && is_array( $_REQUEST['ids'] ) ? array_map( 'absint', wp_unslash( $_REQUEST['ids'] ) ) : array();
 		$n   = Records::delete( $entity, $ids );
-		wp_safe_redirect(
-			self::url(
-				$entity,
-				array(
-					'dj_notice' => 'deleted',
-					'dj_count'  => $n,
-				)
-			)
-		);
-		exit;
+		self::redirect_deleted( $entity, $n );
 	}
 
 	/**
@@ -304,7 +305,16 @@ final class Admin_Pages {
 	 * @param string $entity The entity.
 	 */
 	private static function render_list( string $entity ): void {
-		require_once __DIR__ . '/class-list-tables.php';
+		if ( ! class_exists( '\\WP_List_Table', false ) ) {
+			require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
+		}
+		// Loaded here, not by dangjian.php: WP_List_Table exists on the admin screens only.
+		require_once __DIR__ . '/lists/class-list-table.php';
+		require_once __DIR__ . '/lists/class-people-list-table.php';
+		require_once __DIR__ . '/lists/class-activities-list-table.php';
+		require_once __DIR__ . '/lists/class-media-list-table.php';
+		require_once __DIR__ . '/lists/class-honours-list-table.php';
+		require_once __DIR__ . '/lists/class-headcount-list-table.php';
 		$classes = array(
 			'people'     => People_List_Table::class,
 			'activities' => Activities_List_Table::class,
@@ -366,7 +376,7 @@ final class Admin_Pages {
 		echo '<input type="hidden" name="dangjian_save" value="1" />';
 		echo '<input type="hidden" name="id" value="' . esc_attr( (string) $id ) . '" />';
 		echo '<table class="form-table" role="presentation"><tbody>';
-		foreach ( Records::fields( $entity ) as $name => $spec ) {
+		foreach ( Fields::form( $entity ) as $name => $spec ) {
 			self::render_field( $name, $spec, $values[ $name ] ?? '', $errors[ $name ] ?? '' );
 		}
 		echo '</tbody></table>';
@@ -379,7 +389,7 @@ final class Admin_Pages {
 	 * One row of a form: label, control, help, and the problem beside it.
 	 *
 	 * @param string $name  The field.
-	 * @param array  $spec  Its spec (Records::fields()).
+	 * @param array  $spec  Its spec (Fields::form()).
 	 * @param mixed  $value Its value.
 	 * @param string $error Its problem, or ''.
 	 */
@@ -451,15 +461,15 @@ final class Admin_Pages {
 		if ( '' === $value ) {
 			echo '<option value="">' . esc_html__( '— Choose —', 'dangjian' ) . '</option>';
 		}
-		$known = Records::kinds();
+		$known = Vocabulary::kinds();
 		foreach ( $options as $v => $label ) {
 			if ( ! isset( $known[ $v ] ) ) {
 				echo '<option value="' . esc_attr( (string) $v ) . '" selected="selected">' . esc_html( $label ) . '</option>';
 			}
 		}
-		foreach ( Records::categories() as $category => $category_label ) {
+		foreach ( Vocabulary::categories() as $category => $category_label ) {
 			echo '<optgroup label="' . esc_attr( $category_label ) . '">';
-			foreach ( Records::kinds( $category ) as $v => $label ) {
+			foreach ( Vocabulary::kinds( $category ) as $v => $label ) {
 				echo '<option value="' . esc_attr( $v ) . '"' . selected( $v, $value, false ) . '>' . esc_html( $label ) . '</option>';
 			}
 			echo '</optgroup>';
@@ -477,7 +487,7 @@ final class Admin_Pages {
 			$hours[ (string) $p['id'] ] = null === $p['hours'] ? '' : (string) $p['hours'];
 		}
 		$people = Records::roster_choices();
-		$stages = Records::stages();
+		$stages = Vocabulary::stages();
 		echo '<div class="dangjian-participants" id="dangjian-participants" style="max-height:24em;overflow:auto;border:1px solid #c3c4c7;padding:4px 8px;background:#fff">';
 		if ( ! $people ) {
 			echo '<p>' . esc_html__( 'No people recorded yet.', 'dangjian' ) . '</p>';
@@ -558,7 +568,7 @@ final class Admin_Pages {
 		echo '<p class="description">' . esc_html__( 'Shown on the dashboard and the public showcase.', 'dangjian' ) . '</p></td></tr>';
 
 		echo '<tr><th scope="row">' . esc_html__( 'Meeting frequencies', 'dangjian' ) . '</th><td><fieldset><legend class="screen-reader-text">' . esc_html__( 'Meeting frequencies', 'dangjian' ) . '</legend>';
-		foreach ( Records::kinds( 'meeting' ) as $kind => $label ) {
+		foreach ( Vocabulary::kinds( 'meeting' ) as $kind => $label ) {
 			$value = $settings['meeting_rules'][ $kind ] ?? 'none';
 			echo '<p><label for="dangjian-rule-' . esc_attr( $kind ) . '" style="display:inline-block;min-width:12em">' . esc_html( $label ) . '</label> ';
 			echo '<select id="dangjian-rule-' . esc_attr( $kind ) . '" name="dangjian_settings[meeting_rules][' . esc_attr( $kind ) . ']">';

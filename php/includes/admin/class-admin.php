@@ -83,7 +83,7 @@ final class Admin {
 			'from' => $from,
 			'to'   => $to,
 		) : array( 'period' => $period );
-		if ( 'custom' === $period && ( ! Records::is_date( $from ) || ! Records::is_date( $to ) ) ) {
+		if ( 'custom' === $period && ( ! Engine_Limits::is_date( $from ) || ! Engine_Limits::is_date( $to ) ) ) {
 			$stats = new \WP_Error( 'dangjian_invalid_period', __( 'Enter both dates of the custom range (YYYY-MM-DD, from 1900-01-01 to 2199-12-31).', 'dangjian' ) );
 		} else {
 			$stats = dangjian_stats( $args );
@@ -206,7 +206,7 @@ final class Admin {
 			)
 		);
 
-		$kinds = Records::kinds();
+		$kinds = Vocabulary::kinds();
 		if ( $s['by_kind'] ) {
 			echo '<h3>' . esc_html__( 'Service by kind', 'dangjian' ) . '</h3><table class="widefat striped dangjian-by-kind" style="max-width:60em"><thead><tr><th>' . esc_html__( 'Kind', 'dangjian' ) . '</th><th>' . esc_html__( 'Activities', 'dangjian' ) . '</th><th>' . esc_html__( 'Hours', 'dangjian' ) . '</th><th>' . esc_html__( 'Fees waived (yuan)', 'dangjian' ) . '</th><th>' . esc_html__( 'Donations (yuan)', 'dangjian' ) . '</th><th>' . esc_html__( 'Beneficiaries', 'dangjian' ) . '</th></tr></thead><tbody>';
 			foreach ( $s['by_kind'] as $kind => $row ) {
@@ -215,7 +215,7 @@ final class Admin {
 			echo '</tbody></table>';
 		}
 		if ( $s['by_venue_kind'] ) {
-			$venue_kinds = Records::venue_kinds();
+			$venue_kinds = Vocabulary::venue_kinds();
 			echo '<h3>' . esc_html__( 'Venues by kind', 'dangjian' ) . '</h3><table class="widefat striped dangjian-by-venue" style="max-width:60em"><thead><tr><th>' . esc_html__( 'Venue kind', 'dangjian' ) . '</th><th>' . esc_html__( 'Venues', 'dangjian' ) . '</th><th>' . esc_html__( 'Activities', 'dangjian' ) . '</th><th>' . esc_html__( 'Beneficiaries', 'dangjian' ) . '</th><th>' . esc_html__( 'Hours', 'dangjian' ) . '</th></tr></thead><tbody>';
 			foreach ( $s['by_venue_kind'] as $vk => $row ) {
 				echo '<tr><th scope="row">' . esc_html( $venue_kinds[ $vk ] ?? $vk ) . '</th><td data-figure="service.by_venue_kind.' . esc_attr( $vk ) . '.venues">' . esc_html( self::count( $row['venues'] ) ) . '</td><td>' . esc_html( self::count( $row['activities'] ) ) . '</td><td>' . esc_html( self::count( $row['beneficiaries'] ) ) . '</td><td>' . esc_html( self::amount( $row['hours'] ) ) . '</td></tr>';
@@ -265,7 +265,7 @@ final class Admin {
 			)
 		);
 		if ( $honours['items'] ) {
-			$levels = Records::honour_levels();
+			$levels = Vocabulary::honour_levels();
 			echo '<ul class="dangjian-honours">';
 			foreach ( $honours['items'] as $h ) {
 				echo '<li>' . esc_html( $h['date'] . ' ' . $h['title'] . ( '' !== $h['awarded_by'] ? '（' . $h['awarded_by'] . '）' : '' ) . ' · ' . ( $levels[ $h['level'] ] ?? $h['level'] ) ) . '</li>';

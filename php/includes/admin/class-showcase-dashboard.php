@@ -66,7 +66,7 @@ final class Showcase_Dashboard {
 			echo '<p>' . esc_html( $reminders->get_error_message() ) . '</p></div>';
 			return;
 		}
-		$kinds  = Records::kinds();
+		$kinds  = Vocabulary::kinds();
 		$groups = array();
 		$days   = static function ( string $from, string $to ): int {
 			return (int) round( ( strtotime( $to . ' 00:00:00 UTC' ) - strtotime( $from . ' 00:00:00 UTC' ) ) / DAY_IN_SECONDS );

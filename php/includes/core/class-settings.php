@@ -86,7 +86,7 @@ final class Settings {
 	 */
 	public static function defaults(): array {
 		$rules = array();
-		foreach ( array_keys( Records::kinds( 'meeting' ) ) as $kind ) {
+		foreach ( array_keys( Vocabulary::kinds( 'meeting' ) ) as $kind ) {
 			$rules[ $kind ] = self::DEFAULT_RULES[ $kind ] ?? 'none';
 		}
 		return array(

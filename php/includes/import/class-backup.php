@@ -37,6 +37,12 @@ final class Backup {
 	/** The key of the plugin's fields. */
 	const EXTRA_KEY = 'dangjian_extra';
 
+	/** The tables the engine does not hold, each with its required date column. */
+	const DATED_TABLES = array(
+		'media'   => 'published_on',
+		'honours' => 'awarded_on',
+	);
+
 	/** The engine's columns of each table (the rest go to the extra part). */
 	const ENGINE_COLUMNS = array(
 		'people'     => array( 'id', 'is_staff', 'applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on', 'joined_on', 'left_on', 'left_reason' ),
@@ -164,6 +170,37 @@ final class Backup {
 			$result['errors'][] = $path . ': ' . $what;
 		};
 
+		$rows['people'] = self::check_people( $data, $extra, $err );
+		list( $rows['activities'], $rows['participants'] ) = self::check_activities( $data, $extra, $err );
+		$rows['headcount'] = self::check_headcount( $data, $extra, $err );
+		foreach ( self::DATED_TABLES as $table => $date ) {
+			$rows[ $table ] = self::check_dated( $table, $date, $extra, $err );
+		}
+
+		$result['counts'] = array(
+			'people'       => (int) $counts['people'],
+			'activities'   => (int) $counts['activities'],
+			'participants' => (int) $counts['participations'],
+			'headcount'    => count( $rows['headcount'] ),
+			'media'        => count( $rows['media'] ),
+			'honours'      => count( $rows['honours'] ),
+		);
+		if ( ! $result['errors'] ) {
+			$result['rows'] = $rows;
+		}
+		return $result;
+	}
+
+	/**
+	 * The people rows of a backup: the engine's fields joined with the plugin's, by id.
+	 *
+	 * @param array    $data  The backup.
+	 * @param array    $extra Its plugin fields.
+	 * @param callable $err   Records an error ( path, what ).
+	 * @return array[]
+	 */
+	private static function check_people( array $data, array $extra, callable $err ): array {
+		$out = array();
 		// People: the engine's fields joined with the plugin's, by id.
 		$by_id = self::index( $extra['people'] ?? null, self::EXTRA_KEY . '.people', $err );
 		foreach ( (array) ( $data['people'] ?? array() ) as $i => $p ) {
@@ -182,12 +219,25 @@ final class Backup {
 				$row[ $c ] = $p[ $c ] ?? null;
 			}
 			$row['is_staff'] = ! empty( $p['is_staff'] ) ? 1 : 0;
-			$rows['people'][] = $row;
+			$out[] = $row;
 		}
 		foreach ( $by_id as $id => $x ) {
 			$err( self::EXTRA_KEY . ".people[{$x['_i']}]", sprintf( /* translators: %d: an ID. */ __( 'person %d is not in the dataset', 'dangjian' ), $id ) );
 		}
+		return $out;
+	}
 
+	/**
+	 * The activity rows and participant rows of a backup.
+	 *
+	 * @param array    $data  The backup.
+	 * @param array    $extra Its plugin fields.
+	 * @param callable $err   Records an error ( path, what ).
+	 * @return array{0:array[],1:array[]}
+	 */
+	private static function check_activities( array $data, array $extra, callable $err ): array {
+		$out   = array();
+		$links = array();
 		// Activities and their participants.
 		$by_id = self::index( $extra['activities'] ?? null, self::EXTRA_KEY . '.activities', $err );
 		foreach ( (array) ( $data['activities'] ?? array() ) as $i => $a ) {
@@ -217,11 +267,11 @@ final class Backup {
 				$row[ $c ] = self::amount( $a[ $c ] ?? 0 );
 			}
 			$row['beneficiaries'] = (int) ( $a['beneficiaries'] ?? 0 );
-			$rows['activities'][] = $row;
+			$out[] = $row;
 			foreach ( (array) ( $a['participants'] ?? array() ) as $link ) {
 				$pid                    = (int) ( is_array( $link ) ? $link['id'] : $link );
 				$hours                  = is_array( $link ) && isset( $link['hours'] ) ? self::amount( $link['hours'] ) : null;
-				$rows['participants'][] = array(
+				$links[] = array(
 					'activity_id' => (int) $a['id'],
 					'person_id'   => $pid,
 					'hours'       => in_array( $pid, $inherit, true ) ? null : $hours,
@@ -231,7 +281,19 @@ final class Backup {
 		foreach ( $by_id as $id => $x ) {
 			$err( self::EXTRA_KEY . ".activities[{$x['_i']}]", sprintf( /* translators: %d: an ID. */ __( 'activity %d is not in the dataset', 'dangjian' ), $id ) );
 		}
+		return array( $out, $links );
+	}
 
+	/**
+	 * The headcount rows of a backup, with their notes.
+	 *
+	 * @param array    $data  The backup.
+	 * @param array    $extra Its plugin fields.
+	 * @param callable $err   Records an error ( path, what ).
+	 * @return array[]
+	 */
+	private static function check_headcount( array $data, array $extra, callable $err ): array {
+		$out = array();
 		// Headcount points with their notes.
 		$notes = array();
 		foreach ( (array) ( $extra['headcount'] ?? array() ) as $i => $h ) {
@@ -249,58 +311,53 @@ final class Backup {
 			$err( self::EXTRA_KEY . '.headcount', __( 'not a unique ID', 'dangjian' ) );
 		}
 		foreach ( (array) ( $data['headcount'] ?? array() ) as $h ) {
-			$rows['headcount'][] = array(
+			$out[] = array(
 				'id'          => $notes[ $h['date'] ]['id'] ?? null,
 				'point_date'  => $h['date'],
 				'staff_count' => (int) $h['count'],
 				'notes'       => $notes[ $h['date'] ]['notes'] ?? '',
 			);
 		}
+		return $out;
+	}
 
-		// Coverage and honours: every column, checked for the required date and plain values.
-		$dates = array(
-			'media'   => 'published_on',
-			'honours' => 'awarded_on',
-		);
-		foreach ( $dates as $table => $date ) {
-			$ids = array();
-			foreach ( (array) ( $extra[ $table ] ?? array() ) as $i => $r ) {
-				$path = self::EXTRA_KEY . ".{$table}[$i]";
-				if ( ! is_array( $r ) ) {
-					$err( $path, __( 'not a record', 'dangjian' ) );
-					continue;
-				}
-				$id = $r['id'] ?? null;
-				if ( ! is_int( $id ) || $id < 1 || isset( $ids[ $id ] ) ) {
-					$err( $path . '.id', __( 'not a unique ID', 'dangjian' ) );
-					continue;
-				}
-				$ids[ $id ] = true;
-				if ( ! is_string( $r[ $date ] ?? null ) || ! Period::is_date( $r[ $date ] ) ) {
-					$err( $path . '.' . $date, __( 'not a date (YYYY-MM-DD)', 'dangjian' ) );
-					continue;
-				}
-				$row        = self::strings( $r, $path, $err, array( 'activity_id' ) );
-				$row['id']  = $id;
-				if ( 'media' === $table ) {
-					$row['activity_id'] = isset( $r['activity_id'] ) && is_numeric( $r['activity_id'] ) ? (int) $r['activity_id'] : null;
-				}
-				$rows[ $table ][] = $row;
+	/**
+	 * The rows of a table the engine does not hold (coverage, honours, …): every column, checked for
+	 * a unique id, the required date and plain values.
+	 *
+	 * @param string   $table The table.
+	 * @param string   $date  Its date column.
+	 * @param array    $extra The backup's plugin fields.
+	 * @param callable $err   Records an error ( path, what ).
+	 * @return array[]
+	 */
+	private static function check_dated( string $table, string $date, array $extra, callable $err ): array {
+		$out = array();
+		$ids = array();
+		foreach ( (array) ( $extra[ $table ] ?? array() ) as $i => $r ) {
+			$path = self::EXTRA_KEY . ".{$table}[$i]";
+			if ( ! is_array( $r ) ) {
+				$err( $path, __( 'not a record', 'dangjian' ) );
+				continue;
 			}
+			$id = $r['id'] ?? null;
+			if ( ! is_int( $id ) || $id < 1 || isset( $ids[ $id ] ) ) {
+				$err( $path . '.id', __( 'not a unique ID', 'dangjian' ) );
+				continue;
+			}
+			$ids[ $id ] = true;
+			if ( ! is_string( $r[ $date ] ?? null ) || ! Period::is_date( $r[ $date ] ) ) {
+				$err( $path . '.' . $date, __( 'not a date (YYYY-MM-DD)', 'dangjian' ) );
+				continue;
+			}
+			$row        = self::strings( $r, $path, $err, array( 'activity_id' ) );
+			$row['id']  = $id;
+			if ( 'media' === $table ) {
+				$row['activity_id'] = isset( $r['activity_id'] ) && is_numeric( $r['activity_id'] ) ? (int) $r['activity_id'] : null;
+			}
+			$out[] = $row;
 		}
-
-		$result['counts'] = array(
-			'people'       => (int) $counts['people'],
-			'activities'   => (int) $counts['activities'],
-			'participants' => (int) $counts['participations'],
-			'headcount'    => count( $rows['headcount'] ),
-			'media'        => count( $rows['media'] ),
-			'honours'      => count( $rows['honours'] ),
-		);
-		if ( ! $result['errors'] ) {
-			$result['rows'] = $rows;
-		}
-		return $result;
+		return $out;
 	}
 
 	/**
@@ -519,9 +576,9 @@ final class Backup {
 	 */
 	private static function amount( $value ): string {
 		if ( is_float( $value ) ) {
-			$value = var_export( $value, true ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions -- The shortest round-trip text, as the engine reads it.
+			$value = Amount::from_float( $value );
 		}
-		$text = Import::parse_amount( ltrim( (string) $value, '+' ) );
+		$text = Amount::parse( ltrim( (string) $value, '+' ) );
 		return $text ?? '0.00';
 	}
 }

@@ -50,8 +50,8 @@ final class Export {
 		$period = isset( $input['period'] ) && is_scalar( $input['period'] ) ? sanitize_key( (string) $input['period'] ) : '';
 		if ( 'activities' === $type && '' !== $period ) {
 			if ( 'custom' === $period ) {
-				$args['from'] = isset( $args['from'] ) && Period::is_date( $args['from'] ) ? $args['from'] : '1900-01-01';
-				$args['to']   = isset( $args['to'] ) && Period::is_date( $args['to'] ) ? $args['to'] : '2199-12-31';
+				$args['from'] = isset( $args['from'] ) && Period::is_date( $args['from'] ) ? $args['from'] : Engine_Limits::DATE_MIN;
+				$args['to']   = isset( $args['to'] ) && Period::is_date( $args['to'] ) ? $args['to'] : Engine_Limits::DATE_MAX;
 			} else {
 				$resolved = Period::resolve( array( 'period' => $period ) );
 				if ( ! is_wp_error( $resolved ) ) {
@@ -184,13 +184,13 @@ final class Export {
 				case 'hours':
 				case 'fee_waived':
 				case 'donation':
-					$value = self::amount( $value );
+					$value = Amount::trim( $value );
 					break;
 				case 'participants':
 					$parts = array();
 					foreach ( $links[ (int) $item['id'] ] ?? array() as $link ) {
 						$who     = $names[ $link['person_id'] ] ?? '#' . $link['person_id'];
-						$parts[] = $who . ( null === $link['hours'] ? '' : '(' . self::amount( $link['hours'] ) . ')' );
+						$parts[] = $who . ( null === $link['hours'] ? '' : '(' . Amount::trim( $link['hours'] ) . ')' );
 					}
 					$value = implode( '、', $parts );
 					break;
@@ -207,18 +207,6 @@ final class Export {
 			$cells[] = $value;
 		}
 		return $cells;
-	}
-
-	/**
-	 * An amount without needless zeros: "12.50" → "12.5", "3.00" → "3".
-	 *
-	 * @param string $value A DECIMAL column.
-	 */
-	private static function amount( string $value ): string {
-		if ( '' === $value || ! str_contains( $value, '.' ) ) {
-			return $value;
-		}
-		return rtrim( rtrim( $value, '0' ), '.' );
 	}
 
 	/**

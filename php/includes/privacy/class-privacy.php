@@ -105,7 +105,7 @@ final class Privacy {
 				continue;
 			}
 			$items = array();
-			foreach ( Records::fields( 'people' ) as $name => $spec ) {
+			foreach ( Fields::form( 'people' ) as $name => $spec ) {
 				$value = (string) $person[ $name ];
 				if ( '' === $value ) {
 					continue;
@@ -152,7 +152,7 @@ final class Privacy {
 						),
 						array(
 							'name'  => __( 'Category', 'dangjian' ),
-							'value' => Records::categories()[ $row['category'] ] ?? $row['category'],
+							'value' => Vocabulary::categories()[ $row['category'] ] ?? $row['category'],
 						),
 						array(
 							'name'  => __( 'Hours', 'dangjian' ),

@@ -139,7 +139,7 @@ final class Charts {
 				self::n( $top + $ph - $bh ),
 				self::n( $bar_w ),
 				self::n( $bh ),
-				esc_html( self::month_long( $row['month'] ) . ' ' . Format::with_unit( $hours[ $i ], $h_unit, $mode, $locale ) )
+				esc_html( Chart_Labels::month_long( $row['month'] ) . ' ' . Format::with_unit( $hours[ $i ], $h_unit, $mode, $locale ) )
 			);
 			$is_major = 0 === $i % $major;
 			if ( $is_major || 0 === $i % $minor ) {
@@ -149,34 +149,14 @@ final class Charts {
 					self::n( $left + $i * $slot + $slot / 2 ),
 					self::n( $top + $ph + 18 ),
 					$is_major ? '' : ' visibility="hidden"',
-					esc_html( self::month_short( $row['month'] ) )
+					esc_html( Chart_Labels::month_short( $row['month'] ) )
 				);
 			}
 			if ( ! $yearly && ( 0 === $i || '01' === substr( $row['month'], 5, 2 ) ) ) {
-				$years[ $i ] = self::year_label( substr( $row['month'], 0, 4 ) );
+				$years[ $i ] = Chart_Labels::year_label( substr( $row['month'], 0, 4 ) );
 			}
 		}
-		// The years under the months: the first at the axis' start, then each January under its month;
-		// a January too close to the start takes the first one's place.
-		$year_x = array();
-		foreach ( $years as $i => $label ) {
-			$year_x[ $i ] = 0 === $i ? $left : $left + $i * $slot + $slot / 2 - self::text_width( $label ) / 2;
-		}
-		if ( isset( $years[0] ) && count( $years ) > 1 ) {
-			$next = array_keys( $years )[1];
-			if ( $year_x[ $next ] < $left + self::text_width( $years[0] ) + 8 ) {
-				unset( $years[0] );
-				$year_x[ $next ] = max( $left, $year_x[ $next ] );
-			}
-		}
-		foreach ( $years as $i => $label ) {
-			$svg .= sprintf(
-				'<text class="dangjian-chart__year" x="%1$s" y="%2$s" text-anchor="start" font-weight="bold">%3$s</text>',
-				self::n( $year_x[ $i ] ),
-				self::n( $top + $ph + 37 ),
-				esc_html( $label )
-			);
-		}
+		$svg .= self::month_years( $years, $left, $slot, $top + $ph + 37 );
 		// The line of beneficiaries.
 		$points = array();
 		foreach ( $by_month as $i => $row ) {
@@ -195,36 +175,20 @@ final class Charts {
 				self::n( $points[ $i ][0] ),
 				self::n( $points[ $i ][1] ),
 				$n > 24 ? '2' : '3.5',
-				esc_html( self::month_long( $row['month'] ) . ' ' . Format::with_unit( $people[ $i ], $p_unit, $mode, $locale ) )
+				esc_html( Chart_Labels::month_long( $row['month'] ) . ' ' . Format::with_unit( $people[ $i ], $p_unit, $mode, $locale ) )
 			);
 		}
 		// Axis titles.
 		$svg .= sprintf( '<text x="%1$s" y="%2$s" text-anchor="start">%3$s</text>', self::n( 0 ), self::n( $h - 4 ), esc_html( __( 'Left: hours', 'dangjian' ) ) );
 		$svg .= sprintf( '<text x="%1$s" y="%2$s" text-anchor="end">%3$s</text>', self::n( $w ), self::n( $h - 4 ), esc_html( __( 'Right: people helped', 'dangjian' ) ) );
 
-		$total_h = array_sum( array_map( static fn( $r ) => (int) round( (float) $r['hours'] * 100 ), $by_month ) ) / 100;
-		$total_p = array_sum( $people );
-		if ( 0 === $n ) {
-			$desc = $clipped ? __( 'The period has not begun yet.', 'dangjian' ) : __( 'No month in the period.', 'dangjian' );
-		} else {
-			$desc = sprintf(
-				$clipped
-					/* translators: 1: first month, 2: last month (the current one), 3: hours with their unit, 4: people with their unit. */
-					? __( 'From %1$s to %2$s: %3$s of service in all, %4$s helped. Bars: hours per month; line: people helped per month. The chart ends with this month: the months after it have not come yet.', 'dangjian' )
-					/* translators: 1: first month, 2: last month, 3: hours with their unit, 4: people with their unit. */
-					: __( 'From %1$s to %2$s: %3$s of service in all, %4$s helped. Bars: hours per month; line: people helped per month.', 'dangjian' ),
-				self::month_long( $by_month[0]['month'] ),
-				self::month_long( $by_month[ $n - 1 ]['month'] ),
-				Format::with_unit( $total_h, $h_unit, $mode, $locale ),
-				Format::with_unit( $total_p, $p_unit, $mode, $locale )
-			);
-		}
+		$desc = self::month_desc( $by_month, $people, $clipped, $mode, $locale );
 
 		$rows = array();
 		foreach ( $by_month as $i => $row ) {
 			$rows[] = array(
 				'key'   => $row['month'],
-				'label' => self::month_long( $row['month'] ),
+				'label' => Chart_Labels::month_long( $row['month'] ),
 				'cells' => array(
 					'activities'    => (int) $row['activities'],
 					'hours'         => $hours[ $i ],
@@ -249,6 +213,72 @@ final class Charts {
 			array( 'line', __( 'People helped', 'dangjian' ) ),
 		);
 		return self::wrap( 'month', $id, $title, $desc, $w, $h, $svg, $legend, $table );
+	}
+
+	/**
+	 * The month chart's description: the period, the totals, how to read it.
+	 *
+	 * @param array  $by_month The months (or years) drawn.
+	 * @param int[]  $people   Their people helped.
+	 * @param bool   $clipped  Whether months to come were left out.
+	 * @param string $mode     Number format mode.
+	 * @param string $locale   The locale.
+	 */
+	private static function month_desc( array $by_month, array $people, bool $clipped, string $mode, string $locale ): string {
+		$n      = count( $by_month );
+		$h_unit = _x( 'hours', 'unit', 'dangjian' );
+		$p_unit = _x( 'people', 'unit of people helped', 'dangjian' );
+		$total_h = array_sum( array_map( static fn( $r ) => (int) round( (float) $r['hours'] * 100 ), $by_month ) ) / 100;
+		$total_p = array_sum( $people );
+		if ( 0 === $n ) {
+			$desc = $clipped ? __( 'The period has not begun yet.', 'dangjian' ) : __( 'No month in the period.', 'dangjian' );
+		} else {
+			$desc = sprintf(
+				$clipped
+					/* translators: 1: first month, 2: last month (the current one), 3: hours with their unit, 4: people with their unit. */
+					? __( 'From %1$s to %2$s: %3$s of service in all, %4$s helped. Bars: hours per month; line: people helped per month. The chart ends with this month: the months after it have not come yet.', 'dangjian' )
+					/* translators: 1: first month, 2: last month, 3: hours with their unit, 4: people with their unit. */
+					: __( 'From %1$s to %2$s: %3$s of service in all, %4$s helped. Bars: hours per month; line: people helped per month.', 'dangjian' ),
+				Chart_Labels::month_long( $by_month[0]['month'] ),
+				Chart_Labels::month_long( $by_month[ $n - 1 ]['month'] ),
+				Format::with_unit( $total_h, $h_unit, $mode, $locale ),
+				Format::with_unit( $total_p, $p_unit, $mode, $locale )
+			);
+		}
+		return $desc;
+	}
+
+	/**
+	 * The years under the months of the month chart: the first at the axis' start, then each January
+	 * under its month; a January too close to the start takes the first one's place.
+	 *
+	 * @param array<int,string> $years Month index => year label.
+	 * @param float             $left  The plot's left edge.
+	 * @param float             $slot  The width of a month.
+	 * @param float             $y     The baseline of the labels.
+	 */
+	private static function month_years( array $years, float $left, float $slot, float $y ): string {
+		$svg = '';
+		$year_x = array();
+		foreach ( $years as $i => $label ) {
+			$year_x[ $i ] = 0 === $i ? $left : $left + $i * $slot + $slot / 2 - self::text_width( $label ) / 2;
+		}
+		if ( isset( $years[0] ) && count( $years ) > 1 ) {
+			$next = array_keys( $years )[1];
+			if ( $year_x[ $next ] < $left + self::text_width( $years[0] ) + 8 ) {
+				unset( $years[0] );
+				$year_x[ $next ] = max( $left, $year_x[ $next ] );
+			}
+		}
+		foreach ( $years as $i => $label ) {
+			$svg .= sprintf(
+				'<text class="dangjian-chart__year" x="%1$s" y="%2$s" text-anchor="start" font-weight="bold">%3$s</text>',
+				self::n( $year_x[ $i ] ),
+				self::n( $y ),
+				esc_html( $label )
+			);
+		}
+		return $svg;
 	}
 
 	/**
@@ -294,7 +324,7 @@ final class Charts {
 	public static function venue( array $by_venue_kind, string $id, string $mode = 'auto', string $locale = '' ): string {
 		$locale = '' === $locale ? Format::locale() : $locale;
 		$title  = __( 'Places served, by kind', 'dangjian' );
-		$labels = Records::venue_kinds();
+		$labels = Vocabulary::venue_kinds();
 		$unit   = _x( 'places', 'unit', 'dangjian' );
 		$bars   = array();
 		$rows   = array();
@@ -612,53 +642,6 @@ final class Charts {
 			$html .= '</tr>';
 		}
 		return $html . '</tbody></table></div>';
-	}
-
-	/**
-	 * "YYYY-MM" as a short month label ("3月" in Chinese, "Mar" in English).
-	 *
-	 * @param string $month YYYY-MM.
-	 */
-	private static function month_short( string $month ): string {
-		if ( 4 === strlen( $month ) ) {
-			return self::year_label( $month );
-		}
-		/* translators: PHP date format of a month's label under a chart's bar (no year). */
-		return self::month_format( $month, _x( 'M', 'chart month', 'dangjian' ) );
-	}
-
-	/**
-	 * "YYYY-MM" as a long month label ("2024年3月", "March 2024").
-	 *
-	 * @param string $month YYYY-MM.
-	 */
-	private static function month_long( string $month ): string {
-		if ( 4 === strlen( $month ) ) {
-			return self::year_label( $month );
-		}
-		/* translators: PHP date format of a month with its year, in a chart's table. */
-		return self::month_format( $month, _x( 'F Y', 'chart month', 'dangjian' ) );
-	}
-
-	/**
-	 * A year label under the month axis ("2024年").
-	 *
-	 * @param string $year YYYY.
-	 */
-	private static function year_label( string $year ): string {
-		/* translators: %s: a year, under a chart's month axis. */
-		return sprintf( _x( '%s', 'chart year', 'dangjian' ), $year ); // phpcs:ignore WordPress.WP.I18n.NoEmptyStrings
-	}
-
-	/**
-	 * A month in a date format, without time zone shifts.
-	 *
-	 * @param string $month  YYYY-MM.
-	 * @param string $format PHP date format.
-	 */
-	private static function month_format( string $month, string $format ): string {
-		$ts = gmmktime( 12, 0, 0, (int) substr( $month, 5, 2 ), 1, (int) substr( $month, 0, 4 ) );
-		return (string) wp_date( $format, $ts, new \DateTimeZone( 'UTC' ) );
 	}
 
 	/**

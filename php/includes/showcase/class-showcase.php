@@ -92,7 +92,7 @@ final class Showcase {
 			$version,
 			true
 		);
-		wp_add_inline_script( self::EDITOR_SCRIPT, 'window.dangjianStatsBlock = ' . wp_json_encode( self::editor_data() ) . ';', 'before' );
+		wp_add_inline_script( self::EDITOR_SCRIPT, 'window.dangjianStatsBlock = ' . wp_json_encode( Showcase_Choices::editor_data() ) . ';', 'before' );
 		register_block_type( DANGJIAN_PLUGIN_DIR . '/blocks/stats' );
 	}
 
@@ -508,7 +508,7 @@ final class Showcase {
 			$html .= self::layout( $options['layout'], $items, $locale );
 		}
 		if ( $honours ) {
-			$levels = Records::honour_levels();
+			$levels = Vocabulary::honour_levels();
 			$html  .= '<ul class="dangjian-honours">';
 			foreach ( $honours as $h ) {
 				$by    = '' !== (string) $h['awarded_by'] ? '（' . $h['awarded_by'] . '）' : '';
@@ -552,7 +552,7 @@ final class Showcase {
 	public static function group_items( string $key, array $value ): array {
 		$out = array();
 		if ( 'venues' === $key ) {
-			$labels = Records::venue_kinds();
+			$labels = Vocabulary::venue_kinds();
 			foreach ( $value as $kind => $row ) {
 				/* translators: %s: a kind of place, such as Community. */
 				$out[ $kind ] = array( sprintf( _x( 'Places served: %s', 'showcase', 'dangjian' ), $labels[ $kind ] ?? $kind ), (int) $row['venues'] );
@@ -574,7 +574,7 @@ final class Showcase {
 				}
 			}
 		} else {
-			$labels = Records::kinds( 'service_by_kind' === $key ? 'service' : 'meeting' );
+			$labels = Vocabulary::kinds( 'service_by_kind' === $key ? 'service' : 'meeting' );
 			foreach ( $value as $kind => $row ) {
 				$out[ $kind ] = array( $labels[ $kind ] ?? $kind, (int) ( is_array( $row ) ? $row['activities'] : $row ) );
 			}
@@ -653,121 +653,4 @@ final class Showcase {
 		return $html . '</ul></div>';
 	}
 
-	/**
-	 * What the block editor's script needs: the choices and their labels, translated.
-	 *
-	 * @return array
-	 */
-	public static function editor_data(): array {
-		$figures = array();
-		foreach ( self::catalogue() as $key => $spec ) {
-			$figures[] = array(
-				'value' => $key,
-				'label' => $spec[0],
-			);
-		}
-		return array(
-			'figures'        => $figures,
-			'defaultFigures' => self::DEFAULT_FIGURES,
-			// Lists, not maps: a JavaScript object would put the years ("2024") before the names.
-			'periods'        => self::as_list( self::period_choices() ),
-			'layouts'        => self::as_list( self::layout_choices() ),
-			'charts'         => self::as_list( self::chart_choices() ),
-			'numbers'        => self::as_list( array( '' => self::number_default_label() ) + self::number_choices() ),
-			'labels'         => array(
-				'title'       => __( 'Party building figures', 'dangjian' ),
-				'description' => __( 'The branch\'s public figures and a chart.', 'dangjian' ),
-				'panel'   => __( 'What to show', 'dangjian' ),
-				'figures' => __( 'Figures', 'dangjian' ),
-				'period'  => __( 'Period', 'dangjian' ),
-				'from'    => __( 'From', 'dangjian' ),
-				'to'      => __( 'To', 'dangjian' ),
-				'layout'  => __( 'Layout', 'dangjian' ),
-				'chart'   => __( 'Chart', 'dangjian' ),
-				'numbers' => __( 'Numbers', 'dangjian' ),
-			),
-		);
-	}
-
-	/**
-	 * A value => label map as a list of {value, label}, in order.
-	 *
-	 * @param array<string,string> $map The choices.
-	 * @return array[]
-	 */
-	private static function as_list( array $map ): array {
-		$out = array();
-		foreach ( $map as $value => $label ) {
-			$out[] = array(
-				'value' => (string) $value,
-				'label' => $label,
-			);
-		}
-		return $out;
-	}
-
-	/**
-	 * Periods offered by the block and the widget, value => label (this year, last year, all, the
-	 * last five years by number, a custom range).
-	 *
-	 * @return array<string,string>
-	 */
-	public static function period_choices(): array {
-		$choices = array(
-			'this_year' => __( 'This year', 'dangjian' ),
-			'last_year' => __( 'Last year', 'dangjian' ),
-			'all'       => __( 'All records', 'dangjian' ),
-		);
-		$year    = (int) wp_date( 'Y' );
-		for ( $y = $year; $y > $year - 5; $y-- ) {
-			$choices[ (string) $y ] = (string) $y;
-		}
-		$choices['custom'] = __( 'Custom range', 'dangjian' );
-		return $choices;
-	}
-
-	/**
-	 * Layouts, value => label.
-	 *
-	 * @return array<string,string>
-	 */
-	public static function layout_choices(): array {
-		return array(
-			'cards' => __( 'Cards', 'dangjian' ),
-			'list'  => __( 'List', 'dangjian' ),
-			'table' => __( 'Table', 'dangjian' ),
-		);
-	}
-
-	/**
-	 * Charts, value => label.
-	 *
-	 * @return array<string,string>
-	 */
-	public static function chart_choices(): array {
-		return array(
-			'none'     => __( 'No chart', 'dangjian' ),
-			'month'    => __( 'Service month by month', 'dangjian' ),
-			'venue'    => __( 'Places served, by kind', 'dangjian' ),
-			'pipeline' => __( 'Development of members', 'dangjian' ),
-		);
-	}
-
-	/**
-	 * Number formats, value => label.
-	 *
-	 * @return array<string,string>
-	 */
-	public static function number_choices(): array {
-		return Settings::number_styles();
-	}
-
-	/**
-	 * The label of the block's and the widget's number choice "" (the settings' style), naming it.
-	 */
-	public static function number_default_label(): string {
-		$styles = Settings::number_styles();
-		/* translators: %s: the number style chosen on the settings page, such as "Exact". */
-		return sprintf( __( 'As in the settings (%s)', 'dangjian' ), $styles[ Settings::numbers() ] ?? Settings::numbers() );
-	}
 }

@@ -126,10 +126,10 @@ final class Stats_Widget extends \WP_Widget {
 		}
 		echo '</p></fieldset>';
 		$selects = array(
-			'period'  => array( __( 'Period', 'dangjian' ), Showcase::period_choices() ),
-			'layout'  => array( __( 'Layout', 'dangjian' ), Showcase::layout_choices() ),
-			'chart'   => array( __( 'Chart', 'dangjian' ), Showcase::chart_choices() ),
-			'numbers' => array( __( 'Numbers', 'dangjian' ), array( '' => Showcase::number_default_label() ) + Showcase::number_choices() ),
+			'period'  => array( __( 'Period', 'dangjian' ), Showcase_Choices::period_choices() ),
+			'layout'  => array( __( 'Layout', 'dangjian' ), Showcase_Choices::layout_choices() ),
+			'chart'   => array( __( 'Chart', 'dangjian' ), Showcase_Choices::chart_choices() ),
+			'numbers' => array( __( 'Numbers', 'dangjian' ), array( '' => Showcase_Choices::number_default_label() ) + Showcase_Choices::number_choices() ),
 		);
 		foreach ( $selects as $key => $select ) {
 			printf( '<p><label for="%1$s">%2$s</label> <select class="widefat" id="%1$s" name="%3$s">', esc_attr( $this->get_field_id( $key ) ), esc_html( $select[0] ), esc_attr( $this->get_field_name( $key ) ) );

@@ -1,7 +1,6 @@
 <?php
 /**
- * The admin lists: one WP_List_Table subclass per kind of record. Loaded by Admin_Pages on its own
- * screens only (WP_List_Table is not part of WordPress's public API outside wp-admin).
+ * The admin list of records: what every list shares (WP_List_Table is loaded first by Admin_Pages).
  *
  * @package Dangjian
  */
@@ -9,10 +8,6 @@
 namespace Dangjian;
 
 defined( 'ABSPATH' ) || exit;
-
-if ( ! class_exists( '\\WP_List_Table', false ) ) {
-	require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
-}
 
 /**
  * What the lists share: the query through Records::query(), sorting, pagination, the search box,
@@ -84,8 +79,8 @@ abstract class List_Table extends \WP_List_Table {
 			$from = isset( $_GET['from'] ) && is_string( $_GET['from'] ) ? sanitize_text_field( wp_unslash( $_GET['from'] ) ) : '';
 			$to   = isset( $_GET['to'] ) && is_string( $_GET['to'] ) ? sanitize_text_field( wp_unslash( $_GET['to'] ) ) : '';
 			return array(
-				'from' => Records::is_date( $from ) ? $from : '1900-01-01',
-				'to'   => Records::is_date( $to ) ? $to : '2199-12-31',
+				'from' => Engine_Limits::is_date( $from ) ? $from : Engine_Limits::DATE_MIN,
+				'to'   => Engine_Limits::is_date( $to ) ? $to : Engine_Limits::DATE_MAX,
 			);
 		}
 		// phpcs:enable
@@ -167,7 +162,7 @@ abstract class List_Table extends \WP_List_Table {
 	 * @param string $column_name The column.
 	 */
 	protected function column_default( $item, $column_name ) {
-		$fields = Records::fields( $this->entity );
+		$fields = Fields::form( $this->entity );
 		$value  = (string) ( $item[ $column_name ] ?? '' );
 		if ( isset( $fields[ $column_name ] ) ) {
 			$spec = $fields[ $column_name ];
@@ -292,317 +287,5 @@ abstract class List_Table extends \WP_List_Table {
 		$html .= ' <label for="dangjian-filter-from">' . esc_html__( 'From', 'dangjian' ) . '</label> <input type="date" id="dangjian-filter-from" name="from" value="' . esc_attr( $from ) . '" />';
 		$html .= ' <label for="dangjian-filter-to">' . esc_html__( 'To', 'dangjian' ) . '</label> <input type="date" id="dangjian-filter-to" name="to" value="' . esc_attr( $to ) . '" /> ';
 		return $html;
-	}
-}
-
-/**
- * People: name, gender, stage today, phone, staff, the stage dates.
- */
-final class People_List_Table extends List_Table {
-
-	/**
-	 * Sets the table up.
-	 */
-	public function __construct() {
-		parent::__construct( 'people' );
-	}
-
-	/**
-	 * The columns.
-	 *
-	 * @return array
-	 */
-	public function get_columns() {
-		$f = Records::fields( 'people' );
-		return $this->with_cb(
-			array(
-				'name'         => $f['name']['label'],
-				'stage'        => __( 'Stage today', 'dangjian' ),
-				'gender'       => $f['gender']['label'],
-				'phone'        => $f['phone']['label'],
-				'is_staff'     => __( 'Staff', 'dangjian' ),
-				'applied_on'   => $f['applied_on']['label'],
-				'activist_on'  => $f['activist_on']['label'],
-				'candidate_on' => $f['candidate_on']['label'],
-				'admitted_on'  => $f['admitted_on']['label'],
-				'full_on'      => $f['full_on']['label'],
-				'joined_on'    => $f['joined_on']['label'],
-				'left_on'      => $f['left_on']['label'],
-			)
-		);
-	}
-
-	/**
-	 * The primary column.
-	 *
-	 * @return string
-	 */
-	protected function get_default_primary_column_name() {
-		return 'name';
-	}
-
-	/**
-	 * The name with its actions.
-	 *
-	 * @param array $item The row.
-	 */
-	protected function column_name( $item ) {
-		return $this->primary( $item, (string) $item['name'] );
-	}
-
-	/**
-	 * The stage today.
-	 *
-	 * @param array $item The row.
-	 */
-	protected function column_stage( $item ) {
-		return esc_html( Records::stages()[ $item['stage'] ?? 'none' ] ?? '' );
-	}
-
-	/**
-	 * The stage filter.
-	 */
-	protected function filter_controls(): string {
-		return self::select( 'stage', __( 'Stage', 'dangjian' ), array( '' => __( 'All stages', 'dangjian' ) ) + Records::stages() );
-	}
-}
-
-/**
- * Activities: service and meetings, with the number of participants.
- */
-final class Activities_List_Table extends List_Table {
-
-	/**
-	 * Sets the table up.
-	 */
-	public function __construct() {
-		parent::__construct( 'activities' );
-	}
-
-	/**
-	 * The columns.
-	 *
-	 * @return array
-	 */
-	public function get_columns() {
-		$f = Records::fields( 'activities' );
-		return $this->with_cb(
-			array(
-				'title'             => $f['title']['label'],
-				'activity_date'     => $f['activity_date']['label'],
-				'category'          => $f['category']['label'],
-				'kind'              => $f['kind']['label'],
-				'hours'             => $f['hours']['label'],
-				'fee_waived'        => $f['fee_waived']['label'],
-				'donation'          => $f['donation']['label'],
-				'beneficiaries'     => $f['beneficiaries']['label'],
-				'venue_kind'        => $f['venue_kind']['label'],
-				'venue'             => $f['venue']['label'],
-				'participant_count' => $f['participants']['label'],
-			)
-		);
-	}
-
-	/**
-	 * The primary column.
-	 *
-	 * @return string
-	 */
-	protected function get_default_primary_column_name() {
-		return 'title';
-	}
-
-	/**
-	 * The title with its actions.
-	 *
-	 * @param array $item The row.
-	 */
-	protected function column_title( $item ) {
-		return $this->primary( $item, (string) $item['title'] );
-	}
-
-	/**
-	 * Category, kind and period filters.
-	 */
-	protected function filter_controls(): string {
-		$kinds = array( '' => __( 'All kinds', 'dangjian' ) ) + Records::kinds();
-		return self::select( 'category', __( 'Category', 'dangjian' ), array( '' => __( 'All categories', 'dangjian' ) ) + Records::categories() )
-			. self::select( 'kind', __( 'Kind', 'dangjian' ), $kinds )
-			. self::period_controls();
-	}
-}
-
-/**
- * Media coverage.
- */
-final class Media_List_Table extends List_Table {
-
-	/**
-	 * Sets the table up.
-	 */
-	public function __construct() {
-		parent::__construct( 'media' );
-	}
-
-	/**
-	 * The columns.
-	 *
-	 * @return array
-	 */
-	public function get_columns() {
-		$f = Records::fields( 'media' );
-		return $this->with_cb(
-			array(
-				'title'        => $f['title']['label'],
-				'published_on' => $f['published_on']['label'],
-				'outlet'       => $f['outlet']['label'],
-				'level'        => $f['level']['label'],
-				'url'          => $f['url']['label'],
-			)
-		);
-	}
-
-	/**
-	 * The primary column.
-	 *
-	 * @return string
-	 */
-	protected function get_default_primary_column_name() {
-		return 'title';
-	}
-
-	/**
-	 * The title with its actions.
-	 *
-	 * @param array $item The row.
-	 */
-	protected function column_title( $item ) {
-		return $this->primary( $item, (string) $item['title'] );
-	}
-
-	/**
-	 * The link, as a link.
-	 *
-	 * @param array $item The row.
-	 */
-	protected function column_url( $item ) {
-		$url = (string) $item['url'];
-		return '' === $url ? '—' : '<a href="' . esc_url( $url ) . '" rel="noopener noreferrer" target="_blank">' . esc_html( $url ) . '</a>';
-	}
-
-	/**
-	 * Level and period filters.
-	 */
-	protected function filter_controls(): string {
-		return self::select( 'level', __( 'Level', 'dangjian' ), array( '' => __( 'All levels', 'dangjian' ) ) + Records::media_levels() ) . self::period_controls();
-	}
-}
-
-/**
- * Honours.
- */
-final class Honours_List_Table extends List_Table {
-
-	/**
-	 * Sets the table up.
-	 */
-	public function __construct() {
-		parent::__construct( 'honours' );
-	}
-
-	/**
-	 * The columns.
-	 *
-	 * @return array
-	 */
-	public function get_columns() {
-		$f = Records::fields( 'honours' );
-		return $this->with_cb(
-			array(
-				'title'      => $f['title']['label'],
-				'awarded_on' => $f['awarded_on']['label'],
-				'level'      => $f['level']['label'],
-				'awarded_by' => $f['awarded_by']['label'],
-			)
-		);
-	}
-
-	/**
-	 * The primary column.
-	 *
-	 * @return string
-	 */
-	protected function get_default_primary_column_name() {
-		return 'title';
-	}
-
-	/**
-	 * The title with its actions.
-	 *
-	 * @param array $item The row.
-	 */
-	protected function column_title( $item ) {
-		return $this->primary( $item, (string) $item['title'] );
-	}
-
-	/**
-	 * Level and period filters.
-	 */
-	protected function filter_controls(): string {
-		return self::select( 'level', __( 'Level', 'dangjian' ), array( '' => __( 'All levels', 'dangjian' ) ) + Records::honour_levels() ) . self::period_controls();
-	}
-}
-
-/**
- * Headcount points.
- */
-final class Headcount_List_Table extends List_Table {
-
-	/**
-	 * Sets the table up.
-	 */
-	public function __construct() {
-		parent::__construct( 'headcount' );
-	}
-
-	/**
-	 * The columns.
-	 *
-	 * @return array
-	 */
-	public function get_columns() {
-		$f = Records::fields( 'headcount' );
-		return $this->with_cb(
-			array(
-				'point_date'  => $f['point_date']['label'],
-				'staff_count' => $f['staff_count']['label'],
-				'notes'       => $f['notes']['label'],
-			)
-		);
-	}
-
-	/**
-	 * The primary column.
-	 *
-	 * @return string
-	 */
-	protected function get_default_primary_column_name() {
-		return 'point_date';
-	}
-
-	/**
-	 * The date with its actions.
-	 *
-	 * @param array $item The row.
-	 */
-	protected function column_point_date( $item ) {
-		return $this->primary( $item, (string) $item['point_date'] );
-	}
-
-	/**
-	 * The period filter.
-	 */
-	protected function filter_controls(): string {
-		return self::period_controls();
 	}
 }
