@@ -489,8 +489,11 @@ function filter()
             'a/b "c"', '2024', '防汛', 'Unknown project'],
     ];
     $f = [];
-    foreach ($pools as $key => $pool) {
-        if (!chance(45)) {
+    $keys = array_keys($pools);
+    $want = pick([1, 1, 1, 1, 1, 1, 2, 2, 2, 4]); // mostly one key, so that some activities match
+    foreach ($keys as $key) {
+        $pool = $pools[$key];
+        if (!chance(intdiv(100 * $want, 4))) {
             continue;
         }
         if (chance(10)) {
@@ -498,7 +501,7 @@ function filter()
             continue;
         }
         $list = [];
-        $n = r(1, 4);
+        $n = r(1, 5);
         for ($i = 0; $i < $n; $i++) {
             $list[] = pick($pool);
         }
