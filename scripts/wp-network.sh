@@ -99,6 +99,29 @@ require $root . $file;
 PHP
 }
 
+# A must-use plugin of the test network: WordPress strips the ':' of a domain when it creates a site
+# (sanitize_user), which breaks a network on 127.0.0.1:PORT; give new sites the network's domain back.
+write_mu_plugin() {
+    cat >"$DIR/wordpress/wp-content/mu-plugins/dangjian-network-env.php" <<'PHP'
+<?php
+/**
+ * Plugin Name: Dangjian test network
+ * Description: Written by scripts/wp-network.sh into its private networks only: sites created on a
+ *              network served on 127.0.0.1:PORT keep the port in their domain.
+ */
+add_filter(
+	'wp_normalize_site_data',
+	static function ( $data ) {
+		if ( defined( 'DOMAIN_CURRENT_SITE' ) && isset( $data['domain'] ) && str_replace( ':', '', DOMAIN_CURRENT_SITE ) === $data['domain'] ) {
+			$data['domain'] = DOMAIN_CURRENT_SITE;
+		}
+		return $data;
+	},
+	11
+);
+PHP
+}
+
 write_convert() {
     cat >"$DIR/network-convert.php" <<'PHP'
 <?php
@@ -141,7 +164,8 @@ PHP
 global $wpdb;
 $host = $argv[1];
 $old  = (string) $wpdb->get_var( "SELECT domain FROM {$wpdb->site} WHERE id = 1" );
-if ( $old !== $host ) {
+$odd  = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->blogs} WHERE domain <> %s", $host ) );
+if ( $old !== $host || $odd ) {
 	$wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->site} SET domain = %s", $host ) );
 	$wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->blogs} SET domain = %s", $host ) );
 	foreach ( get_sites( array( 'fields' => 'ids', 'number' => 0 ) ) as $id ) {
@@ -236,6 +260,7 @@ cmd_up() {
     PORT_WEB=$3
     "$ENV" up "$@"
     write_router
+    write_mu_plugin
     write_convert
     local php_args=() ext
     ext=$(sed -n 's/^EXT=//p' "$DIR/env")
