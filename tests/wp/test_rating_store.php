@@ -180,6 +180,27 @@ dj_t_same( $edited, Rating_Store::row( 2026 )['rubric'], 'this year\'s draft kee
 dj_t_same( array( 2025, 2026 ), array_column( Rating_Store::history(), 'year' ), 'the history holds both years' );
 dj_t_same( 'dangjian_rating_year', Rating_Store::assessment( 2199 )->get_error_code(), 'no assessment of a future year' );
 
+// ---------------------------------------------------------------- figures of the report room's catalogue
+if ( class_exists( 'Dangjian\\Report_Figures' ) ) {
+	$g = new Rating_Figures();
+	dj_t_same( $g( 'service_activities', array(), $period ), $g( 'service.activities', array(), $period ), 'the report\'s service.activities equals the rating\'s service_activities' );
+	dj_t_same( $g( 'meetings_held', array( 'kind' => 'branch_assembly' ), $period ), $g( 'meetings.total', array( 'kind' => 'branch_assembly' ), $period ), 'the report\'s meetings.total with a kind filter equals meetings_held' );
+	$with = Rating_Presets::rubric( 'eight_standard' );
+	$with['indicators'][5]['items'][0]['figure'] = 'service.activities';
+	$with['indicators'][5]['items'][0]['rule']   = array( 'type' => 'threshold', 'compare' => '>=', 'value' => 3, 'points' => 5 );
+	dj_t_same( array(), Dangjian\Rating_Rubric::validate( $with ), 'a rubric may score from the report\'s catalogue' );
+	$scored = Dangjian\Rating_Scorer::score( $with, new Rating_Figures(), $period, array() );
+	dj_t_same( array( 3, 5.0 ), array( $scored['indicators'][5]['items'][0]['source']['value'], $scored['indicators'][5]['items'][0]['points'] ), 'three service activities in 2025 by the report\'s figure: 5 points' );
+	$with['indicators'][5]['items'][0]['figure'] = 'rating.stars';
+	dj_t_same( array( 'indicators[5].items[0].figure: "rating.stars" is not a figure of the catalogue (see docs/RATING.md)' ), Dangjian\Rating_Rubric::validate( $with ), 'the rating cannot score from its own stars' );
+	$with['indicators'][5]['items'][0]['figure'] = 'media.count';
+	$with['indicators'][5]['items'][0]['args']   = array( 'colour' => 'red' );
+	$errors = Dangjian\Rating_Rubric::validate( $with );
+	dj_t_ok( 1 === count( $errors ) && str_starts_with( $errors[0], 'indicators[5].items[0].args: ' ) && str_contains( $errors[0], 'colour' ), 'a report figure\'s bad argument is refused, naming the path', implode( ' | ', $errors ) );
+} else {
+	dj_t_ok( false, 'the report room\'s Report_Figures is loaded' );
+}
+
 // ---------------------------------------------------------------- the .docx table, read back by LibreOffice
 $tmp = sys_get_temp_dir() . '/dj-rating-' . getmypid();
 wp_mkdir_p( $tmp );

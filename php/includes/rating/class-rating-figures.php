@@ -31,6 +31,9 @@ final class Rating_Figures {
 	/** @var int How many Engine::stats() calls this evaluator made. */
 	public $engine_calls = 0;
 
+	/** @var array<string,Report_Context> The report room's contexts, by period. */
+	private $contexts = array();
+
 	/** @var array The sources of figures (see the constructor). */
 	private $opts;
 
@@ -61,14 +64,19 @@ final class Rating_Figures {
 		$all = $own;
 		if ( class_exists( '\\Dangjian\\Report_Figures' ) && method_exists( '\\Dangjian\\Report_Figures', 'catalogue' ) ) {
 			foreach ( (array) Report_Figures::catalogue() as $id => $spec ) {
-				if ( is_string( $id ) && ! isset( $all[ $id ] ) ) {
-					$all[ $id ] = array(
-						'label'  => (string) ( $spec['label'] ?? $id ),
-						'unit'   => (string) ( $spec['unit'] ?? '' ),
-						'args'   => array_map( static fn() => false, (array) ( $spec['args'] ?? array() ) ),
-						'report' => true,
-					);
+				// Numbers only; not the report's own period and profile, nor the rating's (which would
+				// score the rating from itself).
+				$group = strstr( (string) $id, '.', true );
+				if ( ! is_string( $id ) || isset( $all[ $id ] ) || in_array( $group, array( 'period', 'profile', 'rating' ), true )
+					|| ! in_array( $spec['type'] ?? 'count', array( 'count', 'amount', 'hours', 'ratio' ), true ) ) {
+					continue;
 				}
+				$all[ $id ] = array(
+					'label'  => (string) ( $spec['label'] ?? $id ),
+					'unit'   => (string) ( $spec['unit'] ?? '' ),
+					'args'   => array_fill_keys( array_map( 'strval', (array) ( $spec['args'] ?? array() ) ), false ),
+					'report' => true,
+				);
 			}
 		}
 		return $all;
@@ -331,8 +339,12 @@ final class Rating_Figures {
 		if ( ! class_exists( '\\Dangjian\\Report_Figures' ) || ! class_exists( '\\Dangjian\\Report_Context' ) ) {
 			return null;
 		}
+		$key = 'report|' . $period['from'] . '|' . $period['to'] . '|' . $period['as_of'];
 		try {
-			$value = Report_Figures::evaluate( $id, $args, new Report_Context( $period['from'], $period['to'], $period['as_of'] ) );
+			if ( ! isset( $this->contexts[ $key ] ) ) {
+				$this->contexts[ $key ] = new Report_Context( $period['from'], $period['to'], $period['as_of'], $this->opts['stats'] ?? null );
+			}
+			$value = Report_Figures::evaluate( $id, array_map( 'strval', $args ), $this->contexts[ $key ] );
 		} catch ( \Throwable $e ) {
 			return null;
 		}

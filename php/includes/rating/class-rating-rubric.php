@@ -358,6 +358,10 @@ final class Rating_Rubric {
 			return;
 		}
 		$spec = $catalogue[ $figure ]['args'];
+		if ( ! empty( $catalogue[ $figure ]['report'] ) ) {
+			$this->check_report_args( $figure, $args, "$path.$akey" );
+			return;
+		}
 		foreach ( $args as $name => $value ) {
 			if ( ! isset( $spec[ $name ] ) ) {
 				/* translators: %s: the figure id. */
@@ -373,6 +377,26 @@ final class Rating_Rubric {
 				/* translators: %s: the figure id. */
 				$this->fail( "$path.$akey.$name", sprintf( __( 'is required by the figure "%s"', 'dangjian' ), $figure ) );
 			}
+		}
+	}
+
+	/**
+	 * The arguments of a figure of the report room's catalogue: texts, checked by Report_Figures.
+	 *
+	 * @param string $figure The figure id.
+	 * @param array  $args   The arguments.
+	 * @param string $path   Their path.
+	 */
+	private function check_report_args( string $figure, array $args, string $path ): void {
+		foreach ( $args as $name => $value ) {
+			if ( ! is_string( $value ) && ! is_int( $value ) ) {
+				$this->fail( "$path.$name", __( 'must be a text', 'dangjian' ) );
+				return;
+			}
+		}
+		$error = Report_Figures::check_args( $figure, array_map( 'strval', $args ) );
+		if ( null !== $error ) {
+			$this->fail( $path, $error );
 		}
 	}
 
