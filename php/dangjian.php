@@ -22,39 +22,54 @@ define( 'DANGJIAN_PLUGIN_FILE', __FILE__ );
 define( 'DANGJIAN_PLUGIN_DIR', __DIR__ );
 define( 'DANGJIAN_REST_NAMESPACE', 'dangjian/v1' );
 
-require_once __DIR__ . '/includes/class-schema.php';
-require_once __DIR__ . '/includes/class-capabilities.php';
-require_once __DIR__ . '/includes/class-data-version.php';
-require_once __DIR__ . '/includes/class-uploads.php';
-require_once __DIR__ . '/includes/class-engine.php';
-require_once __DIR__ . '/includes/class-period.php';
-require_once __DIR__ . '/includes/class-records.php';
-require_once __DIR__ . '/includes/class-settings.php';
-require_once __DIR__ . '/includes/class-reminders.php';
-require_once __DIR__ . '/includes/functions.php';
-require_once __DIR__ . '/includes/class-plugin.php';
-require_once __DIR__ . '/includes/class-admin.php';
-require_once __DIR__ . '/includes/class-admin-pages.php';
-require_once __DIR__ . '/includes/class-rest.php';
-require_once __DIR__ . '/includes/class-privacy.php';
-require_once __DIR__ . '/includes/class-format.php';
-require_once __DIR__ . '/includes/class-charts.php';
-require_once __DIR__ . '/includes/class-showcase.php';
-require_once __DIR__ . '/includes/class-showcase-dashboard.php';
-require_once __DIR__ . '/includes/class-widget.php';
+// Every file of the plugin, by room (see docs/ARCHITECTURE.md). Loading a file only defines its
+// class: the hooks are added in one place, Plugin::init().
+require_once __DIR__ . '/includes/core/class-capabilities.php';
+require_once __DIR__ . '/includes/core/class-uploads.php';
+require_once __DIR__ . '/includes/core/class-period.php';
+require_once __DIR__ . '/includes/core/class-settings.php';
+require_once __DIR__ . '/includes/core/functions.php';
+require_once __DIR__ . '/includes/core/class-plugin.php';
+require_once __DIR__ . '/includes/data/class-schema.php';
+require_once __DIR__ . '/includes/data/class-data-version.php';
+require_once __DIR__ . '/includes/data/class-amount.php';
+require_once __DIR__ . '/includes/data/class-vocabulary.php';
+require_once __DIR__ . '/includes/data/class-fields.php';
+require_once __DIR__ . '/includes/data/class-validator.php';
+require_once __DIR__ . '/includes/data/class-records.php';
+require_once __DIR__ . '/includes/engine/class-engine-limits.php';
+require_once __DIR__ . '/includes/engine/class-engine-errors.php';
+require_once __DIR__ . '/includes/engine/class-engine.php';
+require_once __DIR__ . '/includes/engine/class-engine-store.php';
+require_once __DIR__ . '/includes/engine/class-engine-deltas.php';
+require_once __DIR__ . '/includes/engine/class-engine-build.php';
+require_once __DIR__ . '/includes/engine/class-engine-stream.php';
+require_once __DIR__ . '/includes/admin/class-reminders.php';
+require_once __DIR__ . '/includes/admin/class-admin.php';
+require_once __DIR__ . '/includes/admin/class-admin-pages.php';
+require_once __DIR__ . '/includes/admin/class-showcase-dashboard.php';
+require_once __DIR__ . '/includes/import/class-import-vocabulary.php';
+require_once __DIR__ . '/includes/import/class-csv-reader.php';
+require_once __DIR__ . '/includes/import/class-import-cells.php';
+require_once __DIR__ . '/includes/import/class-import-checks.php';
+require_once __DIR__ . '/includes/import/class-import.php';
+require_once __DIR__ . '/includes/import/class-export.php';
+require_once __DIR__ . '/includes/import/class-backup.php';
+require_once __DIR__ . '/includes/import/class-import-admin.php';
+require_once __DIR__ . '/includes/rest/class-rest.php';
+require_once __DIR__ . '/includes/rest/class-rest-stats.php';
+require_once __DIR__ . '/includes/rest/class-rest-records.php';
+require_once __DIR__ . '/includes/privacy/class-privacy.php';
+require_once __DIR__ . '/includes/showcase/class-format.php';
+require_once __DIR__ . '/includes/showcase/class-chart-labels.php';
+require_once __DIR__ . '/includes/showcase/class-charts.php';
+require_once __DIR__ . '/includes/showcase/class-showcase.php';
+require_once __DIR__ . '/includes/showcase/class-showcase-choices.php';
+require_once __DIR__ . '/includes/showcase/class-widget.php';
+require_once __DIR__ . '/includes/cli/class-cli.php';
 require_once __DIR__ . '/includes/report/load.php';
 require_once __DIR__ . '/includes/rating/load.php';
-
-// Import, export and WP-CLI (includes/class-import*.php, class-export*.php, class-cli*.php) are
-// written separately; each file is loaded when present.
-foreach ( array( 'import', 'export', 'cli' ) as $dangjian_part ) {
-	foreach ( (array) glob( __DIR__ . '/includes/class-' . $dangjian_part . '*.php' ) as $dangjian_file ) {
-		if ( is_string( $dangjian_file ) && file_exists( $dangjian_file ) ) {
-			require_once $dangjian_file;
-		}
-	}
-}
-unset( $dangjian_part, $dangjian_file );
+require_once __DIR__ . '/includes/network/load.php';
 
 register_activation_hook( __FILE__, array( 'Dangjian\\Plugin', 'activate' ) );
 

@@ -8,12 +8,16 @@
 
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
-require_once __DIR__ . '/includes/class-schema.php';
-require_once __DIR__ . '/includes/class-capabilities.php';
-require_once __DIR__ . '/includes/class-data-version.php';
-require_once __DIR__ . '/includes/class-uploads.php';
-require_once __DIR__ . '/includes/class-engine.php';
-require_once __DIR__ . '/includes/class-settings.php';
+require_once __DIR__ . '/includes/data/class-schema.php';
+require_once __DIR__ . '/includes/core/class-capabilities.php';
+require_once __DIR__ . '/includes/data/class-data-version.php';
+require_once __DIR__ . '/includes/core/class-uploads.php';
+require_once __DIR__ . '/includes/engine/class-engine.php';
+require_once __DIR__ . '/includes/engine/class-engine-store.php';
+require_once __DIR__ . '/includes/engine/class-engine-deltas.php';
+require_once __DIR__ . '/includes/engine/class-engine-build.php';
+require_once __DIR__ . '/includes/engine/class-engine-stream.php';
+require_once __DIR__ . '/includes/core/class-settings.php';
 
 /**
  * Removes the plugin's data from the current site.
@@ -21,8 +25,14 @@ require_once __DIR__ . '/includes/class-settings.php';
 function dangjian_uninstall_site(): void {
 	global $wpdb;
 
+	// Schema's tables, and those the rooms (report, rating, network) create: all named {prefix}dangjian_….
+	$tables = array();
 	foreach ( Dangjian\Schema::TABLES as $name ) {
-		$table = Dangjian\Schema::table( $name );
+		$tables[] = Dangjian\Schema::table( $name );
+	}
+	$rooms  = $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->prefix . 'dangjian_' ) . '%' ) );
+	$tables = array_unique( array_merge( $tables, array_map( 'strval', (array) $rooms ) ) );
+	foreach ( $tables as $table ) {
 		$wpdb->query( "DROP TABLE IF EXISTS `{$table}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table name.
 	}
 
@@ -38,9 +48,11 @@ function dangjian_uninstall_site(): void {
 	foreach ( $options as $option ) {
 		delete_option( $option );
 	}
-	// The engine's notes of cheap writes (Engine::on_data_changed()), one per data version.
-	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'dangjian_delta_' ) . '%' ) );
-	// The showcase's cached HTML (includes/class-showcase.php) when kept as transients.
+	// The engine's notes of cheap writes (Engine::on_data_changed()), one per data version, and every
+	// other option of the plugin and its rooms (all named dangjian_…).
+	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'dangjian_' ) . '%' ) );
+	wp_cache_delete( 'alloptions', 'options' );
+	// The showcase's cached HTML (includes/showcase/class-showcase.php) when kept as transients.
 	$wpdb->query(
 		$wpdb->prepare(
 			"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s",
@@ -67,7 +79,7 @@ function dangjian_uninstall_site(): void {
 		}
 	}
 
-	// The snapshot cache, and the uploads kept for an import's preview (includes/class-import-admin.php).
+	// The snapshot cache, and the uploads kept for an import's preview (includes/import/class-import-admin.php).
 	$uploads = wp_upload_dir( null, false );
 	if ( empty( $uploads['error'] ) && ! empty( $uploads['basedir'] ) ) {
 		foreach ( array( Dangjian\Engine::CACHE_DIR, 'dangjian-import' ) as $folder ) {

@@ -2,7 +2,7 @@
 # suite.sh NAME - build what suite NAME needs, run it, and end with the line
 #   SUITE NAME: N passed, N failed
 # (scripts/test-all.sh reads it). Suites: c chaos phpt twin valgrind embed php diff fuzz
-# wp e2e keep bench.
+# wp e2e keep bench package wp65 e2e65 (wp and e2e on WordPress 6.5.5).
 #
 # Environment: ROOT, WORK, PHP, SEEDS (diff), FUZZ_SMOKE_SECONDS (fuzz), JOBS.
 set -u
@@ -428,9 +428,41 @@ suite_bench() {
     fi
 }
 
-SUITE=${1:?usage: suite.sh c|chaos|phpt|twin|valgrind|embed|php|diff|fuzz|wp|e2e|keep|bench}
+# The same two suites on WordPress 6.5.5 (Debian ships 6.1.9): scripts/wp-builds.sh brings the
+# tree from npm, scripts/wp-env.sh copies it (DJ_WP_SRC) into a site of its own.
+wp_src_65() {
+    local src
+    if ! src=$(bash scripts/wp-builds.sh 6.5); then
+        fail "WordPress 6.5.5: scripts/wp-builds.sh 6.5 failed"
+        finish
+    fi
+    echo "$src"
+}
+
+suite_wp65() {
+    build_ext
+    local src
+    src=$(wp_src_65)
+    counted "wp [WordPress 6.5.5]" env DJ_WP_SRC="$src" DJ_TEST_WP_DIR="$WORK/test-wp-6.5" \
+        DJ_TEST_DB_PORT=3318 DJ_TEST_WEB_PORT=8092 bash tests/wp/run.sh
+}
+
+suite_e2e65() {
+    build_ext
+    local src
+    src=$(wp_src_65)
+    counted "e2e [WordPress 6.5.5]" env DJ_WP_SRC="$src" DJ_E2E_DIR="$WORK/test-e2e-6.5" \
+        DJ_E2E_DB_PORT=3362 DJ_E2E_WEB_PORT=8162 bash tests/e2e/run.sh
+}
+
+# The extension packaged for PIE: built from the package's source archive as PIE builds it.
+suite_package() {
+    counted package bash scripts/check-package.sh
+}
+
+SUITE=${1:?usage: suite.sh c|chaos|phpt|twin|valgrind|embed|php|diff|fuzz|wp|e2e|keep|bench|package|wp65|e2e65}
 case "$SUITE" in
-c | chaos | phpt | twin | valgrind | embed | php | diff | fuzz | wp | e2e | keep | bench) "suite_$SUITE" ;;
+c | chaos | phpt | twin | valgrind | embed | php | diff | fuzz | wp | e2e | keep | bench | package | wp65 | e2e65) "suite_$SUITE" ;;
 *)
     echo "suite.sh: unknown suite $SUITE" >&2
     exit 2

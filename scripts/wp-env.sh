@@ -26,7 +26,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WP_SRC=/usr/share/wordpress
+# DJ_WP_SRC: another WordPress tree to copy (scripts/wp-builds.sh makes 6.5.5); Debian's by default.
+WP_SRC=${DJ_WP_SRC:-/usr/share/wordpress}
 PACKAGES="mariadb-server mariadb-client wordpress wordpress-l10n wordpress-theme-twentytwentyone
 wordpress-theme-twentytwentythree php8.2-cli php8.2-mysql php8.2-mbstring php8.2-xml php8.2-intl
 php8.2-curl php8.2-gd gettext curl"

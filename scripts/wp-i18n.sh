@@ -6,6 +6,8 @@
 #                               php/languages/dangjian-*.po, and compile each .po into its .mo
 #   scripts/wp-i18n.sh --check  the same into a temporary folder; fail when a .po lacks a translation,
 #                               has a fuzzy one, or when the committed .pot or .mo are out of date
+# The rooms' own translations (php/languages/rooms/*-zh_CN.po, written beside the code of report/,
+# rating/, network/ ...) are compendia: msgmerge takes from them what the main .po lacks.
 # Needs gettext (msgfmt, msgmerge, xgettext).
 set -eu
 
@@ -60,7 +62,12 @@ for po in "$LANG_DIR"/dangjian-*.po; do
     [ -f "$po" ] || continue
     name=$(basename "$po" .po)
     cp "$po" "$TMP/$name.po"
-    msgmerge --quiet --no-fuzzy-matching --sort-by-file --add-location=file --previous --backup=none --update \
+    lang=${name#dangjian-}
+    set --
+    for part in "$LANG_DIR"/rooms/*-"$lang".po; do
+        [ -f "$part" ] && set -- "$@" --compendium="$part"
+    done
+    msgmerge "$@" --quiet --no-fuzzy-matching --sort-by-file --add-location=file --previous --backup=none --update \
         "$TMP/$name.po" "$TMP/dangjian.pot"
     stats=$(msgfmt --check --statistics -o "$TMP/$name.mo" "$TMP/$name.po" 2>&1)
     case "$stats" in

@@ -60,7 +60,7 @@ if ( ! function_exists( 'dangjian_demo_load' ) ) {
 			return $list[ mt_rand( 0, count( $list ) - 1 ) ];
 		};
 		$save  = static function ( string $entity, array $values ): int {
-			$id = Dangjian\Records::save( $entity, Dangjian\Records::sanitize( $entity, $values ) );
+			$id = Dangjian\Records::save( $entity, Dangjian\Validator::sanitize( $entity, $values ) );
 			if ( is_wp_error( $id ) ) {
 				throw new RuntimeException( $entity . ': ' . $id->get_error_message() . ' ' . wp_json_encode( $id->get_error_data() ) . ' ' . wp_json_encode( $values, JSON_UNESCAPED_UNICODE ) );
 			}

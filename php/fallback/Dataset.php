@@ -14,6 +14,11 @@ use Dangjian\Fallback\Store;
 
 final class Dataset
 {
+    /**
+     * First, so that PHP compares it first: NAN equals nothing and is neither smaller nor larger, so
+     * two Dataset objects are never ==, <, <=, > or >= (as the extension's, which are uncomparable).
+     */
+    private float $uncomparable = NAN;
     private Store $store;
 
     public function __construct()

@@ -35,7 +35,7 @@ final class Json
     public static function dump(Store $s): string
     {
         $date = static fn (int $d): string => $d === Values::NO_DATE ? 'null' : '"' . Values::formatDate($d) . '"';
-        $o = '{"format":"dangjian-dataset","version":1,"people":[';
+        $o = '{"format":"dangjian-dataset","version":2,"people":[';
         [$ap, $av, $ca, $ad, $fu, $jo, $le] = $s->pDates;
         $n = count($s->pId);
         for ($i = 0; $i < $n; $i++) {
@@ -45,6 +45,7 @@ final class Json
                 . ',"candidate_on":' . $date($ca[$i]) . ',"admitted_on":' . $date($ad[$i])
                 . ',"full_on":' . $date($fu[$i]) . ',"joined_on":' . $date($jo[$i])
                 . ',"left_on":' . $date($le[$i])
+                . ($s->pHired[$i] === Values::NO_DATE ? '' : ',"hired_on":"' . Values::formatDate($s->pHired[$i]) . '"')
                 . ',"left_reason":' . ($r === 0 ? 'null' : '"' . Values::LEFT_NAMES[$r] . '"') . '}';
         }
         $o .= '],"activities":[';
@@ -56,6 +57,7 @@ final class Json
             $k = $s->aKind[$i];
             $vk = $s->aVenueKind[$i];
             $vn = $s->aVenue[$i];
+            $pj = $s->aProject[$i];
             $o .= ($i ? ',' : '') . '{"id":' . $s->aId[$i] . ',"date":"' . Values::formatDate($s->aDate[$i])
                 . ($s->aCat[$i] === 1 ? '","category":"service","kind":' : '","category":"meeting","kind":')
                 . ($quoted[$k] ??= self::str($strings[$k]))
@@ -65,6 +67,7 @@ final class Json
                 . ',"beneficiaries":' . $s->aBenef[$i]
                 . ',"venue_kind":' . ($quoted[$vk] ??= self::str($strings[$vk]))
                 . ',"venue":' . ($quoted[$vn] ??= self::str($strings[$vn]))
+                . ($pj === 0 ? '' : ',"project":' . ($quoted[$pj] ??= self::str($strings[$pj])))
                 . ',"participants":[';
             $end = $s->aPartStart[$i + 1];
             for ($p = $s->aPartStart[$i]; $p < $end; $p++) {
@@ -132,9 +135,10 @@ final class Json
         if (!array_key_exists('version', $value)) {
             self::shapeError($text, $topOffset, '"version" is required');
         }
-        if ($value['version'] !== 1) {
+        $version = $value['version'];
+        if ($version !== 1 && $version !== 2) {
             self::shapeError($text, self::valueOffset($text, $scanner, 'version', $topOffset),
-                'unsupported version ' . Values::describe($value['version']));
+                'unsupported version ' . Values::describe($version));
         }
         foreach (['people', 'activities', 'headcount'] as $key) {
             if (array_key_exists($key, $value) && !self::isJsonArray($text, $scanner, $key, $value[$key])) {
@@ -143,6 +147,10 @@ final class Json
             }
         }
 
+        if ($version === 1) { // hired_on and project are unknown keys of version 1: ignored
+            self::without($value, 'people', 'hired_on');
+            self::without($value, 'activities', 'project');
+        }
         $store = new Store();
         if (isset($value['people'])) {
             $store->addPeople($value['people']);
@@ -154,6 +162,19 @@ final class Json
             $store->setHeadcount($value['headcount']);
         }
         return $store;
+    }
+
+    /** Drops the key $field from every row of $value[$list] (rows stay where they are). */
+    private static function without(array &$value, string $list, string $field): void
+    {
+        if (!isset($value[$list]) || !is_array($value[$list])) {
+            return;
+        }
+        foreach ($value[$list] as $i => $row) {
+            if (is_array($row) && array_key_exists($field, $row)) {
+                unset($value[$list][$i][$field]);
+            }
+        }
     }
 
     /** Is the top-level member $key (decoded as $v) a JSON array, not an object? */

@@ -1,6 +1,6 @@
 <?php
 /**
- * Snapshot.php - the binary snapshot file (docs/snapshot.md, format version 2) for the pure-PHP twin:
+ * Snapshot.php - the binary snapshot file (docs/snapshot.md, format version 3) for the pure-PHP twin:
  * the same bytes as the extension writes, and the same checks, in the same order, with the same
  * messages as its loader (src/core/snapshot.c). Internal.
  */
@@ -15,27 +15,27 @@ use Dangjian\InvalidRecord;
 final class Snapshot
 {
     private const MAGIC = "DJSNAP\r\n";
-    private const VERSION = 2;
+    private const VERSION = 3;
     private const ESC = 0xFFFFFFFF; // an amount column's escape: the value is in the big-amount table
     private const HEADER = 32;
     private const MAX_AMOUNT = 100000000000; // 1e9 in hundredths
     private const MAX_STRING = 200;
-    private const PERSON_BYTES = 4 + 1 + 1 + 4 * 7;
+    private const PERSON_BYTES = 4 + 1 + 1 + 4 * 8;
     private const HEADCOUNT_BYTES = 8;
     private const KIND_BYTES = 5;
     private const PLACE_BYTES = 8;
-    private const ACTIVITY_BYTES = 36;
+    private const ACTIVITY_BYTES = 40;
     private const BIG_BYTES = 12;
     private const PART_BYTES = 8;
     private const DATE_NAMES = ['applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on', 'joined_on',
-        'left_on'];
+        'left_on', 'hired_on'];
 
     private static int $counter = 0;
 
     /* --------------------------------------------------------------- writing */
 
     /** The snapshot bytes. Kinds and places in the order activities first use them; strings in the
-     *  order of first use by activity (kind, venue kind, venue), as the extension writes them. */
+     *  order of first use by activity (kind, venue kind, venue, project), as the extension writes them. */
     public static function dump(Store $s): string
     {
         $n = count($s->aId);
@@ -48,6 +48,8 @@ final class Snapshot
         $ak = $s->aKind;
         $avk = $s->aVenueKind;
         $av = $s->aVenue;
+        $apj = $s->aProject;
+        $aProject = [];
         for ($i = 0; $i < $n; $i++) {
             $kk = $cat[$i] . ':' . $ak[$i];
             $k = $kindIdx[$kk] ?? null;
@@ -75,6 +77,11 @@ final class Snapshot
                 $plVenue[] = $strMap[$av[$i]];
             }
             $aPlace[] = $q;
+            if (!isset($strMap[$apj[$i]])) {
+                $strMap[$apj[$i]] = count($strs);
+                $strs[] = $s->strings[$apj[$i]];
+            }
+            $aProject[] = $strMap[$apj[$i]];
         }
         $p = pack('V', count($strs));
         foreach ($strs as $str) {
@@ -84,6 +91,7 @@ final class Snapshot
         foreach ($s->pDates as $col) {
             $p .= self::u32s($col);
         }
+        $p .= self::u32s($s->pHired);
         $p .= pack('V', count($s->hcDate)) . self::u32s($s->hcDate) . self::u32s($s->hcCount);
         $p .= pack('V', count($kCat)) . self::u8s($kCat) . self::u32s($kStr);
         $p .= pack('V', count($plVk)) . self::u32s($plVk) . self::u32s($plVenue);
@@ -93,7 +101,7 @@ final class Snapshot
         $ends = $s->aPartStart;
         array_shift($ends);
         $p .= pack('V', $n) . self::u32s($s->aId) . self::u32s($s->aDate) . self::u32s($aKind) . self::u32s($aPlace)
-            . $hours . $fee . $don . self::u32s($s->aBenef) . self::u32s($ends) . $bigHours . $bigFee . $bigDon;
+            . self::u32s($aProject) . $hours . $fee . $don . self::u32s($s->aBenef) . self::u32s($ends) . $bigHours . $bigFee . $bigDon;
         $row = $s->personRow;
         $persons = [];
         foreach ($s->partPerson as $pid) {
@@ -369,7 +377,7 @@ final class Snapshot
         $staff = self::col8($d, $off + 4 * $n, $n);
         $reason = self::col8($d, $off + 5 * $n, $n);
         $dates = [];
-        for ($k = 0; $k < 7; $k++) {
+        for ($k = 0; $k < 8; $k++) {
             $dates[$k] = self::col32($d, $off + 6 * $n + 4 * $n * $k, $n);
         }
         $no = Values::NO_DATE;
@@ -387,7 +395,7 @@ final class Snapshot
             }
             $prev = $no;
             $start = $no;
-            for ($k = 0; $k < 7; $k++) {
+            for ($k = 0; $k < 8; $k++) {
                 $v = $dates[$k][$i];
                 if ($v !== $no && !self::dateOk($v)) {
                     self::corrupt($label, "damaged (people[$i]." . self::DATE_NAMES[$k] . ')');
@@ -403,7 +411,7 @@ final class Snapshot
                         $start = $v;
                     }
                 }
-                if ($v > $max) {
+                if ($v > $max && $k < 7) { // hired_on is not a roster date
                     $max = $v;
                 }
             }
@@ -423,6 +431,7 @@ final class Snapshot
         $store->pId = $ids;
         $store->pStaff = $staff;
         $store->pReason = $reason;
+        $store->pHired = array_pop($dates);
         $store->pDates = $dates;
         $store->personRow = $seen;
         $store->maxDate = $max;
@@ -531,11 +540,12 @@ final class Snapshot
         $dates = self::col32($d, $off + 4 * $n, $n);
         $kinds = self::colU32($d, $off + 8 * $n, $n);
         $places = self::colU32($d, $off + 12 * $n, $n);
-        $hours = self::colU32($d, $off + 16 * $n, $n);
-        $fees = self::colU32($d, $off + 20 * $n, $n);
-        $dons = self::colU32($d, $off + 24 * $n, $n);
-        $bens = self::col32($d, $off + 28 * $n, $n);
-        $ends = self::colU32($d, $off + 32 * $n, $n);
+        $projects = self::colU32($d, $off + 16 * $n, $n);
+        $hours = self::colU32($d, $off + 20 * $n, $n);
+        $fees = self::colU32($d, $off + 24 * $n, $n);
+        $dons = self::colU32($d, $off + 28 * $n, $n);
+        $bens = self::col32($d, $off + 32 * $n, $n);
+        $ends = self::colU32($d, $off + 36 * $n, $n);
         $max = $store->maxDate;
         $prev = 0;
         for ($i = 0; $i < $n; $i++) {
@@ -548,6 +558,8 @@ final class Snapshot
                 $bad = 'kind';
             } elseif ($places[$i] >= $npl) {
                 $bad = 'place';
+            } elseif ($projects[$i] >= $ns || !self::trimmed($strings[$projects[$i]])) {
+                $bad = 'project';
             } elseif ($bens[$i] < 0) {
                 $bad = 'beneficiaries';
             } elseif ($ends[$i] < $prev || $ends[$i] > $m) {
@@ -637,8 +649,8 @@ final class Snapshot
         $store->aPartStart = array_merge([0], $ends);
         $store->partPerson = $pids;
         $store->partHours = $phours;
-        $kMap = $pMap = [];
-        $ac = $ak = $avk = $av = [];
+        $kMap = $pMap = $jMap = [];
+        $ac = $ak = $avk = $av = $apj = [];
         for ($i = 0; $i < $n; $i++) {
             $k = $kinds[$i];
             if (!isset($kMap[$k])) {
@@ -651,11 +663,13 @@ final class Snapshot
                 $pMap[$q] = [$vkI, $store->intern($strings[$plVenue[$q]])];
             }
             [$avk[], $av[]] = $pMap[$q];
+            $apj[] = $jMap[$projects[$i]] ??= $store->intern($strings[$projects[$i]]);
         }
         $store->aCat = $ac;
         $store->aKind = $ak;
         $store->aVenueKind = $avk;
         $store->aVenue = $av;
+        $store->aProject = $apj;
         $store->maxDate = $max;
     }
 }

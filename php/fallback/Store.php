@@ -22,6 +22,8 @@ final class Store
     /** @var int[] 0 none, 1..4 (Values::LEFT_NAMES) */ public array $pReason = [];
     /** @var int[][] seven date columns (DATE_FIELDS order), Values::NO_DATE when absent */
     public array $pDates = [[], [], [], [], [], [], []];
+    /** @var int[] v2: the day the person joined the staff, Values::NO_DATE when absent */
+    public array $pHired = [];
     /** @var array<int,int> person id => row */ public array $personRow = [];
 
     /* activities, in insertion order */
@@ -31,6 +33,7 @@ final class Store
     /** @var int[] string indexes */ public array $aKind = [];
     /** @var int[] */ public array $aVenueKind = [];
     /** @var int[] */ public array $aVenue = [];
+    /** @var int[] v2: the project's string index, 0 when none */ public array $aProject = [];
     /** @var int[] hundredths */ public array $aHours = [];
     /** @var int[] */ public array $aFee = [];
     /** @var int[] */ public array $aDonation = [];
@@ -76,9 +79,27 @@ final class Store
         return $m;
     }
 
-    private static function fail(string $path, string $text): never
+    /**
+     * Throws InvalidRecord "<what>[<row>].<field>: <text>" with its path, row, field and rule.
+     * $field is '' for the row itself.
+     */
+    public static function fail(string $what, int $row, string $field, string $rule, string $text): never
     {
-        throw new InvalidRecord($path . ': ' . $text);
+        $path = $what . '[' . $row . ']' . ($field === '' ? '' : '.' . $field);
+        $e = new InvalidRecord($path . ': ' . $text);
+        (function () use ($path, $row, $field, $rule) {
+            $this->path = $path;
+            $this->row = $row;
+            $this->field = $field;
+            $this->rule = $rule;
+        })->call($e);
+        throw $e;
+    }
+
+    /** fail() for what a value parser threw. */
+    private static function failWhy(string $what, int $row, string $field, Why $w): never
+    {
+        self::fail($what, $row, $field, $w->rule, $w->getMessage());
     }
 
     /* ---------------------------------------------------------------- people */
@@ -92,13 +113,14 @@ final class Store
         $ids = [];
         $staff = [];
         $reasons = [];
+        $hired = [];
         $dates = [[], [], [], [], [], [], []];
         $seen = [];
         $max = $this->maxDate;
         $i = 0;
         foreach ($rows as $row) {
             if (!is_array($row)) {
-                self::fail("people[$i]", Values::describe($row) . ' ' . Values::T_ROW);
+                self::fail('people', $i, '', 'row', Values::describe($row) . ' ' . Values::T_ROW);
             }
             $field = 'id';
             try {
@@ -109,10 +131,12 @@ final class Store
                 foreach (self::DATE_FIELDS as $k => $field) {
                     $d[$k] = Values::date($row[$field] ?? null);
                 }
+                $field = 'hired_on';
+                $hiredOn = Values::date($row['hired_on'] ?? null);
                 $field = 'left_reason';
                 $reason = Values::leftReason($row['left_reason'] ?? null);
             } catch (Why $w) {
-                self::fail("people[$i].$field", $w->getMessage());
+                self::failWhy('people', $i, $field, $w);
             }
             // stage order, among the stage dates present
             $prev = -1;
@@ -121,7 +145,7 @@ final class Store
                     continue;
                 }
                 if ($prev >= 0 && $d[$k] < $d[$prev]) {
-                    self::fail("people[$i]." . self::STAGE_FIELDS[$k], Values::formatDate($d[$k])
+                    self::fail('people', $i, self::STAGE_FIELDS[$k], 'stage_order', Values::formatDate($d[$k])
                         . ' is before ' . self::STAGE_FIELDS[$prev] . ' ' . Values::formatDate($d[$prev]));
                 }
                 $prev = $k;
@@ -130,17 +154,18 @@ final class Store
             if ($d[6] !== Values::NO_DATE) {
                 $start = self::start($d[5], $d[0], $d[1], $d[2], $d[3], $d[4]);
                 if ($start !== Values::NO_DATE && $d[6] < $start) {
-                    self::fail("people[$i].left_on", Values::formatDate($d[6]) . ' is before the start '
-                        . Values::formatDate($start));
+                    self::fail('people', $i, 'left_on', 'left_before_start', Values::formatDate($d[6])
+                        . ' is before the start ' . Values::formatDate($start));
                 }
             }
             if (isset($this->personRow[$id]) || isset($seen[$id])) {
-                self::fail("people[$i].id", "duplicate id $id");
+                self::fail('people', $i, 'id', 'duplicate_id', "duplicate id $id");
             }
             $seen[$id] = true;
             $ids[] = $id;
             $staff[] = $isStaff ? 1 : 0;
             $reasons[] = $reason;
+            $hired[] = $hiredOn;
             for ($k = 0; $k < 7; $k++) {
                 $dates[$k][] = $d[$k];
                 if ($d[$k] > $max) {
@@ -155,6 +180,7 @@ final class Store
             $this->pId[] = $id;
             $this->pStaff[] = $staff[$j];
             $this->pReason[] = $reasons[$j];
+            $this->pHired[] = $hired[$j];
             $this->personRow[$id] = $row++;
         }
         for ($k = 0; $k < 7; $k++) {
@@ -191,7 +217,7 @@ final class Store
     public function addActivities(array $rows): int
     {
         // The new rows, column by column; strings as they come (interned at the commit).
-        $cId = $cDate = $cCat = $cKind = $cVk = $cVenue = $cHours = $cFee = $cDon = $cBen = [];
+        $cId = $cDate = $cCat = $cKind = $cVk = $cVenue = $cProject = $cHours = $cFee = $cDon = $cBen = [];
         $cStart = [];      // each new row's first participation in $cPerson
         $cPerson = $cPHours = [];
         $seen = [];
@@ -199,11 +225,12 @@ final class Store
         $people = $this->personRow;
         $dayOf = Values::dayCache();
         $venueOf = [];     // venue as given => trimmed (checked already)
+        $projectOf = [];   // project as given => trimmed (checked already)
         $slugs = [];       // kind or venue kind seen valid => true
         $i = 0;
         foreach ($rows as $row) {
             if (!is_array($row)) {
-                self::fail("activities[$i]", Values::describe($row) . ' ' . Values::T_ROW);
+                self::fail('activities', $i, '', 'row', Values::describe($row) . ' ' . Values::T_ROW);
             }
             // Each field: the common case inline, anything else through the parser (which also
             // words the message). $field names the field for the message.
@@ -263,51 +290,26 @@ final class Store
                         $venueOf[$v] = $venue;
                     }
                 }
-                $field = 'participants';
-                $plist = $row['participants'] ?? null;
-                $parts = [];
-                $ppaths = null; // paths, built only when a relational check fails
-                if ($plist !== null) {
-                    if (!is_array($plist)) {
-                        Values::bad($plist, Values::T_PARTS);
-                    }
-                    $j = 0;
-                    foreach ($plist as $entry) {
-                        if (is_int($entry) && $entry >= 1 && $entry <= Values::INT32_MAX) {
-                            $parts[] = $entry;
-                            $parts[] = $hours;
-                        } elseif (is_array($entry)) {
-                            $v = $entry['id'] ?? null;
-                            if (is_int($v) && $v >= 1 && $v <= Values::INT32_MAX) {
-                                $parts[] = $v;
-                            } else {
-                                $field = "participants[$j].id";
-                                $parts[] = Values::id($v);
-                            }
-                            $v = $entry['hours'] ?? null;
-                            if ($v === null) {
-                                $parts[] = $hours;
-                            } elseif (is_float($v) && $v >= 0.0 && $v < 1e6
-                                && abs(($h = $v * 100.0) - ($r = round($h))) < 1e-6) {
-                                $parts[] = (int)$r;
-                            } else {
-                                $field = "participants[$j].hours";
-                                $parts[] = Values::amount($v, $hours);
-                            }
-                        } else {
-                            $field = "participants[$j]";
-                            // a bare null is a bad id here, not an absent one
-                            $parts[] = $entry === null ? Values::bad(null, Values::T_ID) : Values::id($entry);
-                            $parts[] = $hours;
-                        }
-                        $j++;
+                $field = 'project';
+                $v = $row['project'] ?? null;
+                if ($v === null) {
+                    $project = '';
+                } elseif (is_string($v) && isset($projectOf[$v])) {
+                    $project = $projectOf[$v];
+                } else {
+                    $project = Values::project($v);
+                    if (count($projectOf) < 100000) {
+                        $projectOf[$v] = $project;
                     }
                 }
+                $field = 'participants';
+                $plist = $row['participants'] ?? null;
+                $parts = $plist === null ? [] : self::participants($plist, $hours, $field);
             } catch (Why $w) {
-                self::fail("activities[$i].$field", $w->getMessage());
+                self::failWhy('activities', $i, $field, $w);
             }
             if (isset($this->activityIds[$id]) || isset($seen[$id])) {
-                self::fail("activities[$i].id", "duplicate id $id");
+                self::fail('activities', $i, 'id', 'duplicate_id', "duplicate id $id");
             }
             $cStart[] = count($cPerson);
             $n = count($parts);
@@ -318,8 +320,11 @@ final class Store
                     if (!isset($people[$pid]) || isset($inThis[$pid])) {
                         $j = $k >> 1;
                         $entry = array_values($plist)[$j];
-                        $path = "activities[$i].participants[$j]" . (is_array($entry) ? '.id' : '');
-                        self::fail($path, (isset($people[$pid]) ? 'duplicate participant ' : 'unknown person ') . $pid);
+                        $field = "participants[$j]" . (is_array($entry) ? '.id' : '');
+                        if (isset($people[$pid])) {
+                            self::fail('activities', $i, $field, 'duplicate_participant', "duplicate participant $pid");
+                        }
+                        self::fail('activities', $i, $field, 'unknown_person', "unknown person $pid");
                     }
                     $inThis[$pid] = true;
                     $cPerson[] = $pid;
@@ -333,6 +338,7 @@ final class Store
             $cKind[] = $kind;
             $cVk[] = $vkind;
             $cVenue[] = $venue;
+            $cProject[] = $project;
             $cHours[] = $hours;
             $cFee[] = $fee;
             $cDon[] = $don;
@@ -342,7 +348,65 @@ final class Store
             }
             $i++;
         }
-        // commit
+        $this->commitActivities([$cId, $cDate, $cCat, $cKind, $cVk, $cVenue, $cProject, $cHours, $cFee, $cDon, $cBen],
+            $cStart, $cPerson, $cPHours);
+        $this->maxDate = $max;
+        return $i;
+    }
+
+    /**
+     * The values of an activity's participants, checked in order: [id, hours in hundredths, ...].
+     * $hours is the activity's; $field is set to the entry's path when one is bad.
+     * @throws Why
+     */
+    private static function participants(mixed $plist, int $hours, string &$field): array
+    {
+        if (!is_array($plist)) {
+            Values::bad($plist, Values::T_PARTS);
+        }
+        $parts = [];
+        $j = 0;
+        foreach ($plist as $entry) {
+            if (is_int($entry) && $entry >= 1 && $entry <= Values::INT32_MAX) {
+                $parts[] = $entry;
+                $parts[] = $hours;
+            } elseif (is_array($entry)) {
+                $v = $entry['id'] ?? null;
+                if (is_int($v) && $v >= 1 && $v <= Values::INT32_MAX) {
+                    $parts[] = $v;
+                } else {
+                    $field = "participants[$j].id";
+                    $parts[] = Values::id($v);
+                }
+                $v = $entry['hours'] ?? null;
+                if ($v === null) {
+                    $parts[] = $hours;
+                } elseif (is_float($v) && $v >= 0.0 && $v < 1e6
+                    && abs(($h = $v * 100.0) - ($r = round($h))) < 1e-6) {
+                    $parts[] = (int)$r;
+                } else {
+                    $field = "participants[$j].hours";
+                    $parts[] = Values::amount($v, $hours);
+                }
+            } else {
+                $field = "participants[$j]";
+                // a bare null is a bad id here, not an absent one
+                $parts[] = $entry === null ? Values::bad(null, Values::T_ID) : Values::id($entry);
+                $parts[] = $hours;
+            }
+            $j++;
+        }
+        return $parts;
+    }
+
+    /**
+     * Appends checked activity rows: $c holds the columns id, date, category, kind, venue kind,
+     * venue, project (strings, interned here), hours, fee, donation, beneficiaries; $cStart each
+     * row's first participation in $cPerson / $cPHours.
+     */
+    private function commitActivities(array $c, array $cStart, array $cPerson, array $cPHours): void
+    {
+        [$cId, $cDate, $cCat, $cKind, $cVk, $cVenue, $cProject, $cHours, $cFee, $cDon, $cBen] = $c;
         $base = count($this->partPerson);
         $interned = [];
         foreach ($cId as $r => $id) {
@@ -353,6 +417,7 @@ final class Store
             $this->aKind[] = $interned[$cKind[$r]] ??= $this->intern($cKind[$r]);
             $this->aVenueKind[] = $interned[$cVk[$r]] ??= $this->intern($cVk[$r]);
             $this->aVenue[] = $interned[$cVenue[$r]] ??= $this->intern($cVenue[$r]);
+            $this->aProject[] = $interned[$cProject[$r]] ??= $this->intern($cProject[$r]);
             $this->aHours[] = $cHours[$r];
             $this->aFee[] = $cFee[$r];
             $this->aDonation[] = $cDon[$r];
@@ -363,8 +428,6 @@ final class Store
             $this->partPerson[] = $pid;
             $this->partHours[] = $cPHours[$k];
         }
-        $this->maxDate = $max;
-        return $i;
     }
 
     /* --------------------------------------------------------------- removing */
@@ -383,7 +446,7 @@ final class Store
             try {
                 $out[] = (is_int($v) && $v >= 1 && $v <= Values::INT32_MAX) ? $v : Values::id($v);
             } catch (Why $w) {
-                self::fail("{$what}[$i]", $w->getMessage());
+                self::failWhy($what, $i, '', $w);
             }
             $i++;
         }
@@ -401,10 +464,10 @@ final class Store
         $gone = [];
         foreach ($list as $i => $id) {
             if (!isset($this->activityIds[$id])) {
-                self::fail("activities[$i]", "no id $id");
+                self::fail('activities', $i, '', 'no_id', "no id $id");
             }
             if (isset($gone[$id])) {
-                self::fail("activities[$i]", "duplicate id $id");
+                self::fail('activities', $i, '', 'duplicate_id', "duplicate id $id");
             }
             $gone[$id] = true;
         }
@@ -425,17 +488,17 @@ final class Store
         $gone = [];
         foreach ($list as $i => $id) {
             if (!isset($this->personRow[$id])) {
-                self::fail("people[$i]", "no id $id");
+                self::fail('people', $i, '', 'no_id', "no id $id");
             }
             if (isset($gone[$id])) {
-                self::fail("people[$i]", "duplicate id $id");
+                self::fail('people', $i, '', 'duplicate_id', "duplicate id $id");
             }
             $gone[$id] = true;
         }
         if (!$gone) {
             return 0;
         }
-        $id = $staff = $reason = $row = [];
+        $id = $staff = $reason = $hired = $row = [];
         $dates = [[], [], [], [], [], [], []];
         foreach ($this->pId as $r => $pid) {
             if (isset($gone[$pid])) {
@@ -445,6 +508,7 @@ final class Store
             $id[] = $pid;
             $staff[] = $this->pStaff[$r];
             $reason[] = $this->pReason[$r];
+            $hired[] = $this->pHired[$r];
             for ($k = 0; $k < 7; $k++) {
                 $dates[$k][] = $this->pDates[$k][$r];
             }
@@ -452,6 +516,7 @@ final class Store
         $this->pId = $id;
         $this->pStaff = $staff;
         $this->pReason = $reason;
+        $this->pHired = $hired;
         $this->pDates = $dates;
         $this->personRow = $row;
         $this->compact([], $gone);
@@ -465,7 +530,8 @@ final class Store
      */
     private function compact(array $goneA, ?array $goneP): void
     {
-        $cols = ['aId', 'aDate', 'aCat', 'aKind', 'aVenueKind', 'aVenue', 'aHours', 'aFee', 'aDonation', 'aBenef'];
+        $cols = ['aId', 'aDate', 'aCat', 'aKind', 'aVenueKind', 'aVenue', 'aProject', 'aHours', 'aFee', 'aDonation',
+            'aBenef'];
         $new = array_fill_keys($cols, []);
         $start = [0];
         $person = $hours = [];
@@ -524,7 +590,7 @@ final class Store
         $i = 0;
         foreach ($points as $row) {
             if (!is_array($row)) {
-                self::fail("headcount[$i]", Values::describe($row) . ' ' . Values::T_ROW);
+                self::fail('headcount', $i, '', 'row', Values::describe($row) . ' ' . Values::T_ROW);
             }
             $field = 'date';
             try {
@@ -532,14 +598,14 @@ final class Store
                 $field = 'count';
                 $counts[] = Values::count($row['count'] ?? null, true);
             } catch (Why $w) {
-                self::fail("headcount[$i].$field", $w->getMessage());
+                self::failWhy('headcount', $i, $field, $w);
             }
             $i++;
         }
         $seen = [];
         foreach ($dates as $i => $d) {
             if (isset($seen[$d])) {
-                self::fail("headcount[$i].date", 'duplicate date ' . Values::formatDate($d));
+                self::fail('headcount', $i, 'date', 'duplicate_date', 'duplicate date ' . Values::formatDate($d));
             }
             $seen[$d] = true;
         }

@@ -7,11 +7,16 @@
 namespace Dangjian\Fallback;
 
 /**
- * Thrown by a value parser with the message text that follows "<path>: ". The caller adds the path.
+ * Thrown by a value parser with the message text that follows "<path>: " and the rule it broke
+ * (docs/ENGINE.md §9, "Errors as data"). The caller adds the path.
  * @internal
  */
 final class Why extends \Exception
 {
+    public function __construct(string $message, public readonly string $rule)
+    {
+        parent::__construct($message);
+    }
 }
 
 /**
@@ -33,10 +38,19 @@ final class Values
     public const T_CATEGORY = 'is not a category (service or meeting)';
     public const T_SLUG = 'is not a slug (1 to 32 of a-z, 0-9, _)';
     public const T_VENUE = 'is not a venue name (UTF-8 text of at most 200 bytes)';
+    public const T_PROJECT = 'is not a project name (UTF-8 text of at most 200 bytes)';
     public const T_REASON = 'is not a leaving reason (transfer, death, cancelled or other)';
     public const T_PARTS = 'is not a list of participants';
     public const T_ROW = 'is not a row';
     public const T_REQUIRED = 'is required';
+
+    /** The rule (InvalidRecord::getRule()) each value text stands for. */
+    public const RULE_OF = [
+        self::T_ID => 'id', self::T_COUNT => 'count', self::T_DATE => 'date', self::T_AMOUNT => 'amount',
+        self::T_BOOL => 'boolean', self::T_CATEGORY => 'category', self::T_SLUG => 'slug',
+        self::T_VENUE => 'venue', self::T_PROJECT => 'project', self::T_REASON => 'left_reason',
+        self::T_PARTS => 'participants', self::T_ROW => 'row', self::T_REQUIRED => 'required',
+    ];
 
     public const LEFT_REASONS = ['transfer' => 1, 'death' => 2, 'cancelled' => 3, 'other' => 4];
     public const LEFT_NAMES = [1 => 'transfer', 2 => 'death', 3 => 'cancelled', 4 => 'other'];
@@ -75,10 +89,16 @@ final class Values
         return 'an object';
     }
 
-    /** Throws Why("<v> <text>"). */
+    /** Throws Why("<v> <text>") with the text's rule. */
     public static function bad(mixed $v, string $text): never
     {
-        throw new Why(self::describe($v) . ' ' . $text);
+        throw new Why(self::describe($v) . ' ' . $text, self::RULE_OF[$text]);
+    }
+
+    /** Throws Why("is required"). */
+    public static function required(): never
+    {
+        throw new Why(self::T_REQUIRED, 'required');
     }
 
     /* ----------------------------------------------------------------- dates */
@@ -180,7 +200,7 @@ final class Values
             }
             if ($v === '') {
                 if ($required) {
-                    throw new Why(self::T_REQUIRED);
+                    self::required();
                 }
                 return self::NO_DATE;
             }
@@ -190,7 +210,7 @@ final class Values
             }
         } elseif ($v === null) {
             if ($required) {
-                throw new Why(self::T_REQUIRED);
+                self::required();
             }
             return self::NO_DATE;
         }
@@ -222,7 +242,7 @@ final class Values
             }
         } elseif ($v === null) {
             if ($required) {
-                throw new Why(self::T_REQUIRED);
+                self::required();
             }
             return null;
         }
@@ -243,7 +263,7 @@ final class Values
             }
         } elseif ($v === null) {
             if ($required) {
-                throw new Why(self::T_REQUIRED);
+                self::required();
             }
             return 0;
         }
@@ -271,7 +291,7 @@ final class Values
             }
         } elseif ($v === null) {
             if ($required) {
-                throw new Why(self::T_REQUIRED);
+                self::required();
             }
             return '';
         }
@@ -288,21 +308,27 @@ final class Values
             return 2;
         }
         if ($v === null) {
-            throw new Why(self::T_REQUIRED);
+            self::required();
         }
         self::bad($v, self::T_CATEGORY);
     }
 
     /** A venue name: valid UTF-8 of at most 200 bytes, returned trimmed. Null is ''. */
-    public static function venue(mixed $v): string
+    public static function venue(mixed $v, string $text = self::T_VENUE): string
     {
         if ($v === null) {
             return '';
         }
         if (!is_string($v) || strlen($v) > 200 || !preg_match('//u', $v)) {
-            self::bad($v, self::T_VENUE);
+            self::bad($v, $text);
         }
         return self::trimVenue($v);
+    }
+
+    /** A project name: the rules of a venue name, its own message. Null is ''. */
+    public static function project(mixed $v): string
+    {
+        return self::venue($v, self::T_PROJECT);
     }
 
     /** Trims space, \t \n \v \f \r and U+3000 from both ends. */

@@ -14,9 +14,38 @@ class Exception extends \Exception
 {
 }
 
-/** A bad row; the message starts with its path, e.g. "people[3].admitted_on: ...". */
+/**
+ * A bad row; the message starts with its path, e.g. "people[3].admitted_on: ...". The same facts
+ * as data (docs/ENGINE.md §9, "Errors as data"): getPath() "people[3].admitted_on", getRow() 3,
+ * getField() "admitted_on" ('' for the row itself), getRule() one of the rule names listed there.
+ * The twin's own code sets them; one constructed by hand has '', -1, '' and '' (as the extension's).
+ */
 final class InvalidRecord extends Exception
 {
+    private string $path = '';
+    private int $row = -1;
+    private string $field = '';
+    private string $rule = '';
+
+    public function getPath(): string
+    {
+        return $this->path;
+    }
+
+    public function getRow(): int
+    {
+        return $this->row;
+    }
+
+    public function getField(): string
+    {
+        return $this->field;
+    }
+
+    public function getRule(): string
+    {
+        return $this->rule;
+    }
 }
 
 /** fromJson(): syntax or shape; the message starts with "line L, column C: ". */

@@ -8,7 +8,9 @@ if (!extension_loaded('dangjian')) {
     require_once __DIR__ . '/exceptions.php';
     require_once __DIR__ . '/Values.php';
     require_once __DIR__ . '/Store.php';
+    require_once __DIR__ . '/Query.php';
     require_once __DIR__ . '/Stats.php';
+    require_once __DIR__ . '/StatsOut.php';
     require_once __DIR__ . '/JsonScanner.php';
     require_once __DIR__ . '/Json.php';
     require_once __DIR__ . '/Snapshot.php';

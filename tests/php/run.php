@@ -316,7 +316,8 @@ same('members', ['applicants' => 1, 'activists' => 2, 'candidates' => 0, 'probat
 same('pipeline', ['applied' => 1, 'activists' => 0, 'candidates' => 1, 'admitted' => 1, 'converted' => 0,
     'transferred_in' => 1, 'left' => 1, 'eligible_candidates' => 1,
     'due_for_conversion' => [['id' => 2, 'due_on' => '2024-07-15'], ['id' => 6, 'due_on' => '2025-03-01']],
-    'overdue_conversion' => [['id' => 9, 'due_on' => '2024-06-01']]], $s['pipeline']);
+    'overdue_conversion' => [['id' => 9, 'due_on' => '2024-06-01']], 'hired' => 0, 'hired_party_members' => 0],
+    $s['pipeline']);
 same('service totals', [3, 4.25, 0.5, 10.0, 3, 6.75, 4, 0.5], [$s['service']['activities'], $s['service']['hours'],
     $s['service']['fee_waived'], $s['service']['donation'], $s['service']['beneficiaries'],
     $s['service']['volunteer_hours'], $s['service']['volunteers'], $s['service']['participation_ratio']]);
@@ -331,7 +332,7 @@ same('statsJson', '{"period":{"from":"2024-01-01","to":"2024-12-31","as_of":"202
     . '"staff_party_members":2,"staff_party_ratio":0.05},"pipeline":{"applied":1,"activists":0,"candidates":1,'
     . '"admitted":1,"converted":0,"transferred_in":1,"left":1,"eligible_candidates":1,"due_for_conversion":'
     . '[{"id":2,"due_on":"2024-07-15"},{"id":6,"due_on":"2025-03-01"}],"overdue_conversion":[{"id":9,"due_on":'
-    . '"2024-06-01"}]},"service":{"activities":3,"hours":4.25,"fee_waived":0.5,"donation":10.0,"beneficiaries":3,'
+    . '"2024-06-01"}],"hired":0,"hired_party_members":0},"service":{"activities":3,"hours":4.25,"fee_waived":0.5,"donation":10.0,"beneficiaries":3,'
     . '"volunteer_hours":6.75,"volunteers":4,"participation_ratio":0.5,"by_kind":{"clean":{"activities":1,'
     . '"hours":1.0,"fee_waived":0.5,"donation":0.0,"beneficiaries":0},"visit":{"activities":2,"hours":3.25,'
     . '"fee_waived":0.0,"donation":10.0,"beneficiaries":3}},"by_venue_kind":{"community":{"venues":1,'
@@ -345,7 +346,8 @@ same('statsJson', '{"period":{"from":"2024-01-01","to":"2024-12-31","as_of":"202
     . '"beneficiaries":0},{"month":"2024-10","activities":0,"hours":0.0,"beneficiaries":0},{"month":"2024-11",'
     . '"activities":0,"hours":0.0,"beneficiaries":0},{"month":"2024-12","activities":0,"hours":0.0,'
     . '"beneficiaries":0}],"top_volunteers":[{"id":1,"hours":3.25,"activities":2},{"id":5,"hours":2.0,'
-    . '"activities":1},{"id":6,"hours":1.0,"activities":1},{"id":3,"hours":0.5,"activities":1}]},"meetings":'
+    . '"activities":1},{"id":6,"hours":1.0,"activities":1},{"id":3,"hours":0.5,"activities":1}],'
+    . '"party_volunteer_hours":4.25,"party_volunteers":2,"by_project":{}},"meetings":'
     . '{"total":2,"hours":3.5,"by_kind":{"branch_assembly":1,"committee":1},"missing":{"branch_assembly":[],'
     . '"committee":["2024-Q2","2024-Q3","2024-Q4"]}}}',
     $d->statsJson(['from' => '2024-01-01', 'to' => '2024-12-31', 'as_of' => '2024-06-30', 'due_within' => 365,
@@ -357,7 +359,7 @@ same('defaults: as_of = to; by_month: every month that overlaps', ['2024-05-31',
 same('default period: the latest date (left_on/candidate_on 2024-07-01)', ['2024-01-01', '2024-07-01'],
     [$d->stats()['period']['from'], $d->stats()['period']['to']]);
 $e = new Dataset();
-same('empty dataset with to', '{"period":{"from":"2024-11-15","to":"2024-12-31","as_of":"2024-12-31"},"members":{"applicants":0,"activists":0,"candidates":0,"probationary":0,"full":0,"party_members":0,"staff_headcount":null,"staff_party_members":0,"staff_party_ratio":null},"pipeline":{"applied":0,"activists":0,"candidates":0,"admitted":0,"converted":0,"transferred_in":0,"left":0,"eligible_candidates":0,"due_for_conversion":[],"overdue_conversion":[]},"service":{"activities":0,"hours":0.0,"fee_waived":0.0,"donation":0.0,"beneficiaries":0,"volunteer_hours":0.0,"volunteers":0,"participation_ratio":null,"by_kind":{},"by_venue_kind":{},"by_month":[{"month":"2024-11","activities":0,"hours":0.0,"beneficiaries":0},{"month":"2024-12","activities":0,"hours":0.0,"beneficiaries":0}],"top_volunteers":[]},"meetings":{"total":0,"hours":0.0,"by_kind":{},"missing":{"x":["2024-12"]}}}',
+same('empty dataset with to', '{"period":{"from":"2024-11-15","to":"2024-12-31","as_of":"2024-12-31"},"members":{"applicants":0,"activists":0,"candidates":0,"probationary":0,"full":0,"party_members":0,"staff_headcount":null,"staff_party_members":0,"staff_party_ratio":null},"pipeline":{"applied":0,"activists":0,"candidates":0,"admitted":0,"converted":0,"transferred_in":0,"left":0,"eligible_candidates":0,"due_for_conversion":[],"overdue_conversion":[],"hired":0,"hired_party_members":0},"service":{"activities":0,"hours":0.0,"fee_waived":0.0,"donation":0.0,"beneficiaries":0,"volunteer_hours":0.0,"volunteers":0,"participation_ratio":null,"by_kind":{},"by_venue_kind":{},"by_month":[{"month":"2024-11","activities":0,"hours":0.0,"beneficiaries":0},{"month":"2024-12","activities":0,"hours":0.0,"beneficiaries":0}],"top_volunteers":[],"party_volunteer_hours":0.0,"party_volunteers":0,"by_project":{}},"meetings":{"total":0,"hours":0.0,"by_kind":{},"missing":{"x":["2024-12"]}}}',
     $e->statsJson(['from' => '2024-11-15', 'to' => '2024-12-31', 'meeting_rules' => ['x' => 'month']]));
 
 /* ------------------------------------------------------------- toJson */
@@ -366,7 +368,7 @@ $t = new Dataset();
 $t->addPeople([['id' => 3, 'left_reason' => 'death']]);
 $t->addActivities([['id' => 1, 'date' => '2024-01-05', 'category' => 'meeting', 'kind' => 'k', 'hours' => '1.005',
     'venue' => "\u{3000} a\"\\/\x01\x1F\x7F\n\r\t\x08\x0C阳 ", 'participants' => [3]]]);
-same('toJson', '{"format":"dangjian-dataset","version":1,"people":[{"id":3,"is_staff":false,"applied_on":null,'
+same('toJson', '{"format":"dangjian-dataset","version":2,"people":[{"id":3,"is_staff":false,"applied_on":null,'
     . '"activist_on":null,"candidate_on":null,"admitted_on":null,"full_on":null,"joined_on":null,"left_on":null,'
     . '"left_reason":"death"}],"activities":[{"id":1,"date":"2024-01-05","category":"meeting","kind":"k","hours":1.01,'
     . '"fee_waived":0.0,"donation":0.0,"beneficiaries":0,"venue_kind":"","venue":"a\"\\\\/\\u0001\\u001F' . "\x7F"
@@ -474,7 +476,7 @@ check('fromJson: NUL venue printed back', str_contains($j->toJson(), '"venue":"\
 $path = "$tmp/a.snap";
 $d->save($path);
 $bytes = file_get_contents($path);
-same('snapshot magic and version', "DJSNAP\r\n" . pack('V', 2), substr($bytes, 0, 12));
+same('snapshot magic and version', "DJSNAP\r\n" . pack('V', 3), substr($bytes, 0, 12));
 same('snapshot payload length', strlen($bytes) - 32, unpack('P', $bytes, 16)[1]);
 same('snapshot crc', crc32(substr($bytes, 32)), unpack('V', $bytes, 12)[1]);
 same('snapshot strings: "" then kind, venue kind, venue by first use', ['', 'visit', 'community', 'Hall', 'clean', 'park', 'committee', 'branch_assembly', 'old'],
@@ -498,12 +500,13 @@ same('save leaves no temporary file', ['a.snap', 'b.snap'], array_values(array_d
 
 $CS = 'Dangjian\CorruptSnapshot';
 $fix = function (string $payload): string { // a header for a payload
-    return "DJSNAP\r\n" . pack('VVPP', 2, crc32($payload), strlen($payload), 0) . $payload;
+    return "DJSNAP\r\n" . pack('VVPP', 3, crc32($payload), strlen($payload), 0) . $payload;
 };
 $damaged = [
     [substr($bytes, 0, 31), 'truncated'],
     ['XJSNAP' . substr($bytes, 6), 'not a dangjian snapshot'],
     [substr_replace($bytes, pack('V', 1), 8, 4), 'version 1 is not supported'],
+    [substr_replace($bytes, pack('V', 2), 8, 4), 'version 2 is not supported'],
     [substr($bytes, 0, -1), 'truncated'],
     [$bytes . "\0", 'damaged (trailing bytes)'],
     [substr_replace($bytes, chr(ord($bytes[40]) ^ 1), 40, 1), 'checksum mismatch'],
@@ -514,11 +517,11 @@ $damaged = [
     [$fix(pack('VVV', 2, 0, 1) . "\xFF" . str_repeat("\0", 40)), 'damaged (string 1 is not UTF-8)'],
     [$fix(pack('VV', 1, 0) . pack('V', 5)), 'truncated'],
     [$fix(pack('VV', 1, 0) . str_repeat("\0", 40) . 'x'), 'damaged (trailing bytes)'],
-    [$fix(pack('VV', 1, 0) . pack('V', 1) . pack('V', 0) . "\0\0" . str_repeat(pack('V', 0x80000000), 7) . str_repeat("\0", 36)),
+    [$fix(pack('VV', 1, 0) . pack('V', 1) . pack('V', 0) . "\0\0" . str_repeat(pack('V', 0x80000000), 8) . str_repeat("\0", 36)),
         'damaged (people[0].id)'],
-    [$fix(pack('VV', 1, 0) . pack('V', 2) . pack('VV', 4, 4) . "\0\0\0\0" . str_repeat(pack('V', 0x80000000), 14) . str_repeat("\0", 36)),
+    [$fix(pack('VV', 1, 0) . pack('V', 2) . pack('VV', 4, 4) . "\0\0\0\0" . str_repeat(pack('V', 0x80000000), 16) . str_repeat("\0", 36)),
         'damaged (people[1].id: duplicate id 4)'],
-    [$fix(pack('VV', 1, 0) . pack('V', 1) . pack('V', 4) . "\0\0" . pack('VV', 100, 50) . str_repeat(pack('V', 0x80000000), 5) . str_repeat("\0", 36)),
+    [$fix(pack('VV', 1, 0) . pack('V', 1) . pack('V', 4) . "\0\0" . pack('VV', 100, 50) . str_repeat(pack('V', 0x80000000), 6) . str_repeat("\0", 36)),
         'damaged (people[0].activist_on)'],
     [$fix(pack('VV', 1, 0) . pack('V', 0) . pack('V', 2) . pack('VVVV', 5, 5, 1, 1) . str_repeat("\0", 32)),
         'damaged (headcount[1].date)'],
@@ -536,6 +539,66 @@ throws('save: no such folder', 'Dangjian\Exception', "cannot write $tmp/no/a.sna
 @mkdir("$tmp/dir");
 throws('save over a folder', 'Dangjian\Exception', "cannot write $tmp/dir: Is a directory", fn () => $d->save("$tmp/dir"));
 same('a failed save leaves nothing behind', ['a.snap', 'b.snap', 'dir'], array_values(array_diff(scandir($tmp), ['.', '..'])));
+
+/* --------------------------------------------------------------------- v2 */
+
+$e = new Dangjian\InvalidRecord('by hand');
+same('InvalidRecord by hand: no path, row -1', ['', -1, '', ''], [$e->getPath(), $e->getRow(), $e->getField(), $e->getRule()]);
+$v = new Dataset();
+$v->addPeople([['id' => 1, 'admitted_on' => '2020-01-01', 'hired_on' => '2021-05-05'], ['id' => 2, 'applied_on' => '2020-01-01']]);
+$v->addActivities([
+    ['id' => 1, 'date' => '2024-01-01', 'category' => 'service', 'kind' => 'visit', 'venue_kind' => 'community', 'venue' => 'Hall',
+        'project' => ' P ', 'participants' => [1]],
+    ['id' => 2, 'date' => '2024-01-02', 'category' => 'service', 'kind' => 'visit', 'venue_kind' => 'community', 'venue' => 'Hall',
+        'project' => 'Q'],
+    ['id' => 3, 'date' => '2024-01-03', 'category' => 'meeting', 'kind' => 'committee', 'project' => 'P'],
+]);
+$v->save("$tmp/v.snap");
+$vb = file_get_contents("$tmp/v.snap");
+same('snapshot v2: strings by first use, the project after the venue', ['', 'visit', 'community', 'Hall', 'P', 'Q', 'committee'],
+    (function () use ($vb) {
+        $n = unpack('V', $vb, 32)[1];
+        $p = 36;
+        $out = [];
+        for ($i = 0; $i < $n; $i++) {
+            $l = unpack('V', $vb, $p)[1];
+            $out[] = substr($vb, $p + 4, $l);
+            $p += 4 + $l;
+        }
+        return $out;
+    })());
+$vl = Dataset::load("$tmp/v.snap");
+same('snapshot v2 round trip: toJson', $v->toJson(), $vl->toJson());
+same('snapshot v2 round trip: stats with a filter', $v->statsJson(['filter' => ['projects' => ['P']]]),
+    $vl->statsJson(['filter' => ['projects' => ['P']]]));
+$vl->save("$tmp/v2.snap");
+same('snapshot v2: saving the loaded gives the same bytes', $vb, file_get_contents("$tmp/v2.snap"));
+// the payload's sections: strings, then people (4+1+1+4*8 bytes each), headcount, kinds, places, activities
+$off = 36;
+foreach (['', 'visit', 'community', 'Hall', 'P', 'Q', 'committee'] as $str) {
+    $off += 4 + strlen($str);
+}
+$peopleAt = $off + 4;
+$hiredCol = $peopleAt + 2 * (4 + 1 + 1) + 2 * 4 * 7; // the eighth date column of 2 people
+same('snapshot v2: hired_on is the eighth date column', Values::fromYmd(2021, 5, 5), unpack('l', $vb, $hiredCol)[1]);
+$fixAt = function (string $b, int $at, string $bytes): string {
+    $payload = substr_replace(substr($b, 32), $bytes, $at - 32, strlen($bytes));
+    return substr($b, 0, 12) . pack('V', crc32($payload)) . substr($b, 16, 16) . $payload;
+};
+// then headcount (none), kinds (2: 5 bytes each), places (2: 8 bytes each), activities: id, date, kind, place, project
+$projectCol = $peopleAt + 2 * 38 + 4 + (4 + 2 * 5) + (4 + 2 * 8) + 4 + 4 * 4 * 3;
+foreach ([
+    [$fixAt($vb, $hiredCol, pack('l', 200000)), 'damaged (people[0].hired_on)'],
+    [$fixAt($vb, $projectCol, pack('V', 99)), 'damaged (activities[0].project)'],
+    // the string "Q" made " ", which is not trimmed: the activity using it as its project is refused
+    [$fixAt($vb, strpos($vb, "\x01\x00\x00\x00Q") + 4, ' '), 'damaged (activities[1].project)'],
+] as $i => [$b, $what]) {
+    file_put_contents("$tmp/bad.snap", $b);
+    throws("damaged v2 #$i", $CS, "snapshot $tmp/bad.snap: $what", fn () => Dataset::load("$tmp/bad.snap"));
+}
+@unlink("$tmp/bad.snap");
+@unlink("$tmp/v.snap");
+@unlink("$tmp/v2.snap");
 
 foreach (['a.snap', 'b.snap'] as $f) {
     @unlink("$tmp/$f");

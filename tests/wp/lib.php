@@ -253,3 +253,20 @@ function dj_t_login( string $login, string $password ): string {
 	}
 	return $jar;
 }
+
+/**
+ * The full names of every table the plugin creates on this site: Schema's and the rooms' (sorted).
+ *
+ * @return string[]
+ */
+function dj_t_plugin_tables(): array {
+	$tables = array();
+	foreach ( Dangjian\Schema::TABLES as $name ) {
+		$tables[] = Dangjian\Schema::table( $name );
+	}
+	if ( class_exists( 'Dangjian\\Rating_Store' ) ) {
+		$tables[] = Dangjian\Rating_Store::table();
+	}
+	sort( $tables );
+	return $tables;
+}

@@ -20,14 +20,10 @@ function dj_t_tables(): array {
 	return $rows;
 }
 
-$expected = array();
-foreach ( Dangjian\Schema::TABLES as $name ) {
-	$expected[] = $wpdb->prefix . 'dangjian_' . $name;
-}
-sort( $expected );
+$expected = dj_t_plugin_tables();
 
 dj_t_ok( is_plugin_active( $plugin ), 'the plugin is active on the test site' );
-dj_t_same( $expected, dj_t_tables(), 'the six tables exist' );
+dj_t_same( $expected, dj_t_tables(), 'the plugin\'s tables exist (its own and its rooms\')' );
 
 // Deactivate, drop everything, activate again: activation alone must recreate the tables.
 deactivate_plugins( $plugin, true );
@@ -39,7 +35,7 @@ dj_t_same( array(), dj_t_tables(), 'the tables are gone before activation' );
 $version_before = Dangjian\Data_Version::get();
 $result         = activate_plugin( $plugin );
 dj_t_ok( null === $result, 'activate_plugin succeeds', is_wp_error( $result ) ? $result->get_error_message() : '' );
-dj_t_same( $expected, dj_t_tables(), 'activation creates the six tables' );
+dj_t_same( $expected, dj_t_tables(), 'activation creates every table' );
 dj_t_same( Dangjian\Schema::VERSION, get_option( Dangjian\Schema::VERSION_OPTION ), 'activation records the schema version' );
 dj_t_ok( Dangjian\Data_Version::get() > $version_before, 'activation bumps the data version' );
 

@@ -35,7 +35,7 @@ $rows    = dj_t_all_rows();
 dj_t_same( 44, $figures[0]['members']['staff_headcount'] ?? null, 'the headcount counts before the backup' );
 
 $json = Dangjian\Backup::create();
-dj_t_ok( str_starts_with( $json, '{"format":"dangjian-dataset","version":1,"people":[' ), 'the backup starts as the engine\'s dataset format' );
+dj_t_ok( 1 === preg_match( '/^\{"format":"dangjian-dataset","version":[12],"people":\[/', $json ), 'the backup starts as the engine\'s dataset format (version 1, or 2 once the engine writes STATS.md v2)' );
 $engine_json = Dangjian\Engine::build()->toJson();
 dj_t_same( substr( $engine_json, 0, -1 ), substr( $json, 0, strlen( $engine_json ) - 1 ), 'its engine part is Dataset::toJson() byte for byte' );
 $from_json = Dangjian\Dataset::fromJson( $json );

@@ -34,7 +34,7 @@ $people = array();
 for ( $i = 0; $i < 40; $i++ ) {
 	$id = Records::save(
 		'people',
-		Records::sanitize(
+		Dangjian\Validator::sanitize(
 			'people',
 			array(
 				'name'        => '人' . $i,
@@ -75,7 +75,7 @@ function dj_t_activity( array $people ): array {
 }
 $activities = array();
 for ( $i = 0; $i < 60; $i++ ) {
-	$activities[] = Records::save( 'activities', Records::sanitize( 'activities', dj_t_activity( $people ) ) );
+	$activities[] = Records::save( 'activities', Dangjian\Validator::sanitize( 'activities', dj_t_activity( $people ) ) );
 }
 dj_t_ok( 60 === count( array_filter( $activities, 'is_int' ) ), '60 activities saved through Records' );
 
@@ -182,19 +182,19 @@ $bad     = array();
 for ( $step = 0; $step < 60; $step++ ) {
 	$r = mt_rand( 0, 11 );
 	if ( $r < 5 ) {
-		$activities[] = Records::save( 'activities', Records::sanitize( 'activities', dj_t_activity( $people ) ) );
+		$activities[] = Records::save( 'activities', Dangjian\Validator::sanitize( 'activities', dj_t_activity( $people ) ) );
 	} elseif ( $r < 7 ) {
-		$people[]              = Records::save( 'people', Records::sanitize( 'people', array( 'name' => '新' . $step, 'applied_on' => '2024-0' . mt_rand( 1, 9 ) . '-10' ) ) );
+		$people[]              = Records::save( 'people', Dangjian\Validator::sanitize( 'people', array( 'name' => '新' . $step, 'applied_on' => '2024-0' . mt_rand( 1, 9 ) . '-10' ) ) );
 	} elseif ( $r < 9 ) {
 		$id                    = $activities[ array_rand( $activities ) ];
-		Records::save( 'activities', Records::sanitize( 'activities', dj_t_activity( $people ) ), $id );
+		Records::save( 'activities', Dangjian\Validator::sanitize( 'activities', dj_t_activity( $people ) ), $id );
 	} elseif ( 9 === $r ) {
 		$k                     = array_rand( $activities );
 		Records::delete( 'activities', array( $activities[ $k ] ) );
 		unset( $activities[ $k ] );
 	} elseif ( 10 === $r ) {
 		$id = $people[ array_rand( $people ) ];
-		Records::save( 'people', Records::sanitize( 'people', array( 'name' => '改' . $step, 'applied_on' => '2023-0' . mt_rand( 1, 9 ) . '-05', 'admitted_on' => mt_rand( 0, 1 ) ? '2024-0' . mt_rand( 1, 9 ) . '-20' : '', 'is_staff' => (string) mt_rand( 0, 1 ) ) ), $id );
+		Records::save( 'people', Dangjian\Validator::sanitize( 'people', array( 'name' => '改' . $step, 'applied_on' => '2023-0' . mt_rand( 1, 9 ) . '-05', 'admitted_on' => mt_rand( 0, 1 ) ? '2024-0' . mt_rand( 1, 9 ) . '-20' : '', 'is_staff' => (string) mt_rand( 0, 1 ) ) ), $id );
 	} else {
 		$k = array_rand( $people );
 		Records::delete( 'people', array( $people[ $k ] ) );
@@ -221,7 +221,7 @@ dj_t_ok( preg_grep( '/^11:/', $deletes ) && ! preg_grep( '/:(?!delta$)/', $delet
 
 // A person edit and delete once more, with a person known to take part in activities.
 $busy = (int) $wpdb->get_var( 'SELECT person_id FROM ' . Dangjian\Schema::table( 'participants' ) . ' GROUP BY person_id ORDER BY COUNT(*) DESC LIMIT 1' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-Records::save( 'people', Records::sanitize( 'people', array( 'name' => '忙', 'applied_on' => '2020-02-02', 'admitted_on' => '2020-12-12' ) ), $busy );
+Records::save( 'people', Dangjian\Validator::sanitize( 'people', array( 'name' => '忙', 'applied_on' => '2020-02-02', 'admitted_on' => '2020-12-12' ) ), $busy );
 $got = Engine::dataset()->statsJson( $query );
 dj_t_same( 'delta', Engine::source(), 'the edit of a person who takes part in activities: applied as a delta' );
 dj_t_same( dj_t_fresh( $query ), $got, '... with the figures of the tables (their participations kept)' );
@@ -247,8 +247,8 @@ dj_t_same( 'rebuild', Engine::source(), 'mending it: a rebuild too (the dataset 
 dj_t_same( dj_t_fresh( $query ), $got, '... with the figures of the tables' );
 
 // A worker that starts after the inserts loads the older snapshot and applies the writes since.
-Records::save( 'activities', Records::sanitize( 'activities', dj_t_activity( $people ) ) );
-Records::save( 'people', Records::sanitize( 'people', array( 'name' => '末', 'applied_on' => '2024-11-11' ) ) );
+Records::save( 'activities', Dangjian\Validator::sanitize( 'activities', dj_t_activity( $people ) ) );
+Records::save( 'people', Dangjian\Validator::sanitize( 'people', array( 'name' => '末', 'applied_on' => '2024-11-11' ) ) );
 Cache::clear();
 Engine::forget();
 $got = Engine::dataset()->statsJson( $query );
@@ -256,7 +256,7 @@ dj_t_same( 'delta', Engine::source(), 'a new worker loads the older snapshot and
 dj_t_same( dj_t_fresh( $query ), $got, '... with the figures of the tables' );
 
 // A recorded insert that is gone from the table (deleted around Records) makes the reader rebuild.
-$gone                  = Records::save( 'activities', Records::sanitize( 'activities', dj_t_activity( $people ) ) );
+$gone                  = Records::save( 'activities', Dangjian\Validator::sanitize( 'activities', dj_t_activity( $people ) ) );
 $wpdb->delete( Dangjian\Schema::table( 'activities' ), array( 'id' => $gone ) );
 $got = Engine::dataset()->statsJson( $query );
 dj_t_same( 'rebuild', Engine::source(), 'a recorded insert that is gone from the table: a rebuild' );
@@ -269,7 +269,7 @@ $wpdb->insert( Dangjian\Schema::table( 'participants' ), array( 'activity_id' =>
 $streamed = Engine::build();
 $batched  = new Dangjian\Dataset();
 $batched->addPeople( $wpdb->get_results( 'SELECT ' . Engine::PEOPLE_COLUMNS . ' FROM ' . Dangjian\Schema::table( 'people' ) . ' ORDER BY id', ARRAY_A ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-$m = new ReflectionMethod( Engine::class, 'build_activities_batched' );
+$m = new ReflectionMethod( Dangjian\Engine_Build::class, 'build_activities_batched' );
 $m->setAccessible( true );
 $m->invoke( null, $batched, 7 );
 $batched->setHeadcount( array() );

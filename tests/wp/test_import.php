@@ -38,10 +38,10 @@ foreach (
 		'2024年3月'       => null,
 	) as $in => $want
 ) {
-	dj_t_same( $want, Dangjian\Import::parse_date( $in ), "the date \"$in\" reads as " . var_export( $want, true ) );
+	dj_t_same( $want, Dangjian\Import_Cells::date( $in ), "the date \"$in\" reads as " . var_export( $want, true ) );
 }
 foreach ( array( '3' => '3.00', '2.5' => '2.50', '1,200' => '1200.00', '¥300.5' => '300.50', '1.005' => '1.01', '1.0049' => '1.00', '1000000000' => '1000000000.00', '1000000000.01' => null, '-1' => null, 'abc' => null, '.' => null ) as $in => $want ) {
-	dj_t_same( $want, Dangjian\Import::parse_amount( (string) $in ), "the amount \"$in\" reads as " . var_export( $want, true ) );
+	dj_t_same( $want, Dangjian\Amount::parse( (string) $in ), "the amount \"$in\" reads as " . var_export( $want, true ) );
 }
 $bom = Dangjian\Import::analyse( 'people', dj_t_fixture( 'people-zh-bom.csv' ) );
 dj_t_same( 'UTF-8 (BOM)', $bom['encoding'], 'a UTF-8 file with a BOM is recognised' );

@@ -19,12 +19,12 @@ $erasers   = apply_filters( 'wp_privacy_personal_data_erasers', array() );
 dj_t_ok( isset( $exporters['dangjian-people'] ) && is_callable( $exporters['dangjian-people']['callback'] ), 'the exporter is registered' );
 dj_t_ok( isset( $erasers['dangjian-people'] ) && is_callable( $erasers['dangjian-people']['callback'] ), 'the eraser is registered' );
 
-$zhang = Records::save( 'people', Records::sanitize( 'people', array( 'name' => '张三', 'email' => ' Zhang.San@Example.org ', 'phone' => '13800001111', 'birth_date' => '1980-05-05', 'gender' => 'male', 'is_staff' => '1', 'admitted_on' => '2020-01-01', 'full_on' => '2021-01-01', 'notes' => '支部委员' ) ) );
-$li    = Records::save( 'people', Records::sanitize( 'people', array( 'name' => '李四', 'email' => 'li@example.org', 'phone' => '13800002222', 'admitted_on' => '2020-01-01' ) ) );
+$zhang = Records::save( 'people', Dangjian\Validator::sanitize( 'people', array( 'name' => '张三', 'email' => ' Zhang.San@Example.org ', 'phone' => '13800001111', 'birth_date' => '1980-05-05', 'gender' => 'male', 'is_staff' => '1', 'admitted_on' => '2020-01-01', 'full_on' => '2021-01-01', 'notes' => '支部委员' ) ) );
+$li    = Records::save( 'people', Dangjian\Validator::sanitize( 'people', array( 'name' => '李四', 'email' => 'li@example.org', 'phone' => '13800002222', 'admitted_on' => '2020-01-01' ) ) );
 dj_t_ok( is_int( $zhang ) && is_int( $li ), 'two people' );
 Records::save(
 	'activities',
-	Records::sanitize(
+	Dangjian\Validator::sanitize(
 		'activities',
 		array(
 			'activity_date' => '2024-03-01',

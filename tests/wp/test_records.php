@@ -19,7 +19,7 @@ dj_t_reset();
  * Validates a record given as form input; returns the problems.
  */
 function dj_t_check( string $entity, array $input, int $id = 0 ): array {
-	return Records::validate( $entity, Records::sanitize( $entity, $input ), $id );
+	return Dangjian\Validator::validate( $entity, Dangjian\Validator::sanitize( $entity, $input ), $id );
 }
 
 // People.
@@ -42,8 +42,8 @@ dj_t_same( array( 'email' ), array_keys( dj_t_check( 'people', array( 'name' => 
 dj_t_same( array( 'name' ), array_keys( dj_t_check( 'people', array( 'name' => str_repeat( '张', 101 ) ) ) ), 'a name of more than 100 characters is refused' );
 
 // Activities.
-$p1 = Records::save( 'people', Records::sanitize( 'people', array( 'name' => '甲', 'admitted_on' => '2020-01-01', 'full_on' => '2021-01-01', 'is_staff' => '1' ) ) );
-$p2 = Records::save( 'people', Records::sanitize( 'people', array( 'name' => '乙', 'applied_on' => '2023-01-01' ) ) );
+$p1 = Records::save( 'people', Dangjian\Validator::sanitize( 'people', array( 'name' => '甲', 'admitted_on' => '2020-01-01', 'full_on' => '2021-01-01', 'is_staff' => '1' ) ) );
+$p2 = Records::save( 'people', Dangjian\Validator::sanitize( 'people', array( 'name' => '乙', 'applied_on' => '2023-01-01' ) ) );
 dj_t_ok( is_int( $p1 ) && is_int( $p2 ), 'two people saved' );
 $good = array(
 	'activity_date' => '2024-05-12',
@@ -72,7 +72,7 @@ dj_t_same( array( 'participants' ), array_keys( dj_t_check( 'activities', array(
 dj_t_same( array( 'participants' ), array_keys( dj_t_check( 'activities', array( 'participants' => array( array( 'id' => (string) $p1, 'hours' => 'x' ) ) ) + $good ) ), 'a participant\'s bad hours are refused' );
 
 $before = Dangjian\Data_Version::get();
-$a1     = Records::save( 'activities', Records::sanitize( 'activities', $good ) );
+$a1     = Records::save( 'activities', Dangjian\Validator::sanitize( 'activities', $good ) );
 dj_t_ok( is_int( $a1 ), 'the activity is saved' );
 dj_t_ok( Dangjian\Data_Version::get() > $before, 'a save bumps the data version' );
 $row = Records::get( 'activities', $a1 );
@@ -86,21 +86,21 @@ dj_t_same( 1.12, $s['service']['fee_waived'], 'the figures read the stored amoun
 $edit                 = $row;
 $edit['participants'] = array( array( 'id' => (string) $p2, 'hours' => null ) );
 $edit['hours']        = '2.5';
-dj_t_same( $a1, Records::save( 'activities', Records::sanitize( 'activities', $edit ), $a1 ), 'an update keeps the id' );
+dj_t_same( $a1, Records::save( 'activities', Dangjian\Validator::sanitize( 'activities', $edit ), $a1 ), 'an update keeps the id' );
 $s = dangjian_stats( array( 'from' => '2024-01-01', 'to' => '2024-12-31' ) );
 dj_t_same( 2.5, $s['service']['volunteer_hours'], 'after the update, one participant at the activity\'s 2.5 hours' );
 
 // A refused save writes nothing.
 $n   = dj_t_rows( 'activities' );
 $ver = Dangjian\Data_Version::get();
-$bad = Records::save( 'activities', Records::sanitize( 'activities', array( 'hours' => 'x' ) + $good ) );
+$bad = Records::save( 'activities', Dangjian\Validator::sanitize( 'activities', array( 'hours' => 'x' ) + $good ) );
 dj_t_ok( is_wp_error( $bad ) && 'dangjian_invalid' === $bad->get_error_code() && isset( $bad->get_error_data()['errors']['hours'] ), 'a refused save says which field' );
 dj_t_same( $n, dj_t_rows( 'activities' ), 'and writes nothing' );
 dj_t_same( $ver, Dangjian\Data_Version::get(), 'nor bumps the data version' );
-dj_t_same( 'dangjian_not_found', Records::save( 'people', Records::sanitize( 'people', array( 'name' => 'x' ) ), 99999 )->get_error_code(), 'updating a missing record is refused' );
+dj_t_same( 'dangjian_not_found', Records::save( 'people', Dangjian\Validator::sanitize( 'people', array( 'name' => 'x' ) ), 99999 )->get_error_code(), 'updating a missing record is refused' );
 
 // Headcount: one point per date.
-dj_t_ok( is_int( Records::save( 'headcount', Records::sanitize( 'headcount', array( 'point_date' => '2024-01-01', 'staff_count' => '40' ) ) ) ), 'a headcount point' );
+dj_t_ok( is_int( Records::save( 'headcount', Dangjian\Validator::sanitize( 'headcount', array( 'point_date' => '2024-01-01', 'staff_count' => '40' ) ) ) ), 'a headcount point' );
 dj_t_same( array( 'point_date' ), array_keys( dj_t_check( 'headcount', array( 'point_date' => '2024-01-01', 'staff_count' => '41' ) ) ), 'a second point on one date is refused' );
 dj_t_same( array( 'staff_count' ), array_keys( dj_t_check( 'headcount', array( 'point_date' => '2024-02-01', 'staff_count' => '-1' ) ) ), 'a negative headcount is refused' );
 dj_t_same( array( 'level', 'title' ), array_keys( dj_t_check( 'media', array( 'published_on' => '2024-01-01', 'outlet' => '市日报' ) ) ), 'media needs a level and a title' );
@@ -108,7 +108,7 @@ dj_t_same( array( 'url' ), array_keys( dj_t_check( 'media', array( 'published_on
 dj_t_same( array( 'level' ), array_keys( dj_t_check( 'honours', array( 'awarded_on' => '2024-01-01', 'title' => '先进', 'level' => 'galactic' ) ) ), 'an honour\'s level must be known' );
 
 // Text is cleaned: no markup stored from a form.
-$pid = Records::save( 'people', Records::sanitize( 'people', array( 'name' => '<b>丙</b>', 'notes' => "第一行\n<script>x</script>第二行" ) ) );
+$pid = Records::save( 'people', Dangjian\Validator::sanitize( 'people', array( 'name' => '<b>丙</b>', 'notes' => "第一行\n<script>x</script>第二行" ) ) );
 $row = Records::get( 'people', $pid );
 dj_t_same( '丙', $row['name'], 'tags are stripped from a name' );
 dj_t_ok( ! str_contains( $row['notes'], '<script>' ) && str_contains( $row['notes'], "\n" ), 'notes keep their lines, not their tags' );
@@ -126,7 +126,7 @@ dj_t_same( 0, Records::delete( 'activities', array() ), 'deleting nothing delete
 dj_t_reset();
 $names = array( '赵一', '钱二', '孙三', '李四', '周五' );
 foreach ( $names as $i => $name ) {
-	Records::save( 'people', Records::sanitize( 'people', array( 'name' => $name, 'applied_on' => '2020-01-0' . ( $i + 1 ), 'activist_on' => $i < 2 ? '2020-06-01' : '' ) ) );
+	Records::save( 'people', Dangjian\Validator::sanitize( 'people', array( 'name' => $name, 'applied_on' => '2020-01-0' . ( $i + 1 ), 'activist_on' => $i < 2 ? '2020-06-01' : '' ) ) );
 }
 $q = Records::query( 'people', array( 'search' => '孙' ) );
 dj_t_same( array( 1, array( '孙三' ) ), array( $q['total'], array_column( $q['items'], 'name' ) ), 'search by name' );
@@ -137,7 +137,7 @@ dj_t_same( array( 5, array( '孙三', '钱二' ) ), array( $q['total'], array_co
 $q = Records::query( 'people', array( 'orderby' => 'name; DROP TABLE x', 'order' => 'sideways' ) );
 dj_t_same( 5, $q['total'], 'an unknown sort column is ignored' );
 foreach ( array( '2023-03-01', '2024-03-01', '2024-07-01' ) as $i => $date ) {
-	Records::save( 'activities', Records::sanitize( 'activities', array( 'activity_date' => $date, 'category' => 0 === $i ? 'meeting' : 'service', 'kind' => 0 === $i ? 'committee' : 'lecture', 'title' => 'T' . $i ) ) );
+	Records::save( 'activities', Dangjian\Validator::sanitize( 'activities', array( 'activity_date' => $date, 'category' => 0 === $i ? 'meeting' : 'service', 'kind' => 0 === $i ? 'committee' : 'lecture', 'title' => 'T' . $i ) ) );
 }
 dj_t_same( 2, Records::query( 'activities', array( 'category' => 'service' ) )['total'], 'filter by category' );
 dj_t_same( 1, Records::query( 'activities', array( 'kind' => 'committee' ) )['total'], 'filter by kind' );

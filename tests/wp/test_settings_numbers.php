@@ -118,7 +118,7 @@ dj_t_same( $exact, dj_t_numbers( do_shortcode( $sc ) ), 'exact: 12,345' );
 dj_t_same( $auto, dj_t_numbers( do_shortcode( '[dangjian figures="service_hours,beneficiaries" numbers="auto"]' ) ), 'exact setting, numbers="auto": 1.2万' );
 
 // The block editor and the widget form offer "as in the settings" first, naming the style.
-$data = Showcase::editor_data();
+$data = Dangjian\Showcase_Choices::editor_data();
 dj_t_same( array( '', 'auto', 'exact', 'rounded' ), array_column( $data['numbers'], 'value' ), 'the block offers the setting, then the three styles' );
 dj_t_ok( str_contains( $data['numbers'][0]['label'], '与设置相同' ) && str_contains( $data['numbers'][0]['label'], '精确数字' ), 'named after the style saved', $data['numbers'][0]['label'] );
 dj_t_same( '', WP_Block_Type_Registry::get_instance()->get_registered( 'dangjian/stats' )->attributes['numbers']['default'] ?? null, 'the block\'s numbers default is "" (the setting)' );

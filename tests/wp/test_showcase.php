@@ -292,7 +292,7 @@ dj_t_ok( (bool) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->op
 $before = dj_t_figures( $second );
 $saved  = Records::save(
 	'activities',
-	Records::sanitize(
+	Dangjian\Validator::sanitize(
 		'activities',
 		array(
 			'activity_date' => $y . '-01-28',

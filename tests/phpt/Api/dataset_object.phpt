@@ -1,5 +1,7 @@
 --TEST--
 Dataset objects: independent of each other, not cloneable, not serializable, no dynamic properties
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $a = new Dangjian\Dataset();

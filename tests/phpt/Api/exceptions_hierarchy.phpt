@@ -1,5 +1,7 @@
 --TEST--
 Exception classes: Dangjian\Exception extends \Exception; InvalidRecord, InvalidJson, CorruptSnapshot extend it and are final
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 foreach (['Dangjian\Exception', 'Dangjian\InvalidRecord', 'Dangjian\InvalidJson', 'Dangjian\CorruptSnapshot'] as $c) {

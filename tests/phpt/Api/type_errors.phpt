@@ -1,5 +1,7 @@
 --TEST--
 Arguments of the wrong type are TypeErrors
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 Dangjian\VERSION is "0.1.0"
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 var_dump(Dangjian\VERSION);

@@ -1,5 +1,7 @@
 --TEST--
 Cache: keys of 1 to 255 bytes (ValueError otherwise), TypeError for a non-Dataset, the class is not instantiable
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Cache: what is kept never changes: adding to the object given to put() or returned by get() copies the data first
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

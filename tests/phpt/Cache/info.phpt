@@ -1,5 +1,7 @@
 --TEST--
 Cache: info() counts hits, misses and bytes, entries most recently used first; persistent only in the extension
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Cache: dangjian.cache_size bounds the kept bytes; the least recently used dataset goes first; one too big is not kept
+--EXTENSIONS--
+dangjian
 --INI--
 dangjian.cache_size=150k
 --FILE--

@@ -1,5 +1,7 @@
 --TEST--
 Cache: put() keeps a dataset under a key, get() returns a Dataset with the same figures, null for an unknown key
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

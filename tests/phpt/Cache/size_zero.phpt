@@ -1,5 +1,7 @@
 --TEST--
 Cache: dangjian.cache_size=0 turns the cache off: put() keeps nothing and says so
+--EXTENSIONS--
+dangjian
 --INI--
 dangjian.cache_size=0
 --FILE--

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): hours, fee_waived, donation are amounts from 0 to 1e9 (as given)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $base = ['id' => 1, 'date' => '2024-01-05', 'category' => 'service', 'kind' => 'repair'];

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): category must be service or meeting
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 foreach (['Service', 'training', '', 1] as $v) {

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): beneficiaries is a count from 0 to 2147483647 (default 0)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $base = ['id' => 1, 'date' => '2024-01-05', 'category' => 'service', 'kind' => 'repair'];

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): participants must be a list; each a valid id or ['id'=>…, 'hours'=>…]
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $base = ['id' => 1, 'date' => '2024-01-05', 'category' => 'service', 'kind' => 'repair'];

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): kind and venue_kind are slugs [a-z0-9_]{1,32}; venue_kind may be '' or null
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $base = ['id' => 1, 'date' => '2024-01-05', 'category' => 'service', 'kind' => 'repair'];

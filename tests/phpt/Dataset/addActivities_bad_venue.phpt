@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): venue is UTF-8 text of at most 200 bytes (before trimming)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $base = ['id' => 1, 'date' => '2024-01-05', 'category' => 'service', 'kind' => 'repair', 'venue_kind' => 'park'];

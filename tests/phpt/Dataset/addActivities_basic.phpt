@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities() adds rows with participants (bare ids or ['id'=>, 'hours'=>]) and returns how many
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

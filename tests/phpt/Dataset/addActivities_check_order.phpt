@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): value checks in field order, then duplicate id, then each participant (unknown, then duplicate)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 function attempt(array $rows) {

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): a duplicate activity id, within the call or with earlier activities, names the later row
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

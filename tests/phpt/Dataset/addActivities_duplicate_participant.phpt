@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): a person twice in one activity names the later entry; across activities is fine
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $base = ['date' => '2024-01-05', 'category' => 'service', 'kind' => 'repair'];

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): long participant lists of different lengths in one call are all kept
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): a row that is not an array is "<v> is not a row"
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 foreach (['x', 7, null] as $row) {

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): nothing from a call that raised is added (counts, statsJson and toJson unchanged)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): id, date, category and kind are required (missing, null, '' for the date)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $full = ['id' => 1, 'date' => '2024-01-05', 'category' => 'service', 'kind' => 'repair'];

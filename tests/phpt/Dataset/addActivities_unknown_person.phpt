@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addActivities(): a participant not already added by addPeople is "unknown person N"
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $base = ['id' => 1, 'date' => '2024-01-05', 'category' => 'service', 'kind' => 'repair'];

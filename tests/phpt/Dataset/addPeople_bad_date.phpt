@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople(): dates are real YYYY-MM-DD dates from 1900-01-01 to 2199-12-31
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $values = ['2023-02-29', '1899-12-31', '2200-01-01', '2024-1-01', '2024-01-01 ', '2024/01/01',

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople(): ids are ints or canonical digit strings from 1 to 2147483647
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $values = [0, -7, 2147483648, '07', '+7', ' 7', '7 ', '', 7.0, true, false, [7], '1e3', '0'];

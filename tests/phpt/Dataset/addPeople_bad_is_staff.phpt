@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople(): is_staff takes true/false, 0/1, "0"/"1"; anything else is "<v> is not a boolean"
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 foreach ([2, -1, 'yes', 'true', '01', 1.0, 0.0] as $v) {

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople(): left_reason outside transfer/death/cancelled/other is rejected; a reason without left_on is accepted
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 foreach (['moved', 'Transfer', 3, 'death '] as $v) {

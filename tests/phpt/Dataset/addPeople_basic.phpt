@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople() adds rows, returns how many, and counts() reports them
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople(): rows in order, first error wins; in a row the value checks come before stage order, left_on and duplicate id
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 function attempt(array $rows) {

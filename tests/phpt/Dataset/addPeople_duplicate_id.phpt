@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople(): a duplicate id, within the call or with people already added, names the later row
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

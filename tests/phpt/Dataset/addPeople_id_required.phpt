@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople(): a missing or null id is "is required"
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 foreach ([[], ['id' => null], ['applied_on' => '2024-01-01']] as $row) {

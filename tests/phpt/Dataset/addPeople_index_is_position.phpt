@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople(): the index in a message is the 0-based position in iteration order, not the key
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople(): left_on before the start (joined_on if set, else the earliest stage date) is rejected
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $rows = [

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople(): a row that is not an array is an InvalidRecord "<v> is not a row"
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 foreach ([5, 'abc', null, 1.5, true, new stdClass()] as $row) {

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople(): nothing from a call that raised is added (counts, stats and toJson unchanged)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

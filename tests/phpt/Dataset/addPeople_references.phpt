@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople()/addActivities(): values held by reference are read like plain values
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $id = 5;

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople(): stage dates out of order name the later field, compared with the previous present one
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $rows = [

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::addPeople() takes database rows as they are: digit strings, '' dates, "0"/"1" booleans, unknown keys
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::removeActivities()/removePeople(): bad, unknown and repeated ids name their position and remove nothing
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::removeActivities(): a dataset from the cache is copied first; the kept one does not change
+--EXTENSIONS--
+dangjian
 --INI--
 dangjian.cache_size=16777216
 --FILE--

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::removeActivities()/removePeople(): the figures equal a dataset built without the rows; removed ids can be added again
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 mt_srand(5);

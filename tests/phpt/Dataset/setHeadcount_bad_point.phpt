@@ -1,5 +1,7 @@
 --TEST--
 Dataset::setHeadcount(): a missing or bad date or count rejects the call and keeps the earlier points
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::setHeadcount(): points in any order; the headcount on D is the latest point <= D, or null; a new call replaces the points
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 Dataset::setHeadcount(): two points on one date name the later position and keep the earlier points
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 Messages describe the offending value as docs/ENGINE.md section 1 says
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $forty = str_repeat('a', 40);

@@ -1,5 +1,7 @@
 --TEST--
 fromJson(): rows that break the rules raise InvalidRecord with the same message addPeople/addActivities/setHeadcount give
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $head = '{"format":"dangjian-dataset","version":1,';

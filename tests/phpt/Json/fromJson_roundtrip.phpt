@@ -1,5 +1,7 @@
 --TEST--
 fromJson(toJson($d)) gives the same counts, stats and text; fromJson also takes bare participant ids and extra keys
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();
@@ -36,7 +38,7 @@ bool(true)
 bool(true)
 int(2)
 int(3)
-{"format":"dangjian-dataset","version":1,"people":[{"id":1,"is_staff":false,"applied_on":"2024-01-01","activist_on":null,"candidate_on":null,"admitted_on":null,"full_on":null,"joined_on":null,"left_on":null,"left_reason":null},{"id":2,"is_staff":false,"applied_on":null,"activist_on":null,"candidate_on":null,"admitted_on":null,"full_on":null,"joined_on":null,"left_on":null,"left_reason":null}],"activities":[{"id":1,"date":"2024-02-01","category":"service","kind":"k","hours":1.5,"fee_waived":0.0,"donation":0.0,"beneficiaries":0,"venue_kind":"","venue":"","participants":[{"id":1,"hours":1.5},{"id":2,"hours":1.5}]}],"headcount":[]}
+{"format":"dangjian-dataset","version":2,"people":[{"id":1,"is_staff":false,"applied_on":"2024-01-01","activist_on":null,"candidate_on":null,"admitted_on":null,"full_on":null,"joined_on":null,"left_on":null,"left_reason":null},{"id":2,"is_staff":false,"applied_on":null,"activist_on":null,"candidate_on":null,"admitted_on":null,"full_on":null,"joined_on":null,"left_on":null,"left_reason":null}],"activities":[{"id":1,"date":"2024-02-01","category":"service","kind":"k","hours":1.5,"fee_waived":0.0,"donation":0.0,"beneficiaries":0,"venue_kind":"","venue":"","participants":[{"id":1,"hours":1.5},{"id":2,"hours":1.5}]}],"headcount":[]}
 array(3) {
   ["people"]=>
   int(0)

@@ -1,5 +1,7 @@
 --TEST--
 fromJson(): JSON of the wrong shape raises InvalidJson at the position of the offending value
+--EXTENSIONS--
+dangjian
 --DESCRIPTION--
 A scalar at the top level is rejected by jansson's default decoding (no JSON_DECODE_ANY), so it is a
 syntax error with jansson's text; an array at the top level is valid JSON of the wrong shape.
@@ -12,7 +14,7 @@ $texts = [
     '{"format":"x","version":1}',
     '{"format":7,"version":1}',
     '{"format":"dangjian-dataset"}',
-    '{"format":"dangjian-dataset","version":2}',
+    '{"format":"dangjian-dataset","version":0}',
     '{"format":"dangjian-dataset","version":"1"}',
     '{"format":"dangjian-dataset","version":1.0}',
     "{\n  \"format\": \"dangjian-dataset\",\n  \"version\": 3\n}",
@@ -37,7 +39,7 @@ Dangjian\InvalidJson: line 1, column 1: "format" must be "dangjian-dataset"
 Dangjian\InvalidJson: line 1, column 11: "format" must be "dangjian-dataset"
 Dangjian\InvalidJson: line 1, column 11: "format" must be "dangjian-dataset"
 Dangjian\InvalidJson: line 1, column 1: "version" is required
-Dangjian\InvalidJson: line 1, column 40: unsupported version 2
+Dangjian\InvalidJson: line 1, column 40: unsupported version 0
 Dangjian\InvalidJson: line 1, column 40: unsupported version "1"
 Dangjian\InvalidJson: line 1, column 40: unsupported version a float
 Dangjian\InvalidJson: line 3, column 14: unsupported version 3

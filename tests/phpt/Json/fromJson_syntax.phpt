@@ -1,5 +1,7 @@
 --TEST--
 fromJson(): text that is not JSON raises InvalidJson "line L, column C: <jansson's text>"
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $texts = [

@@ -1,5 +1,7 @@
 --TEST--
 fromJson(): invalid UTF-8, a lone surrogate escape included, raises InvalidJson with line and column
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 foreach (['{"a": "\ud800"}', "{\"a\":\"\xff\"}"] as $t) {

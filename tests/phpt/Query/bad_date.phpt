@@ -1,5 +1,7 @@
 --TEST--
 stats(): from, to and as_of must be dates; null and '' take the default
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

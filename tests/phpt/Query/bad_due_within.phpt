@@ -1,5 +1,7 @@
 --TEST--
 stats(): due_within is an integer from 0 to 3660
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

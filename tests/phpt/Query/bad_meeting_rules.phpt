@@ -1,5 +1,7 @@
 --TEST--
 stats(): meeting_rules must be a map of slug => month|quarter|year
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 stats(): top is an integer from 0 to 1000 (int or canonical digit string)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

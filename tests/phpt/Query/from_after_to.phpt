@@ -1,5 +1,7 @@
 --TEST--
 stats(): from after to (after defaults) is a ValueError naming from
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

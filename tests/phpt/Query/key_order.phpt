@@ -1,5 +1,7 @@
 --TEST--
 stats(): query keys are checked in the order given; the first bad one raises
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 stats(): a dataset with no date at all needs to; statsJson() too
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 stats(): an unknown query key is a ValueError "query.<key>: unknown key" (int keys too)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

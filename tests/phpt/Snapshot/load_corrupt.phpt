@@ -1,5 +1,7 @@
 --TEST--
 load(): truncated, foreign, damaged or other-version files raise CorruptSnapshot "snapshot <path>: <what>"
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 load(): a payload with a correct CRC but values that break the rules is "damaged (...)"
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';
@@ -7,7 +9,7 @@ $dir = snap_dir('damaged');
 $path = $dir . '/x.djsnap';
 function write_snapshot(string $path, string $payload): void
 {
-    file_put_contents($path, "DJSNAP\r\n" . pack('VV', 2, crc32($payload)) . pack('PP', strlen($payload), 0) . $payload);
+    file_put_contents($path, "DJSNAP\r\n" . pack('VV', 3, crc32($payload)) . pack('PP', strlen($payload), 0) . $payload);
 }
 $empty = pack('V', 1) . pack('V', 0)   // strings: [""]
        . pack('V', 0)                  // people
@@ -26,7 +28,7 @@ snap_error($path);
 // a person id of 0
 $none = pack('l', -2147483648);
 $bad = pack('V', 1) . pack('V', 0)
-     . pack('V', 1) . pack('l', 0) . "\0" . "\0" . str_repeat($none, 7)
+     . pack('V', 1) . pack('l', 0) . "\0" . "\0" . str_repeat($none, 8)
      . str_repeat(pack('V', 0), 9);
 write_snapshot($path, $bad);
 try {

@@ -1,5 +1,7 @@
 --TEST--
 load(): a loaded dataset takes new rows, also when the snapshot held no activity or no person
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $dir = sys_get_temp_dir() . '/dangjian-phpt-load_then_add-' . getmypid();

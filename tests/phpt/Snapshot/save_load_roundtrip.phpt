@@ -1,5 +1,7 @@
 --TEST--
 save()/load(): a saved dataset loads back exactly (counts, toJson, stats); save replaces an existing file
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';
@@ -35,7 +37,7 @@ bool(true)
 bool(true)
 bool(true)
 magic ok
-int(2)
+int(3)
 bool(true)
 int(0)
 bool(true)
@@ -44,4 +46,4 @@ array(1) {
   string(11) "data.djsnap"
 }
 int(4)
-{"format":"dangjian-dataset","version":1,"people":[],"activities":[],"headcount":[]}
+{"format":"dangjian-dataset","version":2,"people":[],"activities":[],"headcount":[]}

@@ -1,5 +1,7 @@
 --TEST--
 save()/load(): file system failures raise Dangjian\Exception "cannot write/read <path>: <strerror>"
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

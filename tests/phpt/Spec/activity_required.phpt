@@ -1,5 +1,7 @@
 --TEST--
 Spec: activity id, date, category and kind are required (missing, null, or '' for the date)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

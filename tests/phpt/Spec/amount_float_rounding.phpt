@@ -1,5 +1,7 @@
 --TEST--
 Spec: a float amount is rounded half away from zero to 0.01 from its shortest round-trip decimal text; bounds apply as given
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: int amounts are accepted from 0 to 1e9; outside rejected
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: string amounts are judged and rounded from their exact digits (beyond double precision, huge exponents)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: a string amount matches [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?, bounds apply as given, rounded from its digits
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: amounts are summed exactly as integer hundredths (0.1 + 0.2 = 0.3; sums may pass 1e9)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: the API of namespace Dangjian: final classes, exception hierarchy, method signatures, VERSION
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 foreach (['Dangjian\Dataset', 'Dangjian\Exception', 'Dangjian\InvalidRecord', 'Dangjian\InvalidJson', 'Dangjian\CorruptSnapshot'] as $c) {

@@ -1,5 +1,7 @@
 --TEST--
 Spec: as_of may lie outside the period; members use as_of, the pipeline uses the period
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: statsJson prints large exact sums as plain decimals with a point (no exponent)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

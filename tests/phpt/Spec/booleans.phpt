@@ -1,5 +1,7 @@
 --TEST--
 Spec: is_staff accepts true/false, 0/1, "0"/"1"; null, missing or '' mean false; anything else is rejected
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: by_month lists every month overlapping the period, partial first/last months included, zeros included
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

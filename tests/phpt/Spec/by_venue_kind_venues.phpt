@@ -1,5 +1,7 @@
 --TEST--
 Spec: by_venue_kind: venues are distinct trimmed non-empty names by exact bytes; blank names still count the activity; '' kind excluded
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: due/overdue lists hold only people probationary on as_of (not left, not yet joined, not full)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: dates are real YYYY-MM-DD calendar dates from 1900-01-01 to 2199-12-31; '' and null mean no date
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

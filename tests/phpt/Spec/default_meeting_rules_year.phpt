@@ -1,5 +1,7 @@
 --TEST--
 Spec: default meeting_rules: committee, group_meeting, theme_day monthly; branch_assembly, party_lesson quarterly; life_meeting yearly
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

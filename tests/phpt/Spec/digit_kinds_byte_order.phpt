@@ -1,5 +1,7 @@
 --TEST--
 Spec: kinds made of digits are slugs and sort in byte order ("10" < "2024" < "9" < "a"), not numerically
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

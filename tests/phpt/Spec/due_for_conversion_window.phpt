@@ -1,5 +1,7 @@
 --TEST--
 Spec: due_for_conversion holds probationary members with as_of < due_on <= as_of + due_within
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

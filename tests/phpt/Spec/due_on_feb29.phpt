@@ -1,5 +1,7 @@
 --TEST--
 Spec: due_on = admitted_on + 1 year, from 29 February on 1 March; as_of + due_within crosses a leap day
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: due dates and as_of + due_within may pass 2199-12-31 and print as real dates (2200 is not a leap year)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

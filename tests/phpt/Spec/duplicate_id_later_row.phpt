@@ -1,5 +1,7 @@
 --TEST--
 Spec: a duplicate id (within the call or with rows already added) names the later row
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

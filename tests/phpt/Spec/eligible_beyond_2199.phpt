@@ -1,5 +1,7 @@
 --TEST--
 Spec: "+ 1 year" may pass 2199-12-31 (eligible_candidates near the end of the range)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

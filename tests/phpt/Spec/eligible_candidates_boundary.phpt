@@ -1,5 +1,7 @@
 --TEST--
 Spec: eligible_candidates counts activists on as_of with activist_on + 1 year <= as_of (equality counts)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: "+ 1 year" from 29 February is 1 March (eligible_candidates)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

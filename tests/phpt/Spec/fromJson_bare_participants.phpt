@@ -1,5 +1,7 @@
 --TEST--
 Spec: fromJson accepts bare participant ids (hours from the activity); toJson writes every participant as {id, hours}
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

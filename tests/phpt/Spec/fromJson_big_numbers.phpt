@@ -1,5 +1,7 @@
 --TEST--
 Spec: numbers beyond jansson's range (int64, double) are InvalidJson with jansson's text (ENGINE.md §4: jansson's limits, as RFC 8259 allows)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: fromJson rows that break the rules raise InvalidRecord as addPeople/addActivities/setHeadcount would
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

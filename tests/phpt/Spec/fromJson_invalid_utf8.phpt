@@ -1,5 +1,7 @@
 --TEST--
 Spec: fromJson text that is not valid UTF-8 (a lone surrogate escape included) raises InvalidJson with line and column
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: an escaped NUL in an object key is jansson's error even where the key would be ignored (ENGINE.md §4); in a value it is accepted
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

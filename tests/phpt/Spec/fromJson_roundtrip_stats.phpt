@@ -1,5 +1,7 @@
 --TEST--
 Spec: fromJson(toJson($d)) has the same stats as $d (and prints the same toJson)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: `from` after `to` (after defaults) is a ValueError naming `from`; from == to is a one-day period
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

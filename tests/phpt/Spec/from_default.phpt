@@ -1,5 +1,7 @@
 --TEST--
 Spec: `from` defaults to 1 January of `to`'s year; `as_of` defaults to `to`
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: headcount points in any order; the headcount on D is the latest point <= D, null when none
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

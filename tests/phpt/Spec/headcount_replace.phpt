@@ -1,5 +1,7 @@
 --TEST--
 Spec: setHeadcount replaces earlier points (default `to` follows); a rejected call keeps the earlier points
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: staff_party_ratio is null when the headcount is 0 (staff_headcount stays 0)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: counts are ints or canonical digit strings from 0 to 2147483647; their sums do not overflow 32 bits
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: ids are ints or canonical digit strings from 1 to 2147483647; 7.0, true, "07", "+7", " 7" are rejected
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

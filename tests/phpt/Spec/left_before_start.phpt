@@ -1,5 +1,7 @@
 --TEST--
 Spec: left_on before the person's start (joined_on, else the earliest stage date) rejects the row; left_on == start is fine
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

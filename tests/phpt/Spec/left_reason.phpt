@@ -1,5 +1,7 @@
 --TEST--
 Spec: left_reason is transfer, death, cancelled, other or none; a reason without left_on is accepted and has no effect
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: a given meeting_rules map replaces the default; [] checks nothing (printed {}); null takes the default
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: a meeting_rules key that is a slug of digits ("2024", which PHP stores as an int key) is a valid kind
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: meetings total/hours/by_kind count meeting activities of the period only, kinds present only, keys in byte order
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

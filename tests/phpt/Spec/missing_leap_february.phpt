@@ -1,5 +1,7 @@
 --TEST--
 Spec: a month is wholly inside the period only up to its real last day (29 February in leap years)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

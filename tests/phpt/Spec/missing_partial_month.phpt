@@ -1,5 +1,7 @@
 --TEST--
 Spec: meetings.missing covers only months lying wholly inside the period (a mid-month start excludes that month)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: meetings.missing quarters 'YYYY-Qn' and years 'YYYY' only when wholly inside the period
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

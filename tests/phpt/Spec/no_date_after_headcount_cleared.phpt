@@ -1,5 +1,7 @@
 --TEST--
 Spec: a dataset whose only dates were headcount points holds no date once setHeadcount([]) replaces them
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: nothing from a call that raised is added (counts and stats unchanged; the same ids can be added later)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

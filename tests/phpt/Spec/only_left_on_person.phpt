@@ -1,5 +1,7 @@
 --TEST--
 Spec: a person with no date, or only left_on, is accepted and never on the roster; their left_on is still a leaving in the period
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

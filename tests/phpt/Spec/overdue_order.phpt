@@ -1,5 +1,7 @@
 --TEST--
 Spec: overdue_conversion and due_for_conversion are ordered by due_on, then id
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: a participant's hours default to the activity's hours (bare id, no hours key, hours null); 0 is kept
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

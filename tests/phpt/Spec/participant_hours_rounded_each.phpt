@@ -1,5 +1,7 @@
 --TEST--
 Spec: each participant's hours are rounded to 0.01 before summing (exact hundredths), as are defaults from the activity
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

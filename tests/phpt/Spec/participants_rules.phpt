@@ -1,5 +1,7 @@
 --TEST--
 Spec: participants must already be added by addPeople and appear once per activity (paths name the later one)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: participation_ratio is null when there are no party members on as_of, even with volunteers
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: participation_ratio = party members on as_of who took part in a service activity of the period / party_members
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

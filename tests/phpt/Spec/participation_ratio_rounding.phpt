@@ -1,5 +1,7 @@
 --TEST--
 Spec: participation_ratio is rounded half away from zero to 4 decimals (3/160 -> 0.0188, 1/32 -> 0.0313)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

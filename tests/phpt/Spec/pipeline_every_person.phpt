@@ -1,5 +1,7 @@
 --TEST--
-Spec: pipeline counts stage dates, joined_on and left_on within the period (inclusive) of every person, on the roster or not
+Spec: pipeline counts stage dates, joined_on and left_on within the period (inclusive) of every person, on the roster or not (v2: stage dates only while the person belonged to the branch)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';
@@ -18,4 +20,4 @@ $p = $d->stats(['from' => '2024-01-01', 'to' => '2024-12-31', 'as_of' => '2024-0
 echo j(array_slice($p, 0, 7)), "\n";
 ?>
 --EXPECT--
-{"applied":2,"activists":2,"candidates":2,"admitted":1,"converted":2,"transferred_in":1,"left":2}
+{"applied":1,"activists":1,"candidates":1,"admitted":0,"converted":1,"transferred_in":1,"left":2}

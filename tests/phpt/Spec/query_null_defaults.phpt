@@ -1,5 +1,7 @@
 --TEST--
 Spec: a query key set to null (or '' for a date) takes its default
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

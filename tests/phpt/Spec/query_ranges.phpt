@@ -1,5 +1,7 @@
 --TEST--
 Spec: query values: dates 1900-01-01..2199-12-31, top an int 0-1000, due_within an int 0-3660 (canonical strings ok)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: an unknown query key is a ValueError naming the key; keys are checked in the order given
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

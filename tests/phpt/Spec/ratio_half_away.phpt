@@ -1,5 +1,7 @@
 --TEST--
 Spec: ratios are rounded half away from zero to 4 decimals from the exact quotient (staff_party_ratio)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

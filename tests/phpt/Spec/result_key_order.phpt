@@ -1,5 +1,7 @@
 --TEST--
 Spec: top-level, block and entry keys come in the documented order
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';
@@ -23,8 +25,8 @@ echo $o === $s ? "json same order\n" : "json differs\n";
 period,members,pipeline,service,meetings
 from,to,as_of
 applicants,activists,candidates,probationary,full,party_members,staff_headcount,staff_party_members,staff_party_ratio
-applied,activists,candidates,admitted,converted,transferred_in,left,eligible_candidates,due_for_conversion,overdue_conversion
-activities,hours,fee_waived,donation,beneficiaries,volunteer_hours,volunteers,participation_ratio,by_kind,by_venue_kind,by_month,top_volunteers
+applied,activists,candidates,admitted,converted,transferred_in,left,eligible_candidates,due_for_conversion,overdue_conversion,hired,hired_party_members
+activities,hours,fee_waived,donation,beneficiaries,volunteer_hours,volunteers,participation_ratio,by_kind,by_venue_kind,by_month,top_volunteers,party_volunteer_hours,party_volunteers,by_project
 total,hours,by_kind,missing
 id,due_on
 id,due_on

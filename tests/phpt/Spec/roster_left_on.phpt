@@ -1,5 +1,7 @@
 --TEST--
 Spec: on the roster while D < left_on; not on left_on itself; left_on == start means never on the roster
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

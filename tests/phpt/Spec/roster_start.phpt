@@ -1,5 +1,7 @@
 --TEST--
 Spec: roster start is joined_on when set (even after stage dates), else the earliest stage date
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

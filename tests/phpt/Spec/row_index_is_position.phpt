@@ -1,5 +1,7 @@
 --TEST--
 Spec: the index in a path is the 0-based position in the array given to that call, not its key
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: save() then load() gives a dataset with the same stats; a foreign file raises CorruptSnapshot
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: service.by_kind sums the activities' own hours (not participants'), kinds present only, meetings excluded
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';
@@ -13,4 +15,4 @@ $d->addActivities([
 echo j($d->stats(['from' => '2024-01-01', 'to' => '2024-01-31'])['service']), "\n";
 ?>
 --EXPECT--
-{"activities":3,"hours":3.75,"fee_waived":10.01,"donation":3.1,"beneficiaries":5,"volunteer_hours":5.0,"volunteers":1,"participation_ratio":null,"by_kind":{"a":{"activities":2,"hours":1.75,"fee_waived":10.01,"donation":3.1,"beneficiaries":5},"b":{"activities":1,"hours":2.0,"fee_waived":0.0,"donation":0.0,"beneficiaries":0}},"by_venue_kind":[],"by_month":[{"month":"2024-01","activities":3,"hours":3.75,"beneficiaries":5}],"top_volunteers":[{"id":1,"hours":5.0,"activities":1}]}
+{"activities":3,"hours":3.75,"fee_waived":10.01,"donation":3.1,"beneficiaries":5,"volunteer_hours":5.0,"volunteers":1,"participation_ratio":null,"by_kind":{"a":{"activities":2,"hours":1.75,"fee_waived":10.01,"donation":3.1,"beneficiaries":5},"b":{"activities":1,"hours":2.0,"fee_waived":0.0,"donation":0.0,"beneficiaries":0}},"by_venue_kind":[],"by_month":[{"month":"2024-01","activities":3,"hours":3.75,"beneficiaries":5}],"top_volunteers":[{"id":1,"hours":5.0,"activities":1}],"party_volunteer_hours":0.0,"party_volunteers":0,"by_project":[]}

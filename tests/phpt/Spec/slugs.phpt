@@ -1,5 +1,7 @@
 --TEST--
 Spec: kind and venue_kind are slugs [a-z0-9_]{1,32} (32 ok, 33 not, no uppercase); venue_kind may be ''; category is service or meeting
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: keys of by_kind, by_venue_kind and missing are sorted in byte order ('0' < '_' < 'a')
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

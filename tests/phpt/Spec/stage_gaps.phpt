@@ -1,5 +1,7 @@
 --TEST--
 Spec: the stage on D is the last stage whose date is <= D, with missing stages skipped
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: stage dates must be in order among those present; the later field of the pair is named; equal dates are fine
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: stats() returns ints for counts, floats for amounts and ratios (even whole ones), null stays null
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: toJson prints non-ASCII and '/' unescaped and the venue trimmed
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

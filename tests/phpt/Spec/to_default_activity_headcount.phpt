@@ -1,5 +1,7 @@
 --TEST--
 Spec: default `to` also covers activity dates (either category) and headcount points
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: default `to` is the latest date of any of a person's seven date fields
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: top defaults to 10
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

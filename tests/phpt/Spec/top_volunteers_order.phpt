@@ -1,5 +1,7 @@
 --TEST--
 Spec: top_volunteers by hours desc, activities desc, id asc; at most `top` (0 gives []); service of the period only
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

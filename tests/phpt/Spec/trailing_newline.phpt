@@ -1,5 +1,7 @@
 --TEST--
 Spec: a trailing newline makes a value break its rule (ids, dates, amounts, slugs, booleans, query values)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

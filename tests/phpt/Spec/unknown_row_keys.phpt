@@ -1,5 +1,7 @@
 --TEST--
 Spec: unknown keys in rows are ignored (database rows pass as they are); null optional fields take their defaults
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

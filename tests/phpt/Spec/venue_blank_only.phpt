@@ -1,5 +1,7 @@
 --TEST--
 Spec: a venue kind whose names are all blank after trimming lists 0 venues but counts its activities
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: venue is at most 200 bytes before trimming (199 bytes + 2 spaces is rejected)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

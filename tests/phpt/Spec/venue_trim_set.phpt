@@ -1,5 +1,7 @@
 --TEST--
 Spec: venue names are trimmed of space, \t \n \v \f \r and U+3000 only (not NUL, not U+00A0, not inner space)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 Spec: invalid UTF-8 in venue is rejected (bad bytes, overlong, surrogates, above U+10FFFF, truncated)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

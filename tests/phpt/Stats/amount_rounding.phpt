@@ -1,5 +1,7 @@
 --TEST--
 stats(): amounts are rounded half away from zero to 0.01 (a float from its shortest decimal text, a string from its digits) and summed exactly
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $hours = ['a' => 1.115, 'b' => 2.675, 'c' => 1.005, 'd' => '1.005', 'e' => '0.125', 'f' => '1e2', 'g' => '.5',

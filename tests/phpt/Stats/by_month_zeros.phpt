@@ -1,5 +1,7 @@
 --TEST--
 stats(): by_month lists every month that overlaps the period, zeros included, service activities only
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 stats(): a due date computed past 2199-12-31 is still printed as a date
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

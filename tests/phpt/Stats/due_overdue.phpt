@@ -1,5 +1,7 @@
 --TEST--
 stats(): due_for_conversion (as_of < due_on <= as_of + due_within) and overdue_conversion (due_on <= as_of), by due_on then id
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 stats(): members counts the stages of the people on the roster on as_of
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 stats(): staff_headcount is null without a point on or before as_of, and staff_party_ratio null when it is null or 0
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

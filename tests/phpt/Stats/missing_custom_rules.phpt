@@ -1,5 +1,7 @@
 --TEST--
 stats(): a given meeting_rules map replaces the default; only periods wholly inside the period count; [] checks nothing
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

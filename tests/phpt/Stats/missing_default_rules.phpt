@@ -1,5 +1,7 @@
 --TEST--
 stats(): meetings total/hours/by_kind and missing periods under the default meeting rules
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 stats(): pipeline counts stage dates, joined_on and left_on within the period for everyone, and eligible candidates on as_of
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();
@@ -26,5 +28,5 @@ $s = $d->stats(['from' => '2024-02-01', 'to' => '2024-03-01', 'as_of' => '2025-1
 echo json_encode($s['pipeline'], JSON_PRESERVE_ZERO_FRACTION), "\n";
 ?>
 --EXPECT--
-{"applied":3,"activists":1,"candidates":1,"admitted":1,"converted":1,"transferred_in":1,"left":3,"eligible_candidates":1,"due_for_conversion":[],"overdue_conversion":[]}
-{"applied":1,"activists":1,"candidates":0,"admitted":0,"converted":0,"transferred_in":0,"left":1,"eligible_candidates":3,"due_for_conversion":[],"overdue_conversion":[{"id":6,"due_on":"2025-05-05"}]}
+{"applied":3,"activists":1,"candidates":1,"admitted":1,"converted":1,"transferred_in":1,"left":3,"eligible_candidates":1,"due_for_conversion":[],"overdue_conversion":[],"hired":0,"hired_party_members":0}
+{"applied":1,"activists":1,"candidates":0,"admitted":0,"converted":0,"transferred_in":0,"left":1,"eligible_candidates":3,"due_for_conversion":[],"overdue_conversion":[{"id":6,"due_on":"2025-05-05"}],"hired":0,"hired_party_members":0}

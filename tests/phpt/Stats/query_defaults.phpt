@@ -1,5 +1,7 @@
 --TEST--
 stats(): to defaults to the latest date of any kind in the dataset, from to 1 January of to's year, as_of to to; null and '' take defaults
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

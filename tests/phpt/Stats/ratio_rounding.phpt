@@ -1,5 +1,7 @@
 --TEST--
 stats(): ratios are rounded half away from zero to 4 decimals from the exact quotient (3/160 -> 0.0188)
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

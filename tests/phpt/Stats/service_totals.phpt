@@ -1,5 +1,7 @@
 --TEST--
 stats(): service totals, volunteers, participation ratio, by_kind, by_venue_kind and top_volunteers
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();
@@ -79,7 +81,10 @@ echo json_encode($d->stats(['from' => '2024-01-01', 'to' => '2024-12-31', 'top' 
             "hours": 1.0,
             "activities": 1
         }
-    ]
+    ],
+    "party_volunteer_hours": 6.5,
+    "party_volunteers": 2,
+    "by_project": []
 }
 [{"id":1,"hours":5.5,"activities":2},{"id":3,"hours":3.0,"activities":2}]
 []

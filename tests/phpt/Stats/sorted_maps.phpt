@@ -1,5 +1,7 @@
 --TEST--
 stats(): by_kind, by_venue_kind, meetings.by_kind and missing are sorted by key bytes, whatever the insertion order
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

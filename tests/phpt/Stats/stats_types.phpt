@@ -1,5 +1,7 @@
 --TEST--
 stats(): counts are ints, amounts and ratios floats (hundredths/100, ten-thousandths/10000), null stays null
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();
@@ -44,7 +46,7 @@ array(5) {
   [4]=>
   string(8) "meetings"
 }
-array(12) {
+array(15) {
   [0]=>
   string(10) "activities"
   [1]=>
@@ -69,5 +71,11 @@ array(12) {
   string(8) "by_month"
   [11]=>
   string(14) "top_volunteers"
+  [12]=>
+  string(21) "party_volunteer_hours"
+  [13]=>
+  string(16) "party_volunteers"
+  [14]=>
+  string(10) "by_project"
 }
 3.0 0.1 1234.5

@@ -1,5 +1,7 @@
 --TEST--
 stats(): top_volunteers by hours desc, activities desc, id asc; at most top
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

@@ -1,5 +1,7 @@
 --TEST--
 stats(): venue names are trimmed of space, \t \n \v \f \r and U+3000 and compared by exact bytes; blank names are no venue
+--EXTENSIONS--
+dangjian
 --FILE--
 <?php
 $d = new Dangjian\Dataset();

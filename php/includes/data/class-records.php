@@ -1,0 +1,530 @@
+<?php
+/**
+ * The record store: the writes (after Validator's checks), the reads and the lists of the branch's
+ * records. The fields are described in Fields, their coded values in Vocabulary.
+ *
+ * @package Dangjian
+ */
+
+namespace Dangjian;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Entities: people, activities (with participants), media, honours, headcount. Values travel as
+ * strings (see Validator).
+ */
+final class Records {
+
+	/** Every kind of record, in menu order. */
+	const ENTITIES = array( 'people', 'activities', 'media', 'honours', 'headcount' );
+
+	/** The people's stage dates, in stage order. */
+	const STAGE_DATES = array( 'applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on' );
+
+	/** Default rows per page of a list. */
+	const PER_PAGE = 20;
+
+	/**
+	 * The activity kinds of a category (Vocabulary::kinds(), which the rooms should call).
+	 *
+	 * @param string $category "service", "meeting" or ''.
+	 * @return array<string,string>
+	 */
+	public static function kinds( string $category = '' ): array {
+		return Vocabulary::kinds( $category );
+	}
+
+	/**
+	 * The field a list is sorted by when none is asked for, and the columns it may be sorted by.
+	 *
+	 * @param string $entity The entity.
+	 * @return array{0:string,1:string[]}
+	 */
+	public static function sortable( string $entity ): array {
+		switch ( $entity ) {
+			case 'people':
+				return array( 'id', array( 'id', 'name', 'gender', 'birth_date', 'is_staff', 'applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on', 'joined_on', 'left_on', 'stage' ) );
+			case 'activities':
+				return array( 'activity_date', array( 'id', 'activity_date', 'category', 'kind', 'title', 'hours', 'fee_waived', 'donation', 'beneficiaries', 'venue_kind', 'venue', 'participant_count' ) );
+			case 'media':
+				return array( 'published_on', array( 'id', 'published_on', 'outlet', 'level', 'title' ) );
+			case 'honours':
+				return array( 'awarded_on', array( 'id', 'awarded_on', 'title', 'level', 'awarded_by' ) );
+			default:
+				return array( 'point_date', array( 'id', 'point_date', 'staff_count' ) );
+		}
+	}
+
+	/**
+	 * The columns a search looks in.
+	 *
+	 * @param string $entity The entity.
+	 * @return string[]
+	 */
+	private static function search_columns( string $entity ): array {
+		switch ( $entity ) {
+			case 'people':
+				return array( 'name', 'phone', 'email', 'notes', 'joined_from', 'left_to' );
+			case 'activities':
+				return array( 'title', 'venue', 'description' );
+			case 'media':
+				return array( 'title', 'outlet', 'notes' );
+			case 'honours':
+				return array( 'title', 'awarded_by', 'notes' );
+			default:
+				return array( 'notes' );
+		}
+	}
+
+	/**
+	 * The date column of an entity (for the period filter).
+	 *
+	 * @param string $entity The entity.
+	 */
+	public static function date_column( string $entity ): string {
+		$map = array(
+			'people'     => 'applied_on',
+			'activities' => 'activity_date',
+			'media'      => 'published_on',
+			'honours'    => 'awarded_on',
+			'headcount'  => 'point_date',
+		);
+		return $map[ $entity ];
+	}
+
+	/**
+	 * An empty record of an entity: every field at its default.
+	 *
+	 * @param string $entity The entity.
+	 * @return array<string,mixed>
+	 */
+	public static function blank( string $entity ): array {
+		$values = array();
+		foreach ( Fields::form( $entity ) as $name => $spec ) {
+			if ( 'participants' === $spec['type'] ) {
+				$values[ $name ] = array();
+			} elseif ( 'bool' === $spec['type'] ) {
+				$values[ $name ] = '0';
+			} elseif ( 'category' === $name ) {
+				$values[ $name ] = 'service';
+			} else {
+				$values[ $name ] = '';
+			}
+		}
+		return $values;
+	}
+
+	/**
+	 * Validates and writes a record (insert when $id is 0, else update), then bumps the data version.
+	 *
+	 * @param string $entity The entity.
+	 * @param array  $values From Validator::sanitize().
+	 * @param int    $id     The record to update, 0 to add one.
+	 * @return int|\WP_Error The record's id, or a WP_Error "dangjian_invalid" whose data holds
+	 *                       'errors' => field => message; "dangjian_not_found"; "dangjian_db".
+	 */
+	public static function save( string $entity, array $values, int $id = 0 ) {
+		global $wpdb;
+		if ( $id > 0 && null === self::get( $entity, $id ) ) {
+			return new \WP_Error( 'dangjian_not_found', __( 'No such record.', 'dangjian' ), array( 'status' => 404 ) );
+		}
+		$errors = Validator::validate( $entity, $values, $id );
+		if ( $errors ) {
+			return new \WP_Error(
+				'dangjian_invalid',
+				__( 'The record was not saved: some values need correcting.', 'dangjian' ),
+				array(
+					'status' => 400,
+					'errors' => $errors,
+				)
+			);
+		}
+		$row = array();
+		foreach ( Fields::form( $entity ) as $name => $spec ) {
+			if ( 'participants' === $spec['type'] ) {
+				continue;
+			}
+			$value = (string) ( $values[ $name ] ?? '' );
+			switch ( $spec['type'] ) {
+				case 'date':
+					$row[ $name ] = '' === $value ? null : $value;
+					break;
+				case 'amount':
+					$row[ $name ] = '' === $value ? '0.00' : Amount::round( $value );
+					break;
+				case 'count':
+					$row[ $name ] = '' === $value ? 0 : (int) $value;
+					break;
+				case 'bool':
+					$row[ $name ] = '1' === $value ? 1 : 0;
+					break;
+				default:
+					$row[ $name ] = ( 'left_reason' === $name && '' === $value ) ? null : $value;
+			}
+		}
+		$table = Schema::table( $entity );
+		$now   = current_time( 'mysql', true );
+		if ( in_array( $entity, array( 'people', 'activities' ), true ) ) {
+			$row['updated_at'] = $now;
+			if ( 0 === $id ) {
+				$row['created_at'] = $now;
+			}
+		}
+
+		$wpdb->query( 'START TRANSACTION' );
+		$inserting = 0 === $id;
+		if ( $inserting ) {
+			$ok = $wpdb->insert( $table, $row );
+			$id = (int) $wpdb->insert_id;
+		} else {
+			$ok = $wpdb->update( $table, $row, array( 'id' => $id ) );
+		}
+		if ( false !== $ok && 'activities' === $entity ) {
+			$ok = self::write_participants( $id, $values['participants'] ?? array() );
+		}
+		if ( false === $ok ) {
+			$error = $wpdb->last_error;
+			$wpdb->query( 'ROLLBACK' );
+			return new \WP_Error( 'dangjian_db', __( 'The database refused the record.', 'dangjian' ) . ( '' !== $error ? ' (' . $error . ')' : '' ), array( 'status' => 500 ) );
+		}
+		$wpdb->query( 'COMMIT' );
+		// Lets the kept engine datasets follow an insert without a rebuild (Engine::note_write()).
+		Engine::note_write( $entity, $inserting ? 'insert' : 'update', array( $id ) );
+		Data_Version::bump();
+		return $id;
+	}
+
+	/**
+	 * Replaces an activity's participants.
+	 *
+	 * @param int   $activity_id The activity.
+	 * @param array $list        The participants.
+	 */
+	private static function write_participants( int $activity_id, array $list ): bool {
+		global $wpdb;
+		$table = Schema::table( 'participants' );
+		if ( false === $wpdb->delete( $table, array( 'activity_id' => $activity_id ), array( '%d' ) ) ) {
+			return false;
+		}
+		foreach ( $list as $p ) {
+			$row = array(
+				'activity_id' => $activity_id,
+				'person_id'   => (int) $p['id'],
+			);
+			if ( null !== $p['hours'] ) {
+				$row['hours'] = Amount::round( (string) $p['hours'] );
+			}
+			if ( false === $wpdb->insert( $table, $row ) ) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Deletes records, with what hangs on them (a person's participations, an activity's participants
+	 * and its link from media), then bumps the data version once.
+	 *
+	 * @param string $entity The entity.
+	 * @param int[]  $ids    The records.
+	 * @return int How many records were deleted.
+	 */
+	public static function delete( string $entity, array $ids ): int {
+		global $wpdb;
+		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ), static fn( $i ) => $i > 0 ) ) );
+		if ( ! $ids ) {
+			return 0;
+		}
+		$in    = implode( ',', $ids );
+		$table = Schema::table( $entity );
+		$wpdb->query( 'START TRANSACTION' );
+		// phpcs:disable WordPress.DB.PreparedSQL -- Table names are the plugin's own; $in holds integers only.
+		if ( 'people' === $entity ) {
+			$wpdb->query( 'DELETE FROM ' . Schema::table( 'participants' ) . " WHERE person_id IN ($in)" );
+		} elseif ( 'activities' === $entity ) {
+			$wpdb->query( 'DELETE FROM ' . Schema::table( 'participants' ) . " WHERE activity_id IN ($in)" );
+			$wpdb->query( 'UPDATE ' . Schema::table( 'media' ) . " SET activity_id = NULL WHERE activity_id IN ($in)" );
+		}
+		$deleted = (int) $wpdb->query( "DELETE FROM {$table} WHERE id IN ($in)" );
+		// phpcs:enable
+		$wpdb->query( 'COMMIT' );
+		if ( $deleted > 0 ) {
+			Engine::note_write( $entity, 'delete', $ids );
+			Data_Version::bump();
+		}
+		return $deleted;
+	}
+
+	/**
+	 * One record as the forms use it (strings; participants for an activity), or null.
+	 *
+	 * @param string $entity The entity.
+	 * @param int    $id     The id.
+	 * @return array<string,mixed>|null With 'id'.
+	 */
+	public static function get( string $entity, int $id ): ?array {
+		global $wpdb;
+		$table = Schema::table( $entity );
+		$row   = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$table} WHERE id = %d", $id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		if ( ! $row ) {
+			return null;
+		}
+		return self::from_db( $entity, $row );
+	}
+
+	/**
+	 * A database row as the record's values.
+	 *
+	 * @param string $entity The entity.
+	 * @param array  $row    The row (ARRAY_A).
+	 * @return array<string,mixed>
+	 */
+	private static function from_db( string $entity, array $row ): array {
+		global $wpdb;
+		$values = array( 'id' => (int) $row['id'] );
+		foreach ( Fields::form( $entity ) as $name => $spec ) {
+			if ( 'participants' === $spec['type'] ) {
+				$table           = Schema::table( 'participants' );
+				$links           = $wpdb->get_results( $wpdb->prepare( "SELECT person_id, hours FROM {$table} WHERE activity_id = %d ORDER BY id", $row['id'] ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+				$values[ $name ] = array();
+				foreach ( (array) $links as $link ) {
+					$values[ $name ][] = array(
+						'id'    => (string) $link['person_id'],
+						'hours' => null === $link['hours'] ? null : Amount::trim( (string) $link['hours'] ),
+					);
+				}
+				continue;
+			}
+			$value = $row[ $name ] ?? '';
+			$value = null === $value ? '' : (string) $value;
+			if ( 'bool' === $spec['type'] ) {
+				$value = '1' === $value ? '1' : '0';
+			} elseif ( 'amount' === $spec['type'] ) {
+				$value = Amount::trim( $value );
+			}
+			$values[ $name ] = $value;
+		}
+		if ( isset( $row['stage'] ) ) {
+			$values['stage'] = $row['stage'];
+		}
+		return $values;
+	}
+
+	/**
+	 * The SQL expression of a person's stage on a day (derived from the dates; STATS.md's rule).
+	 *
+	 * @param string $day YYYY-MM-DD.
+	 */
+	public static function stage_sql( string $day ): string {
+		global $wpdb;
+		return $wpdb->prepare(
+			"CASE WHEN left_on <= %s THEN 'left' WHEN full_on <= %s THEN 'full' WHEN admitted_on <= %s THEN 'probationary' WHEN candidate_on <= %s THEN 'candidate' WHEN activist_on <= %s THEN 'activist' WHEN applied_on <= %s THEN 'applicant' ELSE 'none' END",
+			$day,
+			$day,
+			$day,
+			$day,
+			$day,
+			$day
+		);
+	}
+
+	/**
+	 * A page of records for a list (admin screen or REST).
+	 *
+	 * @param string $entity The entity.
+	 * @param array  $args   'search', 'stage' (people), 'category', 'kind', 'level', 'from', 'to'
+	 *                       (on the entity's date), 'orderby', 'order', 'page' (1-based), 'per_page'.
+	 *                       Unknown or bad values are ignored.
+	 * @return array{items:array[],total:int}
+	 */
+	public static function query( string $entity, array $args ): array {
+		global $wpdb;
+		$table = Schema::table( $entity );
+		$where = array( '1=1' );
+		$today = Period::today();
+
+		$search = trim( (string) ( $args['search'] ?? '' ) );
+		if ( '' !== $search ) {
+			$like = '%' . $wpdb->esc_like( $search ) . '%';
+			$or   = array();
+			foreach ( self::search_columns( $entity ) as $column ) {
+				$or[] = $wpdb->prepare( "{$column} LIKE %s", $like ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- A column name of the plugin's.
+			}
+			if ( ctype_digit( $search ) ) {
+				$or[] = $wpdb->prepare( 'id = %d', (int) $search );
+			}
+			$where[] = '(' . implode( ' OR ', $or ) . ')';
+		}
+		$stage_sql = 'people' === $entity ? self::stage_sql( $today ) : '';
+		if ( 'people' === $entity && ! empty( $args['stage'] ) && isset( Vocabulary::stages()[ $args['stage'] ] ) ) {
+			$where[] = $wpdb->prepare( "({$stage_sql}) = %s", $args['stage'] ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- Prepared above.
+		}
+		if ( 'activities' === $entity ) {
+			if ( ! empty( $args['category'] ) && isset( Vocabulary::categories()[ $args['category'] ] ) ) {
+				$where[] = $wpdb->prepare( 'category = %s', $args['category'] );
+			}
+			if ( ! empty( $args['kind'] ) && isset( Vocabulary::kinds()[ $args['kind'] ] ) ) {
+				$where[] = $wpdb->prepare( 'kind = %s', $args['kind'] );
+			}
+		}
+		if ( in_array( $entity, array( 'media', 'honours' ), true ) && ! empty( $args['level'] ) && is_string( $args['level'] ) ) {
+			$where[] = $wpdb->prepare( 'level = %s', $args['level'] );
+		}
+		if ( 'people' !== $entity ) {
+			$column = self::date_column( $entity );
+			if ( ! empty( $args['from'] ) && is_string( $args['from'] ) && Engine_Limits::is_date( $args['from'] ) ) {
+				$where[] = $wpdb->prepare( "{$column} >= %s", $args['from'] ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			}
+			if ( ! empty( $args['to'] ) && is_string( $args['to'] ) && Engine_Limits::is_date( $args['to'] ) ) {
+				$where[] = $wpdb->prepare( "{$column} <= %s", $args['to'] ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			}
+		}
+
+		list( $default, $sortable ) = self::sortable( $entity );
+		$orderby                    = in_array( $args['orderby'] ?? '', $sortable, true ) ? $args['orderby'] : $default;
+		$order                      = strtolower( (string) ( $args['order'] ?? '' ) );
+		if ( 'asc' !== $order && 'desc' !== $order ) {
+			$order = 'people' === $entity || 'headcount' === $entity ? 'asc' : 'desc';
+		}
+		$order = strtoupper( $order );
+		$per_page = max( 1, min( 1000, (int) ( $args['per_page'] ?? self::PER_PAGE ) ) );
+		$page     = max( 1, (int) ( $args['page'] ?? 1 ) );
+		$offset   = ( $page - 1 ) * $per_page;
+
+		$select = '*';
+		if ( 'people' === $entity ) {
+			$select = "*, ({$stage_sql}) AS stage";
+		} elseif ( 'activities' === $entity ) {
+			$p      = Schema::table( 'participants' );
+			$select = "*, (SELECT COUNT(*) FROM {$p} WHERE {$p}.activity_id = {$table}.id) AS participant_count";
+		}
+		$where_sql = implode( ' AND ', $where );
+		// phpcs:disable WordPress.DB.PreparedSQL -- Every value above went through prepare(); names are the plugin's own.
+		$total = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$table} WHERE {$where_sql}" );
+		$rows  = $wpdb->get_results(
+			$wpdb->prepare( "SELECT {$select} FROM {$table} WHERE {$where_sql} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d", $per_page, $offset ),
+			ARRAY_A
+		);
+		// phpcs:enable
+		$items = array();
+		foreach ( (array) $rows as $row ) {
+			$item = self::from_db_light( $entity, $row );
+			if ( isset( $row['participant_count'] ) ) {
+				$item['participant_count'] = (int) $row['participant_count'];
+			}
+			$items[] = $item;
+		}
+		return array(
+			'items' => $items,
+			'total' => $total,
+		);
+	}
+
+	/**
+	 * A row for a list: the values without an activity's participants (they are counted instead).
+	 *
+	 * @param string $entity The entity.
+	 * @param array  $row    The row.
+	 * @return array<string,mixed>
+	 */
+	private static function from_db_light( string $entity, array $row ): array {
+		$values = array( 'id' => (int) $row['id'] );
+		foreach ( Fields::form( $entity ) as $name => $spec ) {
+			if ( 'participants' === $spec['type'] ) {
+				continue;
+			}
+			$value           = $row[ $name ] ?? '';
+			$values[ $name ] = null === $value ? '' : (string) $value;
+			if ( 'bool' === $spec['type'] ) {
+				$values[ $name ] = '1' === $values[ $name ] ? '1' : '0';
+			} elseif ( 'amount' === $spec['type'] ) {
+				$values[ $name ] = Amount::trim( $values[ $name ] );
+			}
+		}
+		if ( isset( $row['stage'] ) ) {
+			$values['stage'] = (string) $row['stage'];
+		}
+		return $values;
+	}
+
+	/**
+	 * Names of people by id (for participants and reminders).
+	 *
+	 * @param int[] $ids The ids.
+	 * @return array<int,string>
+	 */
+	public static function names( array $ids ): array {
+		global $wpdb;
+		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ) ) ) );
+		if ( ! $ids ) {
+			return array();
+		}
+		$table = Schema::table( 'people' );
+		$rows  = $wpdb->get_results( "SELECT id, name FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ')', ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL -- Integers only.
+		$names = array();
+		foreach ( (array) $rows as $row ) {
+			$names[ (int) $row['id'] ] = (string) $row['name'];
+		}
+		return $names;
+	}
+
+	/**
+	 * Every person for the participants picker: id, name, stage today.
+	 *
+	 * @return array<int,array{name:string,stage:string}>
+	 */
+	public static function roster_choices(): array {
+		global $wpdb;
+		$table = Schema::table( 'people' );
+		$stage = self::stage_sql( Period::today() );
+		$rows  = $wpdb->get_results( "SELECT id, name, ({$stage}) AS stage FROM {$table} ORDER BY name, id LIMIT 5000", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL -- Prepared above.
+		$list  = array();
+		foreach ( (array) $rows as $row ) {
+			$list[ (int) $row['id'] ] = array(
+				'name'  => (string) $row['name'],
+				'stage' => (string) $row['stage'],
+			);
+		}
+		return $list;
+	}
+
+	/**
+	 * Media coverage in a period: the number of reports, and by level (levels present only).
+	 *
+	 * @param string $from First day.
+	 * @param string $to   Last day.
+	 * @return array{total:int,by_level:array<string,int>}
+	 */
+	public static function coverage( string $from, string $to ): array {
+		global $wpdb;
+		$table = Schema::table( 'media' );
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT level, COUNT(*) AS n FROM {$table} WHERE published_on BETWEEN %s AND %s GROUP BY level ORDER BY level", $from, $to ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$out   = array(
+			'total'    => 0,
+			'by_level' => array(),
+		);
+		foreach ( (array) $rows as $row ) {
+			$out['by_level'][ (string) $row['level'] ] = (int) $row['n'];
+			$out['total']                            += (int) $row['n'];
+		}
+		return $out;
+	}
+
+	/**
+	 * Honours received in a period, oldest first (public information: date, title, level, body).
+	 *
+	 * @param string $from First day.
+	 * @param string $to   Last day.
+	 * @return array{total:int,items:array[]}
+	 */
+	public static function honours_in( string $from, string $to ): array {
+		global $wpdb;
+		$table = Schema::table( 'honours' );
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT awarded_on AS date, title, level, awarded_by FROM {$table} WHERE awarded_on BETWEEN %s AND %s ORDER BY awarded_on, id LIMIT 500", $from, $to ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return array(
+			'total' => count( (array) $rows ),
+			'items' => (array) $rows,
+		);
+	}
+}

@@ -1,0 +1,360 @@
+<?php
+/**
+ * The checks of a record before it is written: input cleaned field by field, then validated by the
+ * fields' rules (Fields) and by the engine's own (a scratch Dataset).
+ *
+ * @package Dangjian
+ */
+
+namespace Dangjian;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Values travel as strings (as a form posts them and as $wpdb returns them): a date "YYYY-MM-DD" or
+ * '' for none, an amount "12.50", a count "40", a boolean "1" / "0". Participants are a list of
+ * array( 'id' => int, 'hours' => string|null ). The admin forms and the REST API both go through
+ * this class, so what one accepts the other accepts, and both accept only what the engine accepts.
+ */
+final class Validator {
+
+	/**
+	 * Cleans input (already unslashed) into the record's values, field by field. Never fails: a bad
+	 * value is kept as typed (trimmed) for validate() to name and for the form to show again. Fields
+	 * absent from $input take $base's value (a partial update), else the default.
+	 *
+	 * @param string $entity The entity.
+	 * @param array  $input  Field => value, as posted.
+	 * @param array  $base   The record being edited, or array().
+	 * @return array<string,mixed>
+	 */
+	public static function sanitize( string $entity, array $input, array $base = array() ): array {
+		$values = $base ? array_merge( Records::blank( $entity ), array_intersect_key( $base, Records::blank( $entity ) ) ) : Records::blank( $entity );
+		foreach ( Fields::form( $entity ) as $name => $spec ) {
+			if ( ! array_key_exists( $name, $input ) ) {
+				if ( 'bool' === $spec['type'] && array_key_exists( '_form', $input ) ) {
+					$values[ $name ] = '0'; // An unticked checkbox posts nothing.
+				}
+				continue;
+			}
+			$raw = $input[ $name ];
+			switch ( $spec['type'] ) {
+				case 'participants':
+					$values[ $name ] = self::sanitize_participants( $raw );
+					break;
+				case 'bool':
+					$values[ $name ] = ( true === $raw || ( is_scalar( $raw ) && in_array( strtolower( trim( (string) $raw ) ), array( '1', 'true', 'on', 'yes' ), true ) ) ) ? '1' : '0';
+					break;
+				case 'textarea':
+					$values[ $name ] = is_scalar( $raw ) ? sanitize_textarea_field( (string) $raw ) : '';
+					break;
+				case 'email':
+					$values[ $name ] = is_scalar( $raw ) ? trim( sanitize_text_field( (string) $raw ) ) : '';
+					break;
+				case 'url':
+					$values[ $name ] = is_scalar( $raw ) ? trim( sanitize_text_field( (string) $raw ) ) : '';
+					break;
+				case 'select':
+					$value = is_scalar( $raw ) ? trim( sanitize_text_field( (string) $raw ) ) : '';
+					if ( 'gender' === $name ) {
+						$value = array( '男' => 'male', '女' => 'female' )[ $value ] ?? $value;
+					}
+					$values[ $name ] = $value;
+					break;
+				case 'amount':
+				case 'count':
+					if ( is_int( $raw ) || is_float( $raw ) ) {
+						$values[ $name ] = is_float( $raw ) ? Amount::from_float( $raw ) : (string) $raw;
+					} else {
+						$values[ $name ] = is_scalar( $raw ) && ! is_bool( $raw ) ? trim( sanitize_text_field( (string) $raw ) ) : ( null === $raw ? '' : 'x' );
+					}
+					break;
+				default:
+					$values[ $name ] = is_scalar( $raw ) && ! is_bool( $raw ) ? trim( sanitize_text_field( (string) $raw ) ) : '';
+			}
+		}
+		return $values;
+	}
+
+	/**
+	 * Participants from a form (participants[] => person ids, participant_hours[id] => hours) or from
+	 * JSON (a list of ids or of {id, hours}).
+	 *
+	 * @param mixed $raw The input.
+	 * @return array<int,array{id:mixed,hours:?string}>
+	 */
+	private static function sanitize_participants( $raw ): array {
+		if ( ! is_array( $raw ) ) {
+			return array( array( 'id' => 'x', 'hours' => null ) );
+		}
+		$list = array();
+		foreach ( $raw as $item ) {
+			$id    = $item;
+			$hours = null;
+			if ( is_array( $item ) ) {
+				$id    = $item['id'] ?? null;
+				$hours = $item['hours'] ?? null;
+			}
+			if ( is_int( $id ) ) {
+				$id = (string) $id;
+			} elseif ( is_string( $id ) ) {
+				$id = trim( $id );
+			} else {
+				$id = 'x';
+			}
+			if ( is_float( $hours ) ) {
+				$hours = Amount::from_float( $hours );
+			} elseif ( is_int( $hours ) ) {
+				$hours = (string) $hours;
+			} elseif ( is_string( $hours ) ) {
+				$hours = trim( sanitize_text_field( $hours ) );
+				$hours = '' === $hours ? null : $hours;
+			} elseif ( null !== $hours ) {
+				$hours = 'x';
+			}
+			$list[] = array(
+				'id'    => $id,
+				'hours' => $hours,
+			);
+		}
+		return $list;
+	}
+
+	/**
+	 * Checks a record. Returns the problems, field => message (translated, naming the rule); none when
+	 * the record may be written. The engine's own rules are applied last by adding the row to a
+	 * scratch Dataset, so nothing the engine would reject passes.
+	 *
+	 * @param string $entity The entity.
+	 * @param array  $values From self::sanitize().
+	 * @param int    $id     The record being edited, 0 for a new one.
+	 * @return array<string,string>
+	 */
+	public static function validate( string $entity, array $values, int $id = 0 ): array {
+		global $wpdb;
+		$errors = array();
+		$fields = Fields::form( $entity );
+		foreach ( $fields as $name => $spec ) {
+			$value = $values[ $name ] ?? '';
+			if ( 'participants' === $spec['type'] ) {
+				continue;
+			}
+			$value = (string) $value;
+			if ( '' === $value ) {
+				if ( ! empty( $spec['required'] ) ) {
+					$errors[ $name ] = __( 'This field is required.', 'dangjian' );
+				}
+				continue;
+			}
+			$max = $spec['max'] ?? 0;
+			if ( $max && ( ! empty( $spec['bytes'] ) ? strlen( $value ) : mb_strlen( $value ) ) > $max ) {
+				$errors[ $name ] = ! empty( $spec['bytes'] )
+					/* translators: %d: a number of bytes. */
+					? sprintf( __( 'At most %d bytes (a Chinese character takes 3).', 'dangjian' ), $max )
+					/* translators: %d: a number of characters. */
+					: sprintf( __( 'At most %d characters.', 'dangjian' ), $max );
+				continue;
+			}
+			switch ( $spec['type'] ) {
+				case 'date':
+					if ( ! Engine_Limits::is_date( $value ) ) {
+						$errors[ $name ] = __( 'Not a date: enter YYYY-MM-DD, from 1900-01-01 to 2199-12-31.', 'dangjian' );
+					}
+					break;
+				case 'amount':
+					if ( ! Amount::is_valid( $value ) ) {
+						$errors[ $name ] = __( 'Not an amount: enter a number from 0 to 1000000000.', 'dangjian' );
+					}
+					break;
+				case 'count':
+					if ( ! Engine_Limits::is_count( $value ) ) {
+						$errors[ $name ] = __( 'Not a count: enter a whole number from 0 to 2147483647.', 'dangjian' );
+					}
+					break;
+				case 'select':
+					$options = $spec['options'];
+					if ( 'kind' === $name && isset( $values['category'] ) && isset( Vocabulary::categories()[ $values['category'] ] ) ) {
+						$options = Vocabulary::kinds( (string) $values['category'] );
+					}
+					if ( ! array_key_exists( $value, $options ) ) {
+						$errors[ $name ] = 'kind' === $name && isset( $fields[ $name ]['options'][ $value ] )
+							? __( 'This kind does not belong to the chosen category.', 'dangjian' )
+							: __( 'Choose one of the offered values.', 'dangjian' );
+					}
+					break;
+				case 'email':
+					if ( ! is_email( $value ) ) {
+						$errors[ $name ] = __( 'Not an email address.', 'dangjian' );
+					}
+					break;
+				case 'phone':
+					if ( ! preg_match( '/^\+?[0-9][0-9 \-]{2,30}$/', $value ) ) {
+						$errors[ $name ] = __( 'Not a phone number: digits, spaces and dashes, an optional + first.', 'dangjian' );
+					}
+					break;
+				case 'url':
+					if ( ! wp_http_validate_url( $value ) && ! preg_match( '#^https?://[^\s<>"]+$#i', $value ) ) {
+						$errors[ $name ] = __( 'Not a web address: enter one starting with http:// or https://.', 'dangjian' );
+					}
+					break;
+			}
+		}
+
+		if ( 'people' === $entity ) {
+			// The engine's rules that relate the dates, checked with the fields already refused left out.
+			$errors += self::engine_check_person( array_merge( $values, array_fill_keys( array_keys( $errors ), '' ) ), $id );
+		} elseif ( 'activities' === $entity ) {
+			$errors = array_merge( $errors, self::check_participants( $values ) );
+			if ( ! $errors ) {
+				$errors = self::engine_check_activity( $values, $id );
+			}
+		} elseif ( 'headcount' === $entity && ! isset( $errors['point_date'] ) ) {
+			$table = Schema::table( 'headcount' );
+			$other = $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$table} WHERE point_date = %s AND id <> %d", $values['point_date'], $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			if ( null !== $other ) {
+				$errors['point_date'] = __( 'There is already a headcount on this date.', 'dangjian' );
+			}
+		}
+		return $errors;
+	}
+
+	/**
+	 * Checks the participants: people who exist, each once, with valid hours.
+	 *
+	 * @param array $values The activity.
+	 * @return array<string,string>
+	 */
+	private static function check_participants( array $values ): array {
+		global $wpdb;
+		$list = $values['participants'] ?? array();
+		$ids  = array();
+		foreach ( $list as $p ) {
+			if ( ! is_string( $p['id'] ) || ! preg_match( '/^[1-9]\d{0,9}$/', $p['id'] ) || (int) $p['id'] > 2147483647 ) {
+				return array( 'participants' => __( 'A participant is not a person\'s id.', 'dangjian' ) );
+			}
+			if ( isset( $ids[ (int) $p['id'] ] ) ) {
+				/* translators: %d: a person's id. */
+				return array( 'participants' => sprintf( __( 'Person %d is listed twice.', 'dangjian' ), (int) $p['id'] ) );
+			}
+			if ( null !== $p['hours'] && ! Amount::is_valid( (string) $p['hours'] ) ) {
+				/* translators: %d: a person's id. */
+				return array( 'participants' => sprintf( __( 'The hours of person %d are not an amount from 0 to 1000000000.', 'dangjian' ), (int) $p['id'] ) );
+			}
+			$ids[ (int) $p['id'] ] = true;
+		}
+		if ( $ids ) {
+			$table = Schema::table( 'people' );
+			$found = $wpdb->get_col( "SELECT id FROM {$table} WHERE id IN (" . implode( ',', array_map( 'intval', array_keys( $ids ) ) ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL -- Integers only.
+			$found = array_flip( array_map( 'intval', $found ) );
+			foreach ( array_keys( $ids ) as $pid ) {
+				if ( ! isset( $found[ $pid ] ) ) {
+					/* translators: %d: a person's id. */
+					return array( 'participants' => sprintf( __( 'There is no person %d.', 'dangjian' ), $pid ) );
+				}
+			}
+		}
+		return array();
+	}
+
+	/**
+	 * Adds the person to a scratch Dataset, as the engine will when it builds the figures.
+	 *
+	 * @param array $values The person.
+	 * @param int   $id     Their id (0 for a new one).
+	 * @return array<string,string>
+	 */
+	private static function engine_check_person( array $values, int $id ): array {
+		if ( ! Engine::available() ) {
+			return array();
+		}
+		$row       = self::engine_row( 'people', $values );
+		$row['id'] = $id > 0 ? $id : 1;
+		try {
+			( new Dataset() )->addPeople( array( $row ) );
+		} catch ( InvalidRecord $e ) {
+			return self::engine_error( $e, $row, 'people' );
+		}
+		return array();
+	}
+
+	/**
+	 * Adds the activity (and stand-ins for its participants) to a scratch Dataset.
+	 *
+	 * @param array $values The activity.
+	 * @param int   $id     Its id (0 for a new one).
+	 * @return array<string,string>
+	 */
+	private static function engine_check_activity( array $values, int $id ): array {
+		if ( ! Engine::available() ) {
+			return array();
+		}
+		$row       = self::engine_row( 'activities', $values );
+		$row['id'] = $id > 0 ? $id : 1;
+		$people    = array();
+		foreach ( $row['participants'] as $p ) {
+			$people[] = array( 'id' => $p['id'] );
+		}
+		try {
+			$dataset = new Dataset();
+			$dataset->addPeople( $people );
+			$dataset->addActivities( array( $row ) );
+		} catch ( InvalidRecord $e ) {
+			return self::engine_error( $e, $row, 'activities' );
+		}
+		return array();
+	}
+
+	/**
+	 * A record as the engine's row (STATS.md): the activity's date under "date", participants as
+	 * array( id, hours ).
+	 *
+	 * @param string $entity "people" or "activities".
+	 * @param array  $values The record.
+	 * @return array
+	 */
+	public static function engine_row( string $entity, array $values ): array {
+		if ( 'people' === $entity ) {
+			$row = array( 'is_staff' => '1' === (string) ( $values['is_staff'] ?? '0' ) );
+			foreach ( array_merge( Records::STAGE_DATES, array( 'joined_on', 'left_on', 'left_reason' ) ) as $key ) {
+				$row[ $key ] = (string) ( $values[ $key ] ?? '' );
+			}
+			return $row;
+		}
+		$row = array(
+			'date'          => (string) $values['activity_date'],
+			'category'      => (string) $values['category'],
+			'kind'          => (string) $values['kind'],
+			'venue_kind'    => (string) $values['venue_kind'],
+			'venue'         => (string) $values['venue'],
+			'beneficiaries' => '' === (string) $values['beneficiaries'] ? 0 : (string) $values['beneficiaries'],
+			'participants'  => array(),
+		);
+		foreach ( array( 'hours', 'fee_waived', 'donation' ) as $key ) {
+			$row[ $key ] = '' === (string) $values[ $key ] ? 0 : (string) $values[ $key ];
+		}
+		foreach ( $values['participants'] ?? array() as $p ) {
+			$item = array( 'id' => (int) $p['id'] );
+			if ( null !== $p['hours'] ) {
+				$item['hours'] = (string) $p['hours'];
+			}
+			$row['participants'][] = $item;
+		}
+		return $row;
+	}
+
+	/**
+	 * An engine refusal as field => message (Engine_Errors words it, by rule).
+	 *
+	 * @param InvalidRecord $e      The refusal.
+	 * @param array         $row    The engine row it refused.
+	 * @param string        $entity "people" or "activities".
+	 * @return array<string,string>
+	 */
+	private static function engine_error( InvalidRecord $e, array $row, string $entity ): array {
+		$fields = Fields::form( $entity );
+		$label  = static fn( string $f ) => (string) ( $fields[ $f ]['label'] ?? $f );
+		$error  = Engine_Errors::describe( $e, $row, $label );
+		$field  = 'date' === $error['field'] && 'activities' === $entity ? 'activity_date' : $error['field'];
+		return array( ( isset( $fields[ $field ] ) ? $field : '' ) => $error['message'] );
+	}
+}

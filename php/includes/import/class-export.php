@@ -1,0 +1,276 @@
+<?php
+/**
+ * CSV export of exactly the list the admin screens show: the same filters (Records::query), all pages.
+ *
+ * @package Dangjian
+ */
+
+namespace Dangjian;
+
+defined( 'ABSPATH' ) || exit;
+
+
+/**
+ * Writes people or activities as CSV in the import's own format (so an export imports again): UTF-8
+ * with a BOM so that Excel opens it, CRLF line ends, headers and coded values in the site's language
+ * (Chinese on a zh_CN site). Text that Excel would take for a formula (= + - @ first) gets an
+ * apostrophe in front; the import removes it.
+ */
+final class Export {
+
+	/** Rows read per query. */
+	const PAGE = 1000;
+
+	/** The filters a list accepts (the list screens' query arguments), type => names. */
+	const FILTERS = array(
+		'people'     => array( 'search', 'stage', 'orderby', 'order' ),
+		'activities' => array( 'search', 'category', 'kind', 'from', 'to', 'orderby', 'order' ),
+	);
+
+	/**
+	 * The filters of a request, as Records::query takes them: the list screens' query arguments
+	 * (s, stage, category, kind, period with from / to, orderby, order), or search / from / to given
+	 * directly (the export form, WP-CLI).
+	 *
+	 * @param string $type  "people" or "activities".
+	 * @param array  $input The request's arguments (unslashed).
+	 * @return array<string,string>
+	 */
+	public static function filters_from( string $type, array $input ): array {
+		$args = array();
+		if ( isset( $input['s'] ) && ! isset( $input['search'] ) ) {
+			$input['search'] = $input['s'];
+		}
+		foreach ( self::FILTERS[ $type ] as $name ) {
+			if ( isset( $input[ $name ] ) && is_scalar( $input[ $name ] ) && '' !== (string) $input[ $name ] ) {
+				$args[ $name ] = sanitize_text_field( (string) $input[ $name ] );
+			}
+		}
+		// The list screens' period filter: period=this_year|last_year|YYYY, or custom with from / to.
+		$period = isset( $input['period'] ) && is_scalar( $input['period'] ) ? sanitize_key( (string) $input['period'] ) : '';
+		if ( 'activities' === $type && '' !== $period ) {
+			if ( 'custom' === $period ) {
+				$args['from'] = isset( $args['from'] ) && Period::is_date( $args['from'] ) ? $args['from'] : Engine_Limits::DATE_MIN;
+				$args['to']   = isset( $args['to'] ) && Period::is_date( $args['to'] ) ? $args['to'] : Engine_Limits::DATE_MAX;
+			} else {
+				$resolved = Period::resolve( array( 'period' => $period ) );
+				if ( ! is_wp_error( $resolved ) ) {
+					$args['from'] = $resolved['from'];
+					$args['to']   = $resolved['to'];
+				}
+			}
+		}
+		return $args;
+	}
+
+	/**
+	 * The columns of the file, field => header (in the site's language).
+	 *
+	 * @param string $type "people" or "activities".
+	 * @return array<string,string>
+	 */
+	public static function headers( string $type ): array {
+		$out = array();
+		foreach ( Import_Vocabulary::columns( $type ) as $field => $def ) {
+			$out[ $field ] = $def['label'];
+		}
+		return $out;
+	}
+
+	/**
+	 * Writes the CSV of a filtered list to a stream.
+	 *
+	 * @param string        $type     "people" or "activities".
+	 * @param array         $filters  As Records::query takes them (search, stage, category, kind, from, to, orderby, order).
+	 * @param resource      $out      A writable stream.
+	 * @param callable|null $progress Called with ( $written, $total ) after each page.
+	 * @return int The rows written.
+	 * @throws \RuntimeException When the list screens' query (Records) is not loaded.
+	 */
+	public static function write( string $type, array $filters, $out, ?callable $progress = null ): int {
+		if ( ! in_array( $type, array( 'people', 'activities' ), true ) ) {
+			throw new \InvalidArgumentException( 'unknown export type ' . $type ); // A programming error.
+		}
+		if ( ! class_exists( Records::class ) ) {
+			throw new \RuntimeException( __( 'The records module of the plugin is not loaded.', 'dangjian' ) );
+		}
+		$headers = self::headers( $type );
+		fwrite( $out, "\xEF\xBB\xBF" );
+		self::put( $out, array_values( $headers ) );
+		$written = 0;
+		$names   = 'activities' === $type ? self::participant_names() : array();
+		for ( $page = 1; ; $page++ ) {
+			$result = Records::query( $type, $filters + array( 'page' => $page, 'per_page' => self::PAGE ) );
+			$items  = $result['items'];
+			if ( ! $items ) {
+				break;
+			}
+			$links = 'activities' === $type ? self::links( array_column( $items, 'id' ) ) : array();
+			foreach ( $items as $item ) {
+				self::put( $out, self::cells( $type, $item, $headers, $links, $names ) );
+				++$written;
+			}
+			if ( null !== $progress ) {
+				$progress( $written, (int) $result['total'] );
+			}
+			if ( count( $items ) < self::PAGE || $written >= (int) $result['total'] ) {
+				break;
+			}
+		}
+		return $written;
+	}
+
+	/**
+	 * The CSV of a filtered list as a string.
+	 *
+	 * @param string $type    "people" or "activities".
+	 * @param array  $filters The filters.
+	 */
+	public static function csv( string $type, array $filters ): string {
+		$out = fopen( 'php://temp', 'w+b' );
+		self::write( $type, $filters, $out );
+		rewind( $out );
+		$csv = (string) stream_get_contents( $out );
+		fclose( $out );
+		return $csv;
+	}
+
+	/**
+	 * The file name of an export: dangjian-people-2025-01-31.csv.
+	 *
+	 * @param string $type "people" or "activities".
+	 */
+	public static function filename( string $type ): string {
+		return 'dangjian-' . $type . '-' . wp_date( 'Y-m-d' ) . '.csv';
+	}
+
+	/**
+	 * One row of cells.
+	 *
+	 * @param string $type    The type.
+	 * @param array  $item    A list item of Records::query.
+	 * @param array  $headers field => header.
+	 * @param array  $links   activity id => participants.
+	 * @param array  $names   person id => how to name them in the participants column.
+	 * @return string[]
+	 */
+	private static function cells( string $type, array $item, array $headers, array $links, array $names ): array {
+		$cells = array();
+		foreach ( array_keys( $headers ) as $field ) {
+			$column = 'date' === $field && 'activities' === $type ? 'activity_date' : $field;
+			$value  = (string) ( $item[ $column ] ?? '' );
+			switch ( $field ) {
+				case 'is_staff':
+					$value = Import_Vocabulary::bool_label( '1' === $value );
+					break;
+				case 'gender':
+					$value = Import_Vocabulary::gender_label( $value );
+					break;
+				case 'stage':
+					$value = 'none' === $value ? '' : Import_Vocabulary::stage_label( $value );
+					break;
+				case 'left_reason':
+					$value = '' === $value ? '' : Import_Vocabulary::left_reason_label( $value );
+					break;
+				case 'category':
+					$value = Import_Vocabulary::category_label( $value );
+					break;
+				case 'kind':
+					$value = Import_Vocabulary::kind_label( $value );
+					break;
+				case 'venue_kind':
+					$value = Import_Vocabulary::venue_kind_label( $value );
+					break;
+				case 'hours':
+				case 'fee_waived':
+				case 'donation':
+					$value = Amount::trim( $value );
+					break;
+				case 'participants':
+					$parts = array();
+					foreach ( $links[ (int) $item['id'] ] ?? array() as $link ) {
+						$who     = $names[ $link['person_id'] ] ?? '#' . $link['person_id'];
+						$parts[] = $who . ( null === $link['hours'] ? '' : '(' . Amount::trim( $link['hours'] ) . ')' );
+					}
+					$value = implode( '、', $parts );
+					break;
+				case 'id':
+				case 'beneficiaries':
+				case 'birth_date':
+				case 'date':
+					break;
+				default:
+					if ( preg_match( '/^[=+\-@\t\r]/', $value ) ) {
+						$value = "'" . $value; // Not a formula in Excel; the import removes the apostrophe.
+					}
+			}
+			$cells[] = $value;
+		}
+		return $cells;
+	}
+
+	/**
+	 * The participants of some activities, activity id => [{person_id, hours|null}] in entry order.
+	 *
+	 * @param int[] $ids The activities.
+	 * @return array<int,array[]>
+	 */
+	private static function links( array $ids ): array {
+		global $wpdb;
+		$ids = array_map( 'intval', $ids );
+		if ( ! $ids ) {
+			return array();
+		}
+		$table = Schema::table( 'participants' );
+		$rows  = $wpdb->get_results( "SELECT activity_id, person_id, hours FROM {$table} WHERE activity_id IN (" . implode( ',', $ids ) . ') ORDER BY activity_id, id', ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL -- Integers only.
+		$out   = array();
+		foreach ( (array) $rows as $row ) {
+			$out[ (int) $row['activity_id'] ][] = array(
+				'person_id' => (int) $row['person_id'],
+				'hours'     => null === $row['hours'] ? null : (string) $row['hours'],
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * How each person is named in a participants column: by name, or "#id" when the name is empty,
+	 * shared with someone else, looks like an ID or holds a separator (so the import finds them again).
+	 *
+	 * @return array<int,string>
+	 */
+	private static function participant_names(): array {
+		global $wpdb;
+		$table = Schema::table( 'people' );
+		$rows  = $wpdb->get_results( "SELECT id, name FROM {$table}", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$count = array();
+		foreach ( (array) $rows as $row ) {
+			$count[ $row['name'] ] = ( $count[ $row['name'] ] ?? 0 ) + 1;
+		}
+		$out = array();
+		foreach ( (array) $rows as $row ) {
+			$name = (string) $row['name'];
+			$safe = '' !== Import_Vocabulary::trim( $name ) && 1 === $count[ $name ] && $name === Import_Vocabulary::trim( $name )
+				&& ! preg_match( '/^#?\d+$|[、,，;；|\r\n()（）]|^[=+\-@]/u', $name );
+			$out[ (int) $row['id'] ] = $safe ? $name : '#' . $row['id'];
+		}
+		return $out;
+	}
+
+	/**
+	 * Writes one CSV line with CRLF (what Excel writes and reads best).
+	 *
+	 * @param resource $out   The stream.
+	 * @param string[] $cells The cells.
+	 */
+	private static function put( $out, array $cells ): void {
+		$line = array();
+		foreach ( $cells as $cell ) {
+			$cell   = (string) $cell;
+			$line[] = preg_match( '/[",\r\n;\t]/', $cell ) || '' !== $cell && ( ' ' === $cell[0] || ' ' === substr( $cell, -1 ) )
+				? '"' . str_replace( '"', '""', $cell ) . '"'
+				: $cell;
+		}
+		fwrite( $out, implode( ',', $line ) . "\r\n" );
+	}
+}
