@@ -5,6 +5,13 @@
 # with ours), so config.m4 and src/ are mirrored into .work/build/ (a file is
 # copied only when its bytes changed, so make rebuilds only what changed), then
 # phpize + ./configure run there when config.m4 changed, then make.
+#
+# The committed src/dangjian_arginfo.h must be the one gen_stub.php makes from
+# src/dangjian.stub.php: its "Stub hash" line is the SHA-1 of the stub, and a
+# stale file stops the build. `sh scripts/build-ext.sh --arginfo` regenerates
+# it with PHP's own build/gen_stub.php (from php-dev), offline: the PHP-Parser
+# it wants is taken from the Debian package php-nikic-php-parser
+# (/usr/share/php/PhpParser) instead of a download.
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,6 +25,48 @@ cd "$ROOT"
 
 if [ ! -f config.m4 ] || [ ! -d src ]; then
     echo "build-ext: config.m4 or src/ is missing" >&2
+    exit 1
+fi
+
+STUB=src/dangjian.stub.php
+ARGINFO=src/dangjian_arginfo.h
+
+# Regenerates the arginfo from the stub (see above).
+gen_arginfo() {
+    # Debian's php-dev keeps it beside the extension folder: /usr/lib/php/<api>/build
+    gen=${GEN_STUB:-$("$PHP_CONFIG" --extension-dir)/build/gen_stub.php}
+    if [ ! -f "$gen" ]; then
+        echo "build-ext: gen_stub.php not found (install php-dev, or set GEN_STUB)" >&2
+        exit 1
+    fi
+    parser=${PHP_PARSER_DIR:-/usr/share/php/PhpParser}
+    if [ ! -f "$parser/Parser.php" ]; then
+        echo "build-ext: PHP-Parser not found in $parser (apt-get install php-nikic-php-parser, or set PHP_PARSER_DIR)" >&2
+        exit 1
+    fi
+    tool=$ROOT/.work/gen_stub
+    version=$(sed -n 's/.*\$version = "\([0-9.]*\)".*/\1/p' "$gen" | head -1)
+    rm -rf "$tool"
+    mkdir -p "$tool/PHP-Parser-$version/lib" "$tool/stub"
+    cp "$gen" "$tool/gen_stub.php"
+    ln -s "$parser" "$tool/PHP-Parser-$version/lib/PhpParser"
+    cp "$STUB" "$tool/stub/dangjian.stub.php"
+    "${PHP:-php}" "$tool/gen_stub.php" "$tool/stub/dangjian.stub.php" >/dev/null
+    cp "$tool/stub/dangjian_arginfo.h" "$ARGINFO"
+    echo "build-ext: $ARGINFO regenerated from $STUB"
+}
+
+if [ "${1:-}" = "--arginfo" ]; then
+    gen_arginfo
+    exit 0
+fi
+
+# A stale arginfo stops the build: the hash gen_stub.php wrote is the stub's SHA-1.
+want=$(sha1sum "$STUB" | cut -d' ' -f1)
+have=$(sed -n 's/.*Stub hash: \([0-9a-f]*\).*/\1/p' "$ARGINFO" | head -1)
+if [ "$want" != "$have" ]; then
+    echo "build-ext: $ARGINFO is stale: it was made from a stub with hash ${have:-(none)}, $STUB has $want" >&2
+    echo "build-ext: regenerate it with: sh scripts/build-ext.sh --arginfo" >&2
     exit 1
 fi
 

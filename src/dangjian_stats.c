@@ -304,4 +304,3 @@ void dangjian_stats_array(const dj_stats *s, zval *rv)
         }
     }
 }
-

@@ -27,9 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 /* ---------------------------------------------------------------- helpers */
-
 
 static uint32_t dj_hash_bytes(const char *p, size_t n)
 {
@@ -422,9 +420,8 @@ static int dj_activities_reserve(dj_dataset *ds, size_t need)
         if (!dj_grow((void **)&ds->a_id, cap, 4) || !dj_grow((void **)&ds->a_date, cap, 4) ||
             !dj_grow((void **)&ds->a_benef, cap, 4) || !dj_grow((void **)&ds->a_kind, cap, 4) ||
             !dj_grow((void **)&ds->a_place, cap, 4) || !dj_grow((void **)&ds->a_proj, cap, 4) ||
-            !dj_grow((void **)&ds->a_hours, cap, 4) ||
-            !dj_grow((void **)&ds->a_fee, cap, 4) || !dj_grow((void **)&ds->a_don, cap, 4) ||
-            !dj_grow((void **)&ds->a_start, cap + 1, 4))
+            !dj_grow((void **)&ds->a_hours, cap, 4) || !dj_grow((void **)&ds->a_fee, cap, 4) ||
+            !dj_grow((void **)&ds->a_don, cap, 4) || !dj_grow((void **)&ds->a_start, cap + 1, 4))
             return 0;
         ds->na_cap = cap;
     }
@@ -594,7 +591,8 @@ dj_status dj_dataset_activity_add(dj_dataset *ds, const dj_activity_rec *rec, si
         char path[96];
         snprintf(path, sizeof path, "activities[%zu].participants[%zu]%s", index, j, suffix);
         if (pi < 0) {
-            st = dj_error_record(err, "unknown_person", index, path, "unknown person %ld", (long)p->person_id);
+            st =
+                dj_error_record(err, "unknown_person", index, path, "unknown person %ld", (long)p->person_id);
             break;
         }
         int dup = 0;
@@ -678,9 +676,9 @@ static void dj_trim(dj_dataset *ds)
 {
     if (ds->na_cap > ds->na_all + ds->na_all / 16 + 64) {
         size_t cap = ds->na_all + ds->na_all / 16 + 16;
-        void **cols[] = {(void **)&ds->a_id,   (void **)&ds->a_date,  (void **)&ds->a_benef,
-                         (void **)&ds->a_kind, (void **)&ds->a_place, (void **)&ds->a_proj,
-                         (void **)&ds->a_hours, (void **)&ds->a_fee, (void **)&ds->a_don};
+        void **cols[] = {(void **)&ds->a_id,    (void **)&ds->a_date,  (void **)&ds->a_benef,
+                         (void **)&ds->a_kind,  (void **)&ds->a_place, (void **)&ds->a_proj,
+                         (void **)&ds->a_hours, (void **)&ds->a_fee,   (void **)&ds->a_don};
         for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++)
             (void)dj_grow(cols[k], cap, 4);
         (void)dj_grow((void **)&ds->a_start, cap + 1, 4);

@@ -263,4 +263,3 @@ size_t dj_dataset_memory(const dj_dataset *ds)
 /* For the snapshot loader (snapshot.c), which fills the columns of a new
  * dataset directly and then has the indexes built here, with the same hash
  * functions and table sizes the add path uses. */
-

@@ -49,7 +49,7 @@ typedef struct {
     dj_status code;              /* the status returned with it */
     long row;                    /* 0-based row in that call's array; -1 when none */
     char path[DJ_ERROR_PATH];    /* "people[3].admitted_on"; "" when none */
-    const char *rule;            /* a static name ("date", "duplicate_id" ...; docs/ENGINE.md 9); "" when none */
+    const char *rule; /* a static name ("date", "duplicate_id" ...; docs/ENGINE.md 9); "" when none */
 } dj_error;
 
 /* Fills err->message with printf-style text (truncated to fit), sets code,
@@ -94,7 +94,7 @@ typedef struct {
         struct {
             const char *p; /* not NUL-terminated, may hold NUL bytes */
             size_t len;
-        } s;           /* DJ_V_STRING; borrowed, valid for the call */
+        } s; /* DJ_V_STRING; borrowed, valid for the call */
     } u;
 } dj_value;
 
@@ -145,8 +145,17 @@ int dj_parse_slug(const dj_value *v, int allow_empty, dj_why *w); /* DJ_ABSENT f
 /* The person date fields in check order: the seven roster dates (they make
  * the roster and the default `to`), then hired_on (v2: no order rule, not a
  * roster date). Their names: dj_person_date_name() (dj_fields.h). */
-enum { DJ_STAGE_APPLIED, DJ_STAGE_ACTIVIST, DJ_STAGE_CANDIDATE, DJ_STAGE_ADMITTED, DJ_STAGE_FULL,
-       DJ_JOINED, DJ_LEFT, DJ_HIRED, DJ_PERSON_DATES };
+enum {
+    DJ_STAGE_APPLIED,
+    DJ_STAGE_ACTIVIST,
+    DJ_STAGE_CANDIDATE,
+    DJ_STAGE_ADMITTED,
+    DJ_STAGE_FULL,
+    DJ_JOINED,
+    DJ_LEFT,
+    DJ_HIRED,
+    DJ_PERSON_DATES
+};
 #define DJ_ROSTER_DATES DJ_HIRED
 
 enum { DJ_LEFT_NONE = 0, DJ_LEFT_TRANSFER, DJ_LEFT_DEATH, DJ_LEFT_CANCELLED, DJ_LEFT_OTHER };
@@ -164,7 +173,7 @@ typedef struct {
 typedef struct {
     int32_t id;
     uint8_t is_staff;
-    uint8_t left_reason; /* DJ_LEFT_* */
+    uint8_t left_reason;            /* DJ_LEFT_* */
     int32_t dates[DJ_PERSON_DATES]; /* DJ_NO_DATE when absent */
 } dj_person_rec;
 
@@ -176,15 +185,15 @@ typedef struct {
 typedef struct {
     dj_value row;
     dj_value id, date, category, kind, hours, fee_waived, donation, beneficiaries, venue_kind, venue;
-    dj_value project;                   /* v2: a name with the venue rules */
-    dj_value participants;              /* DJ_V_MISSING/NULL: none; DJ_V_ARRAY: see below */
-    const dj_participant_in *parts;     /* when participants is an array */
+    dj_value project;               /* v2: a name with the venue rules */
+    dj_value participants;          /* DJ_V_MISSING/NULL: none; DJ_V_ARRAY: see below */
+    const dj_participant_in *parts; /* when participants is an array */
     size_t n_parts;
 } dj_activity_in;
 
 typedef struct {
     int32_t person_id;
-    int64_t hours; /* hundredths */
+    int64_t hours;      /* hundredths */
     uint8_t array_form; /* 1: the list entry was ['id'=>…] (message paths end in ".id"); set by the caller */
 } dj_participant_rec;
 
@@ -192,13 +201,18 @@ typedef struct {
     int32_t id;
     int32_t date;
     uint8_t category; /* DJ_CAT_* */
-    const char *kind;  size_t kind_len;         /* slug */
-    const char *venue_kind; size_t venue_kind_len; /* slug or "" */
-    const char *venue; size_t venue_len;        /* trimmed, may be "" */
-    const char *project; size_t project_len;    /* trimmed, may be "" (NULL with 0 is "" too) */
-    int64_t hours, fee_waived, donation;        /* hundredths */
+    const char *kind;
+    size_t kind_len; /* slug */
+    const char *venue_kind;
+    size_t venue_kind_len; /* slug or "" */
+    const char *venue;
+    size_t venue_len; /* trimmed, may be "" */
+    const char *project;
+    size_t project_len;                  /* trimmed, may be "" (NULL with 0 is "" too) */
+    int64_t hours, fee_waived, donation; /* hundredths */
     int32_t beneficiaries;
-    const dj_participant_rec *parts; size_t n_parts;
+    const dj_participant_rec *parts;
+    size_t n_parts;
 } dj_activity_rec;
 
 typedef struct {
@@ -220,8 +234,7 @@ dj_status dj_person_parse(const dj_person_in *in, size_t index, dj_person_rec *o
 dj_status dj_person_check(const dj_person_rec *rec, size_t index, dj_error *err);
 dj_status dj_activity_parse(const dj_activity_in *in, size_t index, dj_activity_rec *out,
                             dj_participant_rec *parts_buf, dj_error *err);
-dj_status dj_headcount_parse(const dj_headcount_in *in, size_t index, dj_headcount_rec *out,
-                             dj_error *err);
+dj_status dj_headcount_parse(const dj_headcount_in *in, size_t index, dj_headcount_rec *out, dj_error *err);
 
 /* ---------------------------------------------------------------- dataset */
 
@@ -270,7 +283,8 @@ void dj_dataset_person_get(const dj_dataset *ds, size_t i, dj_person_rec *out);
 /* out->parts points into parts_buf, which must have room for
  * dj_dataset_activity_parts(ds, i) entries; strings point into the dataset. */
 size_t dj_dataset_activity_parts(const dj_dataset *ds, size_t i);
-void dj_dataset_activity_get(const dj_dataset *ds, size_t i, dj_activity_rec *out, dj_participant_rec *parts_buf);
+void dj_dataset_activity_get(const dj_dataset *ds, size_t i, dj_activity_rec *out,
+                             dj_participant_rec *parts_buf);
 void dj_dataset_headcount_get(const dj_dataset *ds, size_t i, dj_headcount_rec *out);
 /* Bytes held by the dataset (columns, indexes, strings). */
 size_t dj_dataset_memory(const dj_dataset *ds);
@@ -288,8 +302,8 @@ typedef struct {
 enum { DJ_F_KINDS, DJ_F_VENUE_KINDS, DJ_F_VENUES, DJ_F_PROJECTS, DJ_F_N };
 
 typedef struct {
-    int given;      /* 0: the key is absent (or null) */
-    char **v;       /* owned: each a dj_malloc'd copy (slug, or trimmed name) */
+    int given; /* 0: the key is absent (or null) */
+    char **v;  /* owned: each a dj_malloc'd copy (slug, or trimmed name) */
     size_t *len;
     size_t n, cap;
 } dj_filter_list;
@@ -301,7 +315,7 @@ typedef struct {
     int rules_given;         /* 0: the default rules */
     dj_rule *rules;          /* owned (dj_free), in the order given (a later kind wins) */
     size_t n_rules, rules_cap;
-    int filtered;            /* 1 when some filter list is given */
+    int filtered; /* 1 when some filter list is given */
     dj_filter_list filter[DJ_F_N];
 } dj_query;
 
@@ -351,7 +365,8 @@ typedef struct {
 } dj_top_stat;
 
 typedef struct {
-    char *project; size_t project_len; /* owned by the dj_stats (one block with the others) */
+    char *project;
+    size_t project_len; /* owned by the dj_stats (one block with the others) */
     int64_t activities, hours, fee_waived, donation, beneficiaries, volunteers;
 } dj_project_stat;
 
@@ -383,32 +398,41 @@ typedef struct {
     int32_t from, to, as_of;
     struct {
         int64_t applicants, activists, candidates, probationary, full, party_members;
-        int64_t staff_headcount;     /* DJ_NULL_INT: null */
+        int64_t staff_headcount; /* DJ_NULL_INT: null */
         int64_t staff_party_members;
-        int64_t staff_party_ratio;   /* ten-thousandths, DJ_NULL_INT: null */
+        int64_t staff_party_ratio; /* ten-thousandths, DJ_NULL_INT: null */
     } members;
     struct {
         int64_t applied, activists, candidates, admitted, converted, transferred_in, left;
         int64_t eligible_candidates;
-        dj_due_stat *due_for_conversion; size_t n_due;
-        dj_due_stat *overdue_conversion; size_t n_overdue;
+        dj_due_stat *due_for_conversion;
+        size_t n_due;
+        dj_due_stat *overdue_conversion;
+        size_t n_overdue;
         int64_t hired, hired_party_members; /* v2 */
     } pipeline;
     struct {
         int64_t activities, hours, fee_waived, donation, beneficiaries, volunteer_hours, volunteers;
         int64_t participation_ratio; /* ten-thousandths, DJ_NULL_INT: null */
-        dj_kind_stat *by_kind; size_t n_by_kind;           /* sorted by kind (bytes) */
-        dj_venue_stat *by_venue_kind; size_t n_by_venue;   /* sorted by venue_kind */
-        dj_month_stat *by_month; size_t n_by_month;
-        dj_top_stat *top; size_t n_top;
+        dj_kind_stat *by_kind;
+        size_t n_by_kind; /* sorted by kind (bytes) */
+        dj_venue_stat *by_venue_kind;
+        size_t n_by_venue; /* sorted by venue_kind */
+        dj_month_stat *by_month;
+        size_t n_by_month;
+        dj_top_stat *top;
+        size_t n_top;
         int64_t party_volunteer_hours, party_volunteers; /* v2 */
-        dj_project_stat *by_project; size_t n_by_project; /* v2, sorted by name (bytes) */
-        char *project_names;                              /* the names' bytes (owned) */
+        dj_project_stat *by_project;
+        size_t n_by_project; /* v2, sorted by name (bytes) */
+        char *project_names; /* the names' bytes (owned) */
     } service;
     struct {
         int64_t total, hours;
-        dj_count_stat *by_kind; size_t n_by_kind;          /* sorted */
-        dj_missing_stat *missing; size_t n_missing;        /* sorted by kind */
+        dj_count_stat *by_kind;
+        size_t n_by_kind; /* sorted */
+        dj_missing_stat *missing;
+        size_t n_missing; /* sorted by kind */
     } meetings;
 } dj_stats;
 

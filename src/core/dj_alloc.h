@@ -17,9 +17,9 @@ typedef void (*dj_free_fn)(void *);
 
 void dj_set_allocator(dj_malloc_fn m, dj_realloc_fn r, dj_free_fn f);
 
-void *dj_malloc(size_t n);   /* NULL on failure (n == 0 allowed) */
+void *dj_malloc(size_t n); /* NULL on failure (n == 0 allowed) */
 void *dj_realloc(void *p, size_t n);
-void dj_free(void *p);       /* NULL is fine */
+void dj_free(void *p);                  /* NULL is fine */
 void *dj_calloc(size_t n, size_t size); /* NULL on failure or overflow */
 
 #endif

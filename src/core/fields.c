@@ -1,8 +1,9 @@
 /* fields.c - the shared names and text rules (dj_fields.h). */
 #include "dj_fields.h"
 
-static const char *const dj_date_names[DJ_PERSON_DATES] = {
-    "applied_on", "activist_on", "candidate_on", "admitted_on", "full_on", "joined_on", "left_on", "hired_on"};
+static const char *const dj_date_names[DJ_PERSON_DATES] = {"applied_on",  "activist_on", "candidate_on",
+                                                           "admitted_on", "full_on",     "joined_on",
+                                                           "left_on",     "hired_on"};
 
 const char *dj_person_date_name(int k)
 {

@@ -139,7 +139,6 @@ static void jbuf_string(dj_jbuf *b, const char *s, size_t n)
     jbuf_lit(b, "\"");
 }
 
-
 static const char *const dj_left_names[] = {NULL, "transfer", "death", "cancelled", "other"};
 
 /* toJson(): see dj.h. Returns a NUL-terminated string owned by the caller
@@ -520,7 +519,8 @@ static void shift_index(dj_error *err, const char *section, size_t offset)
     snprintf(path, sizeof path, "%s[%zu%s", section, row, p);
     /* the text after "<path>: " */
     size_t pl = strlen(err->path);
-    snprintf(rest, sizeof rest, "%s", err->message + (strlen(err->message) > pl + 2 ? pl + 2 : strlen(err->message)));
+    snprintf(rest, sizeof rest, "%s",
+             err->message + (strlen(err->message) > pl + 2 ? pl + 2 : strlen(err->message)));
     dj_error_record(err, err->rule, row, path, "%s", rest);
 }
 
@@ -685,7 +685,8 @@ dj_status dj_json_load(const char *text, size_t len, dj_dataset **out, dj_error 
     /* jansson reports a failed allocation either as json_error_out_of_memory
      * or, when it fails before lexing starts, by leaving the error as it was
      * initialised (no position, empty text). */
-    if (!root && (json_error_code(&jerr) == json_error_out_of_memory || (jerr.line < 0 && jerr.text[0] == '\0')))
+    if (!root &&
+        (json_error_code(&jerr) == json_error_out_of_memory || (jerr.line < 0 && jerr.text[0] == '\0')))
         return dj_error_set(err, DJ_E_NOMEM, "out of memory");
     if (!root)
         return dj_error_set(err, DJ_E_JSON, "line %d, column %d: %s", jerr.line, jerr.column, jerr.text);

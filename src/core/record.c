@@ -31,7 +31,8 @@ static dj_status fail_value(dj_error *err, const char *rule, size_t row, const c
 }
 
 /* A required value's failure: "is required" when absent, else the rule's text. */
-static dj_status fail_req(dj_error *err, int r, const char *rule, size_t row, const char *path, const char *why)
+static dj_status fail_req(dj_error *err, int r, const char *rule, size_t row, const char *path,
+                          const char *why)
 {
     return r == DJ_ABSENT ? fail(err, "required", row, path, "is required") : fail(err, rule, row, path, why);
 }

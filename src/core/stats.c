@@ -27,7 +27,6 @@ int dj_named_cmp(const void *a, const void *b)
     return x->len < y->len ? -1 : x->len > y->len;
 }
 
-
 void dj_copy_kind(char dst[33], const char *s, size_t len)
 {
     if (len > 32)
@@ -40,7 +39,6 @@ static int dj_rule_cmp(const void *a, const void *b)
 {
     return strcmp(((const dj_rule *)a)->kind, ((const dj_rule *)b)->kind);
 }
-
 
 /* ------------------------------------------------------------- scratch */
 

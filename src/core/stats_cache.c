@@ -463,7 +463,6 @@ const dj_cache *dj_cache_get(const dj_dataset *ds)
     return ds->cache->usable ? ds->cache : NULL;
 }
 
-
 /* LSD radix sort of 64-bit keys (stats_internal.h). */
 void dj_sort_u64(uint64_t *a, size_t n, uint64_t *tmp)
 {

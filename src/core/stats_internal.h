@@ -99,7 +99,6 @@ static inline unsigned dj_popcount32(uint32_t x)
  * every key); tmp has room for n keys. */
 void dj_sort_u64(uint64_t *a, size_t n, uint64_t *tmp);
 
-
 /* ------------------------------------------------ the stages of stats() */
 
 typedef struct {
@@ -161,7 +160,6 @@ typedef struct {
     uint64_t *jkeys; /* project string << 32 | person, of the period's project participations */
     size_t n_jkeys, cap_jkeys;
 } dj_sx;
-
 
 /* The stages after the activities (stats_people.c, stats_service.c); each
  * returns 0 when out of memory. names has room for max(kinds, places,

@@ -198,6 +198,61 @@ static void dj_put_key(dj_buf *b, int first, const char *k)
     dj_puts(b, "\":");
 }
 
+/* service.by_kind, by_venue_kind, by_month and top_volunteers (up to its
+ * closing bracket). */
+static void dj_put_service_lists(dj_buf *b, const dj_stats *s)
+{
+    dj_puts(b, ",\"by_kind\":{");
+    for (size_t i = 0; i < s->service.n_by_kind; i++) {
+        const dj_kind_stat *k = &s->service.by_kind[i];
+        dj_put_key(b, i == 0, k->kind);
+        dj_put_kint(b, "{\"activities\":", k->activities);
+        dj_put_kamount(b, ",\"hours\":", k->hours);
+        dj_put_kamount(b, ",\"fee_waived\":", k->fee_waived);
+        dj_put_kamount(b, ",\"donation\":", k->donation);
+        dj_put_kint(b, ",\"beneficiaries\":", k->beneficiaries);
+        dj_put(b, "}", 1);
+    }
+    dj_puts(b, "},\"by_venue_kind\":{");
+    for (size_t i = 0; i < s->service.n_by_venue; i++) {
+        const dj_venue_stat *v = &s->service.by_venue_kind[i];
+        dj_put_key(b, i == 0, v->venue_kind);
+        dj_put_kint(b, "{\"venues\":", v->venues);
+        dj_put_kint(b, ",\"activities\":", v->activities);
+        dj_put_kint(b, ",\"beneficiaries\":", v->beneficiaries);
+        dj_put_kamount(b, ",\"hours\":", v->hours);
+        dj_put(b, "}", 1);
+    }
+    dj_puts(b, "},\"by_month\":[");
+    for (size_t i = 0; i < s->service.n_by_month; i++) {
+        const dj_month_stat *m = &s->service.by_month[i];
+        char mt[8];
+        int y = m->year < 0 ? 0 : m->year > 9999 ? 9999 : m->year;
+        mt[0] = (char)('0' + y / 1000);
+        mt[1] = (char)('0' + y / 100 % 10);
+        mt[2] = (char)('0' + y / 10 % 10);
+        mt[3] = (char)('0' + y % 10);
+        mt[4] = '-';
+        mt[5] = (char)('0' + m->month / 10);
+        mt[6] = (char)('0' + m->month % 10);
+        dj_puts(b, i ? ",{\"month\":\"" : "{\"month\":\"");
+        dj_put(b, mt, 7);
+        dj_put_kint(b, "\",\"activities\":", m->activities);
+        dj_put_kamount(b, ",\"hours\":", m->hours);
+        dj_put_kint(b, ",\"beneficiaries\":", m->beneficiaries);
+        dj_put(b, "}", 1);
+    }
+    dj_puts(b, "],\"top_volunteers\":[");
+    for (size_t i = 0; i < s->service.n_top; i++) {
+        const dj_top_stat *t = &s->service.top[i];
+        dj_puts(b, i ? ",{" : "{");
+        dj_put_kint(b, "\"id\":", t->id);
+        dj_put_kamount(b, ",\"hours\":", t->hours);
+        dj_put_kint(b, ",\"activities\":", t->activities);
+        dj_put(b, "}", 1);
+    }
+}
+
 /* The statsJson() text of s: compact, keys in the order of STATS.md
  * "Result". Returns a NUL-terminated string owned by the caller (dj_free)
  * and its length in *len (len may be NULL); NULL when out of memory. */
@@ -244,56 +299,7 @@ char *dj_stats_json(const dj_stats *s, size_t *len)
     dj_put_kamount(&b, ",\"volunteer_hours\":", s->service.volunteer_hours);
     dj_put_kint(&b, ",\"volunteers\":", s->service.volunteers);
     dj_put_kratio(&b, ",\"participation_ratio\":", s->service.participation_ratio);
-    dj_puts(&b, ",\"by_kind\":{");
-    for (size_t i = 0; i < s->service.n_by_kind; i++) {
-        const dj_kind_stat *k = &s->service.by_kind[i];
-        dj_put_key(&b, i == 0, k->kind);
-        dj_put_kint(&b, "{\"activities\":", k->activities);
-        dj_put_kamount(&b, ",\"hours\":", k->hours);
-        dj_put_kamount(&b, ",\"fee_waived\":", k->fee_waived);
-        dj_put_kamount(&b, ",\"donation\":", k->donation);
-        dj_put_kint(&b, ",\"beneficiaries\":", k->beneficiaries);
-        dj_put(&b, "}", 1);
-    }
-    dj_puts(&b, "},\"by_venue_kind\":{");
-    for (size_t i = 0; i < s->service.n_by_venue; i++) {
-        const dj_venue_stat *v = &s->service.by_venue_kind[i];
-        dj_put_key(&b, i == 0, v->venue_kind);
-        dj_put_kint(&b, "{\"venues\":", v->venues);
-        dj_put_kint(&b, ",\"activities\":", v->activities);
-        dj_put_kint(&b, ",\"beneficiaries\":", v->beneficiaries);
-        dj_put_kamount(&b, ",\"hours\":", v->hours);
-        dj_put(&b, "}", 1);
-    }
-    dj_puts(&b, "},\"by_month\":[");
-    for (size_t i = 0; i < s->service.n_by_month; i++) {
-        const dj_month_stat *m = &s->service.by_month[i];
-        char mt[8];
-        int y = m->year < 0 ? 0 : m->year > 9999 ? 9999 : m->year;
-        mt[0] = (char)('0' + y / 1000);
-        mt[1] = (char)('0' + y / 100 % 10);
-        mt[2] = (char)('0' + y / 10 % 10);
-        mt[3] = (char)('0' + y % 10);
-        mt[4] = '-';
-        mt[5] = (char)('0' + m->month / 10);
-        mt[6] = (char)('0' + m->month % 10);
-        dj_puts(&b, i ? ",{\"month\":\"" : "{\"month\":\"");
-        dj_put(&b, mt, 7);
-        dj_put_kint(&b, "\",\"activities\":", m->activities);
-        dj_put_kamount(&b, ",\"hours\":", m->hours);
-        dj_put_kint(&b, ",\"beneficiaries\":", m->beneficiaries);
-        dj_put(&b, "}", 1);
-    }
-    dj_puts(&b, "],\"top_volunteers\":[");
-    for (size_t i = 0; i < s->service.n_top; i++) {
-        const dj_top_stat *t = &s->service.top[i];
-        dj_puts(&b, i ? ",{" : "{");
-        dj_put_kint(&b, "\"id\":", t->id);
-        dj_put_kamount(&b, ",\"hours\":", t->hours);
-        dj_put_kint(&b, ",\"activities\":", t->activities);
-        dj_put(&b, "}", 1);
-    }
-
+    dj_put_service_lists(&b, s);
     dj_put_kamount(&b, "],\"party_volunteer_hours\":", s->service.party_volunteer_hours);
     dj_put_kint(&b, ",\"party_volunteers\":", s->service.party_volunteers);
     dj_puts(&b, ",\"by_project\":{");

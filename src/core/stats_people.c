@@ -178,7 +178,8 @@ static uint32_t dj_sx_block(const dj_sx *x, size_t i0, dj_pcount *pc, int32_t yb
                 n += (uint32_t)col[j] - uf <= span;
         pc->cnt[k] += n;
     }
-    const int32_t *hi = pd[DJ_HIRED] + i0, *adm = pd[DJ_STAGE_ADMITTED] + i0, *act = pd[DJ_STAGE_ACTIVIST] + i0;
+    const int32_t *hi = pd[DJ_HIRED] + i0, *adm = pd[DJ_STAGE_ADMITTED] + i0,
+                  *act = pd[DJ_STAGE_ACTIVIST] + i0;
     uint32_t n_hp = 0;
     for (int j = 0; j < DJ_PB; j++)
         n_hp += ((uint32_t)hi[j] - uf <= span) & (adm[j] != DJ_NO_DATE) & (adm[j] <= hi[j]);

@@ -55,7 +55,6 @@ static void dj_heap_up(dj_top_stat *h, size_t i)
     }
 }
 
-
 /* ------------------------------------------------------------- service */
 
 /* Totals and by_kind of both categories, from the per-kind sums. */
@@ -308,4 +307,3 @@ int dj_sx_missing(dj_sx *x)
     }
     return 1;
 }
-

@@ -13,27 +13,26 @@
 
 static int check_passed, check_failed;
 
-#define check(cond)                                                                       \
-    do {                                                                                  \
-        if (cond) {                                                                       \
-            check_passed++;                                                               \
-        } else {                                                                          \
-            check_failed++;                                                               \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);     \
-        }                                                                                 \
+#define check(cond)                                                                                          \
+    do {                                                                                                     \
+        if (cond) {                                                                                          \
+            check_passed++;                                                                                  \
+        } else {                                                                                             \
+            check_failed++;                                                                                  \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);                         \
+        }                                                                                                    \
     } while (0)
 
-#define check_str(a, b)                                                                   \
-    do {                                                                                  \
-        const char *check_a_ = (a), *check_b_ = (b);                                      \
-        if (check_a_ && check_b_ && strcmp(check_a_, check_b_) == 0) {                    \
-            check_passed++;                                                               \
-        } else {                                                                          \
-            check_failed++;                                                               \
-            fprintf(stderr, "%s:%d: check failed: %s == %s\n  got:  %s\n  want: %s\n",    \
-                    __FILE__, __LINE__, #a, #b, check_a_ ? check_a_ : "(null)",           \
-                    check_b_ ? check_b_ : "(null)");                                      \
-        }                                                                                 \
+#define check_str(a, b)                                                                                      \
+    do {                                                                                                     \
+        const char *check_a_ = (a), *check_b_ = (b);                                                         \
+        if (check_a_ && check_b_ && strcmp(check_a_, check_b_) == 0) {                                       \
+            check_passed++;                                                                                  \
+        } else {                                                                                             \
+            check_failed++;                                                                                  \
+            fprintf(stderr, "%s:%d: check failed: %s == %s\n  got:  %s\n  want: %s\n", __FILE__, __LINE__,   \
+                    #a, #b, check_a_ ? check_a_ : "(null)", check_b_ ? check_b_ : "(null)");                 \
+        }                                                                                                    \
     } while (0)
 
 static int check_done(const char *name)

@@ -258,7 +258,7 @@ static void data_init(void)
     acts[0].venue_kind = v_str("community");
     acts[0].venue =
         v_str("\xe3\x80\x80\xe9\x98\xb3\xe5\x85\x89\xe7\xa4\xbe\xe5\x8c\xba "); /* U+3000 阳光社区 */
-    acts[0].project = v_str(" flood relief "); /* v2 */
+    acts[0].project = v_str(" flood relief ");                                  /* v2 */
     parts0[0] = bare(1);
     parts0[1] = keyed(2, v_str("1.25"));
     acts[0].participants = v_array();
@@ -366,9 +366,11 @@ static dj_status query_fill(dj_query *q, int with_rules, dj_error *err)
 static dj_status query_fill_filter(dj_query *q, dj_error *err)
 {
     static const char *const keys[] = {"kinds", "venue_kinds", "venues", "projects"};
-    static const char *const vals[][2] = {{"counseling", "cleanup"}, {"community", "park"},
-                                          {"\xe9\x98\xb3\xe5\x85\x89\xe7\xa4\xbe\xe5\x8c\xba", "Central Park"},
-                                          {"flood relief", "other"}};
+    static const char *const vals[][2] = {
+        {"counseling", "cleanup"},
+        {"community", "park"},
+        {"\xe9\x98\xb3\xe5\x85\x89\xe7\xa4\xbe\xe5\x8c\xba", "Central Park"},
+        {"flood relief", "other"}};
     dj_value v;
     dj_status st = query_fill(q, 0, err);
     if (st != DJ_OK)

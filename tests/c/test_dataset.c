@@ -710,7 +710,6 @@ static void test_memory(void)
 
 /* ------------------------------------------------------ failing allocations */
 
-
 static void test_chaos(void)
 {
     dj_set_allocator(fail_malloc, fail_realloc, free);

@@ -447,7 +447,6 @@ static void test_big_round_trip(void)
 
 /* --------------------------------------------- allocation failures (chaos) */
 
-
 static void test_chaos(void)
 {
     dj_dataset *src = build_small();

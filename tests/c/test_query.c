@@ -250,7 +250,6 @@ static void test_rules(void)
     dj_query_free(&q);
 }
 
-
 static void test_nomem(void)
 {
     dj_query q;

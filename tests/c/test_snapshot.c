@@ -789,7 +789,6 @@ static void test_files(void)
 
 /* --------------------------------------------- allocation failures (chaos) */
 
-
 static void test_chaos(void)
 {
     dj_dataset *ds = from_json(sample);

@@ -39,9 +39,9 @@ static dj_person_in person(const char *spec)
             p.id = I(atoi(val));
             continue;
         }
-        static const char *const names[DJ_PERSON_DATES] = {"applied_on", "activist_on", "candidate_on",
-                                                           "admitted_on", "full_on", "joined_on", "left_on",
-                                                           "hired_on"};
+        static const char *const names[DJ_PERSON_DATES] = {"applied_on",  "activist_on", "candidate_on",
+                                                           "admitted_on", "full_on",     "joined_on",
+                                                           "left_on",     "hired_on"};
         for (int k = 0; k < DJ_PERSON_DATES; k++)
             if (strcmp(tok, names[k]) == 0)
                 p.dates[k] = S(val);
@@ -196,11 +196,11 @@ static dj_dataset *service_set(void)
 {
     dj_dataset *ds = dj_dataset_new();
     dj_person_in p[] = {
-        person("id=1 admitted_on=2020-01-01"),                       /* party member throughout */
+        person("id=1 admitted_on=2020-01-01"),                         /* party member throughout */
         person("id=2 candidate_on=2023-01-01 admitted_on=2024-03-01"), /* party from March */
-        person("id=3 full_on=2019-01-01 left_on=2024-04-01"),        /* leaves in April */
-        person("id=4 full_on=2019-01-01 joined_on=2024-05-01"),      /* joins in May */
-        person("id=5 applied_on=2024-01-01"),                        /* never a party member */
+        person("id=3 full_on=2019-01-01 left_on=2024-04-01"),          /* leaves in April */
+        person("id=4 full_on=2019-01-01 joined_on=2024-05-01"),        /* joins in May */
+        person("id=5 applied_on=2024-01-01"),                          /* never a party member */
     };
     check(dj_dataset_add_people_in(ds, p, 5, &err) == DJ_OK);
     const act a[] = {
@@ -254,10 +254,12 @@ static void test_service_figures(void)
     act bad[] = {{1, "2024-01-01", "service", "a", NULL, NULL, NULL, 0, {0}},
                  {2, "2024-01-01", "service", "a", NULL, "\xff", longname, 0, {0}}};
     check(add_acts(ds, bad, 2) == DJ_E_RECORD);
-    check_str(err.message, "activities[1].venue: a string is not a venue name (UTF-8 text of at most 200 bytes)");
+    check_str(err.message,
+              "activities[1].venue: a string is not a venue name (UTF-8 text of at most 200 bytes)");
     bad[1].venue = NULL;
     check(add_acts(ds, bad, 2) == DJ_E_RECORD);
-    check_str(err.message, "activities[1].project: a string is not a project name (UTF-8 text of at most 200 bytes)");
+    check_str(err.message,
+              "activities[1].project: a string is not a project name (UTF-8 text of at most 200 bytes)");
     check_str(err.rule, "project");
     check(err.row == 1);
     memset(longname, ' ', 201);
@@ -368,11 +370,13 @@ static void test_filter(void)
     check(dj_query_filter_key(&q, "projects", 8, 0, 0, &one, 1, 1, &field, &err) == DJ_OK);
     bad = S("\xe3\x80\x80 ");
     check(dj_query_filter_value(&q, field, &bad, &err) == DJ_E_QUERY);
-    check_str(err.message,
-              "query.filter.projects: \"\xe3\x80\x80 \" is not a name (UTF-8 text of 1 to 200 bytes, not blank)");
+    check_str(
+        err.message,
+        "query.filter.projects: \"\xe3\x80\x80 \" is not a name (UTF-8 text of 1 to 200 bytes, not blank)");
     bad = S("\xc0\x80");
     check(dj_query_filter_value(&q, field, &bad, &err) == DJ_E_QUERY);
-    check_str(err.message, "query.filter.projects: a string is not a name (UTF-8 text of 1 to 200 bytes, not blank)");
+    check_str(err.message,
+              "query.filter.projects: a string is not a name (UTF-8 text of 1 to 200 bytes, not blank)");
     dj_value f = S("map");
     check(dj_query_set(&q, "filter", 6, &f, &err) == DJ_E_QUERY);
     check_str(err.message, "query.filter: \"map\" is not a map of filters");
@@ -388,8 +392,8 @@ static void test_filter_equals_subset(void)
     dj_dataset *sub = dj_dataset_new();
     dj_person_in p[] = {
         person("id=1 admitted_on=2020-01-01"), person("id=2 candidate_on=2023-01-01 admitted_on=2024-03-01"),
-        person("id=3 full_on=2019-01-01 left_on=2024-04-01"), person("id=4 full_on=2019-01-01 joined_on=2024-05-01"),
-        person("id=5 applied_on=2024-01-01")};
+        person("id=3 full_on=2019-01-01 left_on=2024-04-01"),
+        person("id=4 full_on=2019-01-01 joined_on=2024-05-01"), person("id=5 applied_on=2024-01-01")};
     check(dj_dataset_add_people_in(sub, p, 5, &err) == DJ_OK);
     const act a[] = {
         {2, "2024-04-01", "service", "counseling", "school", "B", "洪灾援助", 100, {2, 3, 4}},
@@ -441,7 +445,8 @@ static void test_json_versions(void)
         "{\"format\":\"dangjian-dataset\",\"version\":2,\"people\":[{\"id\":1,\"hired_on\":\"bad\"}]}";
     ds = NULL;
     check(dj_json_load(v2, strlen(v2), &ds, &err) == DJ_E_RECORD && ds == NULL);
-    check_str(err.message, "people[0].hired_on: \"bad\" is not a date (YYYY-MM-DD from 1900-01-01 to 2199-12-31)");
+    check_str(err.message,
+              "people[0].hired_on: \"bad\" is not a date (YYYY-MM-DD from 1900-01-01 to 2199-12-31)");
 
     /* a row past the first batch: the row counted in the whole array */
     size_t cap = 5000 * 16 + 200;
