@@ -11,6 +11,8 @@ require __DIR__ . '/lib.php';
 
 use Dangjian\Report_Template as T;
 
+// The messages are checked in English (the site's language may be zh_CN).
+switch_to_locale( 'en_US' );
 delete_option( T::OPTION );
 
 /**
@@ -112,10 +114,15 @@ dj_t_same( "2025年度汇报\n\n\n一、情况\n　　党员21名。讲座3场�
 dj_t_same( '2025年度汇报', $r['title'], 'the title is the title line' );
 dj_t_same( 1, $ctx->calls, 'one stats() call: one-kind filters are read from by_kind' );
 $html = Dangjian\Report_Output::html( $r, true );
-dj_t_ok( str_contains( $html, 'data-figure="service.hours"' ) && str_contains( $html, '>6,800余</button>' ), 'the preview marks each figure with its id', substr( $html, 0, 300 ) );
+dj_t_ok( str_contains( $html, 'data-figure="service.hours"' ) && str_contains( $html, '>6,800余</span>' ), 'the preview marks each figure with its id', substr( $html, 0, 300 ) );
 dj_t_same( 7, substr_count( $html, 'class="dangjian-figure"' ), 'every figure shown is marked (7, the year in the title too)' );
 
+$profile = get_option( 'dangjian_profile' );
+delete_option( 'dangjian_profile' );
 $r2 = Dangjian\Report_Output::build( $ctx, "<< {{profile.parent_org}}：\n{{plan.min_admit}}名" );
+if ( false !== $profile ) {
+	update_option( 'dangjian_profile', $profile );
+}
 dj_t_ok( str_contains( Dangjian\Report_Output::text( $r2 ), '上级党组织' ) && str_contains( Dangjian\Report_Output::text( $r2 ), '—名' ), 'an unset profile field and a missing plan are visible, never blank', Dangjian\Report_Output::text( $r2 ) );
 
 // A damaged stored template (saved before a kind was removed, or written to the option directly):

@@ -174,9 +174,17 @@ final class Report_Records {
 			'venue'         => __( 'Venue', 'dangjian' ),
 			'project'       => __( 'Campaign', 'dangjian' ),
 		);
-		if ( 'meeting' === $category ) {
-			$columns = array_intersect_key( $columns, array_flip( array( 'date', 'title', 'kind', 'hours' ) ) );
-		}
+		$extra = array(
+			'fee_waived'       => 'fee_waived',
+			'donation'         => 'donation',
+			'venues'           => 'venue',
+			'venue_kinds'      => 'venue',
+			'venue_kind_names' => 'venue',
+			'projects'         => 'project',
+			'project_count'    => 'project',
+		)[ $field ] ?? 'beneficiaries';
+		$keep    = 'meeting' === $category ? array( 'date', 'title', 'kind', 'hours' ) : array( 'date', 'title', 'kind', 'hours', $extra );
+		$columns = array_intersect_key( $columns, array_flip( $keep ) );
 		return self::result( 'activities', $columns, $rows, $total );
 	}
 
