@@ -350,8 +350,12 @@ final class Report_Figures {
 				return self::profile( $field, $ctx );
 			case 'members':
 			case 'pipeline':
-				$value = $ctx->stats()[ $group ][ $field ];
-				return is_array( $value ) ? count( $value ) : $value;
+				$block = $ctx->stats()[ $group ];
+				if ( ! array_key_exists( $field, $block ) ) {
+					/* translators: %s: a figure id. */
+					throw new \RuntimeException( sprintf( __( 'The engine does not give %s: it may be older than STATS.md version 2.', 'dangjian' ), $id ) );
+				}
+				return is_array( $block[ $field ] ) ? count( $block[ $field ] ) : $block[ $field ];
 			case 'service':
 			case 'meetings':
 				return Report_Engine_Figures::value( $group, $field, $args, $ctx );
