@@ -52,31 +52,6 @@ final class Network_Store {
 	}
 
 	/**
-	 * Starts a transaction unless one is open already (then the caller's commit covers our writes).
-	 *
-	 * @return bool Whether this call started it (pass it to self::commit()).
-	 */
-	public static function begin(): bool {
-		global $wpdb;
-		if ( '0' !== (string) $wpdb->get_var( 'SELECT @@in_transaction' ) ) {
-			return false;
-		}
-		return false !== $wpdb->query( 'START TRANSACTION' );
-	}
-
-	/**
-	 * Commits the transaction self::begin() started.
-	 *
-	 * @param bool $started What self::begin() returned.
-	 */
-	public static function commit( bool $started ): void {
-		global $wpdb;
-		if ( $started ) {
-			$wpdb->query( 'COMMIT' );
-		}
-	}
-
-	/**
 	 * Writes a site's row of a year (insert or replace). data_changed_at becomes the later of the
 	 * stored one and the row's (either may be null).
 	 *
