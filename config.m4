@@ -12,10 +12,11 @@ if test "$PHP_DANGJIAN" != "no"; then
   PHP_EVAL_LIBLINE($JANSSON_LIBS, DANGJIAN_SHARED_LIBADD)
   PHP_SUBST(DANGJIAN_SHARED_LIBADD)
 
-  PHP_NEW_EXTENSION(dangjian, src/dangjian.c src/cache.c \
-    src/core/alloc.c src/core/error.c src/core/value.c src/core/date.c \
-    src/core/record.c src/core/query.c src/core/dataset.c src/core/stats.c \
-    src/core/json.c src/core/snapshot.c src/core/clone.c src/core/remove.c,
+  PHP_NEW_EXTENSION(dangjian, src/dangjian.c src/dangjian_stats.c src/cache.c \
+    src/core/alloc.c src/core/error.c src/core/fields.c src/core/value.c src/core/date.c \
+    src/core/record.c src/core/query.c src/core/dataset.c src/core/dataset_rows.c \
+    src/core/stats.c src/core/stats_cache.c src/core/stats_people.c src/core/stats_service.c \
+    src/core/stats_json.c src/core/json.c src/core/snapshot.c src/core/clone.c src/core/remove.c,
     $ext_shared,, [-std=c99 -I@ext_srcdir@/src/core -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])
   PHP_ADD_BUILD_DIR([$ext_builddir/src], 1)
   PHP_ADD_BUILD_DIR([$ext_builddir/src/core], 1)

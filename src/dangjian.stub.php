@@ -83,8 +83,25 @@ namespace Dangjian {
     {
     }
 
+    /** A bad row; beside the message, the error as data (docs/ENGINE.md section 9). */
     final class InvalidRecord extends Exception
     {
+        private string $path = "";
+        private int $row = -1;
+        private string $field = "";
+        private string $rule = "";
+
+        /** "people[3].admitted_on", "activities[0].participants[2].id"; "" when no row is named */
+        public function getPath(): string {}
+
+        /** the 0-based position of the row in that call's array; -1 when no row is named */
+        public function getRow(): int {}
+
+        /** the path after the row: "admitted_on", "participants[2].id"; "" for the row itself */
+        public function getField(): string {}
+
+        /** the rule broken: "date", "duplicate_id", "stage_order" ... ("" when no row is named) */
+        public function getRule(): string {}
     }
 
     final class InvalidJson extends Exception

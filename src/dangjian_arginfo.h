@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 629899d2b69635f14d308444d86c4a4ede035a9d */
+ * Stub hash: f2e3cbd692babf62098ae14d5cbd31bb4b42bbd9 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Dangjian_Dataset___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -69,6 +69,14 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Dangjian_Cache_info arginfo_class_Dangjian_Dataset_counts
 
+#define arginfo_class_Dangjian_InvalidRecord_getPath arginfo_class_Dangjian_Dataset_toJson
+
+#define arginfo_class_Dangjian_InvalidRecord_getRow arginfo_class_Dangjian_Cache_clear
+
+#define arginfo_class_Dangjian_InvalidRecord_getField arginfo_class_Dangjian_Dataset_toJson
+
+#define arginfo_class_Dangjian_InvalidRecord_getRule arginfo_class_Dangjian_Dataset_toJson
+
 
 ZEND_METHOD(Dangjian_Dataset, __construct);
 ZEND_METHOD(Dangjian_Dataset, addPeople);
@@ -90,6 +98,10 @@ ZEND_METHOD(Dangjian_Cache, delete);
 ZEND_METHOD(Dangjian_Cache, clear);
 ZEND_METHOD(Dangjian_Cache, enabled);
 ZEND_METHOD(Dangjian_Cache, info);
+ZEND_METHOD(Dangjian_InvalidRecord, getPath);
+ZEND_METHOD(Dangjian_InvalidRecord, getRow);
+ZEND_METHOD(Dangjian_InvalidRecord, getField);
+ZEND_METHOD(Dangjian_InvalidRecord, getRule);
 
 
 static const zend_function_entry class_Dangjian_Dataset_methods[] = {
@@ -128,6 +140,10 @@ static const zend_function_entry class_Dangjian_Exception_methods[] = {
 
 
 static const zend_function_entry class_Dangjian_InvalidRecord_methods[] = {
+	ZEND_ME(Dangjian_InvalidRecord, getPath, arginfo_class_Dangjian_InvalidRecord_getPath, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_InvalidRecord, getRow, arginfo_class_Dangjian_InvalidRecord_getRow, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_InvalidRecord, getField, arginfo_class_Dangjian_InvalidRecord_getField, ZEND_ACC_PUBLIC)
+	ZEND_ME(Dangjian_InvalidRecord, getRule, arginfo_class_Dangjian_InvalidRecord_getRule, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -185,6 +201,30 @@ static zend_class_entry *register_class_Dangjian_InvalidRecord(zend_class_entry 
 	INIT_NS_CLASS_ENTRY(ce, "Dangjian", "InvalidRecord", class_Dangjian_InvalidRecord_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Dangjian_Exception);
 	class_entry->ce_flags |= ZEND_ACC_FINAL;
+
+	zval property_path_default_value;
+	ZVAL_EMPTY_STRING(&property_path_default_value);
+	zend_string *property_path_name = zend_string_init("path", sizeof("path") - 1, 1);
+	zend_declare_typed_property(class_entry, property_path_name, &property_path_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_path_name);
+
+	zval property_row_default_value;
+	ZVAL_LONG(&property_row_default_value, -1);
+	zend_string *property_row_name = zend_string_init("row", sizeof("row") - 1, 1);
+	zend_declare_typed_property(class_entry, property_row_name, &property_row_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_row_name);
+
+	zval property_field_default_value;
+	ZVAL_EMPTY_STRING(&property_field_default_value);
+	zend_string *property_field_name = zend_string_init("field", sizeof("field") - 1, 1);
+	zend_declare_typed_property(class_entry, property_field_name, &property_field_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_field_name);
+
+	zval property_rule_default_value;
+	ZVAL_EMPTY_STRING(&property_rule_default_value);
+	zend_string *property_rule_name = zend_string_init("rule", sizeof("rule") - 1, 1);
+	zend_declare_typed_property(class_entry, property_rule_name, &property_rule_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_rule_name);
 
 	return class_entry;
 }

@@ -101,6 +101,7 @@ dj_status dj_dataset_clone(const dj_dataset *src, dj_dataset **out, dj_error *er
     d->a_benef = dj_clone_block(src->a_benef, src->na_cap, src->na, 4, &ok);
     d->a_kind = dj_clone_block(src->a_kind, src->na_cap, src->na, 4, &ok);
     d->a_place = dj_clone_block(src->a_place, src->na_cap, src->na, 4, &ok);
+    d->a_proj = dj_clone_block(src->a_proj, src->na_cap, src->na, 4, &ok);
     d->a_hours = dj_clone_block(src->a_hours, src->na_cap, src->na, 4, &ok);
     d->a_fee = dj_clone_block(src->a_fee, src->na_cap, src->na, 4, &ok);
     d->a_don = dj_clone_block(src->a_don, src->na_cap, src->na, 4, &ok);

@@ -23,11 +23,10 @@
 
 #include "dj_alloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const dj_date_field[DJ_PERSON_DATES] = {
-    "applied_on", "activist_on", "candidate_on", "admitted_on", "full_on", "joined_on", "left_on"};
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -364,6 +363,7 @@ void dj_dataset_release(dj_dataset *ds)
     dj_free(ds->a_benef);
     dj_free(ds->a_kind);
     dj_free(ds->a_place);
+    dj_free(ds->a_proj);
     dj_free(ds->a_hours);
     dj_free(ds->a_fee);
     dj_free(ds->a_don);
@@ -421,7 +421,8 @@ static int dj_activities_reserve(dj_dataset *ds, size_t need)
         size_t cap = dj_next_cap(ds->na_cap, need);
         if (!dj_grow((void **)&ds->a_id, cap, 4) || !dj_grow((void **)&ds->a_date, cap, 4) ||
             !dj_grow((void **)&ds->a_benef, cap, 4) || !dj_grow((void **)&ds->a_kind, cap, 4) ||
-            !dj_grow((void **)&ds->a_place, cap, 4) || !dj_grow((void **)&ds->a_hours, cap, 4) ||
+            !dj_grow((void **)&ds->a_place, cap, 4) || !dj_grow((void **)&ds->a_proj, cap, 4) ||
+            !dj_grow((void **)&ds->a_hours, cap, 4) ||
             !dj_grow((void **)&ds->a_fee, cap, 4) || !dj_grow((void **)&ds->a_don, cap, 4) ||
             !dj_grow((void **)&ds->a_start, cap + 1, 4))
             return 0;
@@ -503,40 +504,24 @@ dj_status dj_dataset_person_add(dj_dataset *ds, const dj_person_rec *rec, size_t
 {
     if (ds->txn != 1)
         return dj_error_set(err, DJ_E_RECORD, "people[%zu]: no people transaction is open", index);
-    char a[11], b[11];
-    int prev = -1;
-    int32_t start = DJ_NO_DATE;
-    for (int k = DJ_STAGE_APPLIED; k <= DJ_STAGE_FULL; k++) {
-        if (rec->dates[k] == DJ_NO_DATE)
-            continue;
-        if (prev >= 0 && rec->dates[k] < rec->dates[prev]) {
-            dj_date_format(rec->dates[k], a);
-            dj_date_format(rec->dates[prev], b);
-            return dj_error_set(err, DJ_E_RECORD, "people[%zu].%s: %s is before %s %s", index,
-                                dj_date_field[k], a, dj_date_field[prev], b);
-        }
-        if (prev < 0)
-            start = rec->dates[k];
-        prev = k;
-    }
-    if (rec->dates[DJ_JOINED] != DJ_NO_DATE)
-        start = rec->dates[DJ_JOINED];
-    if (rec->dates[DJ_LEFT] != DJ_NO_DATE && start != DJ_NO_DATE && rec->dates[DJ_LEFT] < start) {
-        dj_date_format(rec->dates[DJ_LEFT], a);
-        dj_date_format(start, b);
-        return dj_error_set(err, DJ_E_RECORD, "people[%zu].left_on: %s is before the start %s", index, a, b);
-    }
+    dj_status cst = dj_person_check(rec, index, err);
+    if (cst != DJ_OK)
+        return cst;
     if (!dj_people_reserve(ds, ds->np_all + 1))
         return dj_error_set(err, DJ_E_NOMEM, "out of memory");
     uint32_t slot = dj_idhash_find(&ds->p_hash, ds->p_id, rec->id);
-    if (ds->p_hash.slots[slot])
-        return dj_error_set(err, DJ_E_RECORD, "people[%zu].id: duplicate id %ld", index, (long)rec->id);
+    if (ds->p_hash.slots[slot]) {
+        char path[64];
+        snprintf(path, sizeof path, "people[%zu].id", index);
+        return dj_error_record(err, "duplicate_id", index, path, "duplicate id %ld", (long)rec->id);
+    }
     size_t r = ds->np_all;
     ds->p_id[r] = rec->id;
     ds->p_staff[r] = rec->is_staff ? 1 : 0;
     ds->p_reason[r] = rec->left_reason;
-    for (int k = 0; k < DJ_PERSON_DATES; k++) {
+    for (int k = 0; k < DJ_PERSON_DATES; k++)
         ds->p_date[k][r] = rec->dates[k];
+    for (int k = 0; k < DJ_ROSTER_DATES; k++) { /* hired_on is not one of them */
         if (rec->dates[k] != DJ_NO_DATE &&
             (ds->max_date_all == DJ_NO_DATE || rec->dates[k] > ds->max_date_all))
             ds->max_date_all = rec->dates[k];
@@ -583,9 +568,11 @@ dj_status dj_dataset_activity_add(dj_dataset *ds, const dj_activity_rec *rec, si
         if (!dj_idhash_reserve(&ds->a_hash, ds->a_id, r, r + 1))
             return dj_nomem(err);
         hslot = dj_idhash_find(&ds->a_hash, ds->a_id, rec->id);
-        if (ds->a_hash.slots[hslot])
-            return dj_error_set(err, DJ_E_RECORD, "activities[%zu].id: duplicate id %ld", index,
-                                (long)rec->id);
+        if (ds->a_hash.slots[hslot]) {
+            char path[64];
+            snprintf(path, sizeof path, "activities[%zu].id", index);
+            return dj_error_record(err, "duplicate_id", index, path, "duplicate id %ld", (long)rec->id);
+        }
     }
 
     /* participants: known, then unique */
@@ -604,9 +591,10 @@ dj_status dj_dataset_activity_add(dj_dataset *ds, const dj_activity_rec *rec, si
         const dj_participant_rec *p = &rec->parts[j];
         const char *suffix = p->array_form ? ".id" : "";
         long pi = dj_person_index(ds, p->person_id);
+        char path[96];
+        snprintf(path, sizeof path, "activities[%zu].participants[%zu]%s", index, j, suffix);
         if (pi < 0) {
-            st = dj_error_set(err, DJ_E_RECORD, "activities[%zu].participants[%zu]%s: unknown person %ld",
-                              index, j, suffix, (long)p->person_id);
+            st = dj_error_record(err, "unknown_person", index, path, "unknown person %ld", (long)p->person_id);
             break;
         }
         int dup = 0;
@@ -618,9 +606,8 @@ dj_status dj_dataset_activity_add(dj_dataset *ds, const dj_activity_rec *rec, si
                 dup |= ds->m_person[m0 + k] == (uint32_t)pi;
         }
         if (dup) {
-            st = dj_error_set(err, DJ_E_RECORD,
-                              "activities[%zu].participants[%zu]%s: duplicate participant %ld", index, j,
-                              suffix, (long)p->person_id);
+            st = dj_error_record(err, "duplicate_participant", index, path, "duplicate participant %ld",
+                                 (long)p->person_id);
             break;
         }
         ds->m_person[m0 + j] = (uint32_t)pi;
@@ -632,10 +619,11 @@ dj_status dj_dataset_activity_add(dj_dataset *ds, const dj_activity_rec *rec, si
         return st;
 
     /* strings */
-    uint32_t s_kind, s_vk, s_venue, kind, place;
+    uint32_t s_kind, s_vk, s_venue, s_proj, kind, place;
     if (dj_strtab_intern(&ds->str, rec->kind, rec->kind_len, &s_kind) ||
         dj_strtab_intern(&ds->str, rec->venue_kind, rec->venue_kind_len, &s_vk) ||
         dj_strtab_intern(&ds->str, rec->venue, rec->venue_len, &s_venue) ||
+        dj_strtab_intern(&ds->str, rec->project_len ? rec->project : "", rec->project_len, &s_proj) ||
         dj_pairtab_intern(&ds->kinds, rec->category, s_kind, &kind) ||
         dj_pairtab_intern(&ds->places, s_vk, s_venue, &place))
         return dj_nomem(err);
@@ -660,6 +648,7 @@ dj_status dj_dataset_activity_add(dj_dataset *ds, const dj_activity_rec *rec, si
     ds->a_benef[r] = rec->beneficiaries;
     ds->a_kind[r] = kind;
     ds->a_place[r] = place;
+    ds->a_proj[r] = s_proj;
     ds->a_start[r + 1] = (uint32_t)(m0 + n);
     if (need_hash) {
         ds->a_hash.slots[hslot] = (uint32_t)r + 1;
@@ -680,34 +669,37 @@ dj_status dj_dataset_activity_add(dj_dataset *ds, const dj_activity_rec *rec, si
 }
 
 /* Shrinks a column set back to little slack when a transaction overran its
- * reservation (the growth path of add). Failure to shrink is harmless. */
+ * reservation (the growth path of add). Failure to shrink is harmless: every
+ * column then holds at least the new capacity (those that shrank exactly
+ * that, those that failed their old larger size), so the capacity recorded
+ * is the new one either way; recording the old one after some columns had
+ * shrunk let the next add write past them. */
 static void dj_trim(dj_dataset *ds)
 {
     if (ds->na_cap > ds->na_all + ds->na_all / 16 + 64) {
         size_t cap = ds->na_all + ds->na_all / 16 + 16;
         void **cols[] = {(void **)&ds->a_id,   (void **)&ds->a_date,  (void **)&ds->a_benef,
-                         (void **)&ds->a_kind, (void **)&ds->a_place, (void **)&ds->a_hours,
-                         (void **)&ds->a_fee,  (void **)&ds->a_don};
-        int ok = 1;
+                         (void **)&ds->a_kind, (void **)&ds->a_place, (void **)&ds->a_proj,
+                         (void **)&ds->a_hours, (void **)&ds->a_fee, (void **)&ds->a_don};
         for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++)
-            ok &= dj_grow(cols[k], cap, 4);
-        ok &= dj_grow((void **)&ds->a_start, cap + 1, 4);
-        if (ok)
-            ds->na_cap = cap;
+            (void)dj_grow(cols[k], cap, 4);
+        (void)dj_grow((void **)&ds->a_start, cap + 1, 4);
+        ds->na_cap = cap;
     }
     if (ds->nm_cap > ds->nm_all + ds->nm_all / 16 + 64) {
         size_t cap = ds->nm_all + ds->nm_all / 16 + 16;
-        if (dj_grow((void **)&ds->m_person, cap, 4) & dj_grow((void **)&ds->m_hours, cap, 4))
-            ds->nm_cap = cap;
+        (void)dj_grow((void **)&ds->m_person, cap, 4);
+        (void)dj_grow((void **)&ds->m_hours, cap, 4);
+        ds->nm_cap = cap;
     }
     if (ds->np_cap > ds->np_all + ds->np_all / 16 + 64) {
         size_t cap = ds->np_all + ds->np_all / 16 + 16;
-        int ok = dj_grow((void **)&ds->p_id, cap, 4) & dj_grow((void **)&ds->p_staff, cap, 1) &
-                 dj_grow((void **)&ds->p_reason, cap, 1);
+        (void)dj_grow((void **)&ds->p_id, cap, 4);
+        (void)dj_grow((void **)&ds->p_staff, cap, 1);
+        (void)dj_grow((void **)&ds->p_reason, cap, 1);
         for (int k = 0; k < DJ_PERSON_DATES; k++)
-            ok &= dj_grow((void **)&ds->p_date[k], cap, 4);
-        if (ok)
-            ds->np_cap = cap;
+            (void)dj_grow((void **)&ds->p_date[k], cap, 4);
+        ds->np_cap = cap;
     }
 }
 
@@ -758,252 +750,6 @@ void dj_dataset_rollback(dj_dataset *ds)
     ds->stamp = NULL;
     ds->stamp_n = 0;
 }
-
-/* ------------------------------------------------------------ headcount */
-
-typedef struct {
-    int32_t date, count;
-    size_t pos;
-} dj_hpoint;
-
-static int dj_hpoint_cmp(const void *a, const void *b)
-{
-    const dj_hpoint *x = a, *y = b;
-    if (x->date != y->date)
-        return x->date < y->date ? -1 : 1;
-    return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
-/* Replaces the headcount points with pts (any order). Two points on one date
- * fail with DJ_E_RECORD "headcount[i].date: duplicate date YYYY-MM-DD", i the
- * later position; a shared dataset fails with DJ_E_RECORD; DJ_E_NOMEM. On
- * failure the old points stay. */
-dj_status dj_dataset_set_headcount(dj_dataset *ds, const dj_headcount_rec *pts, size_t n, dj_error *err)
-{
-    if (ds->refcount > 1)
-        return dj_error_set(err, DJ_E_RECORD, "the dataset is shared and read-only");
-    if (n > SIZE_MAX / sizeof(dj_hpoint))
-        return dj_nomem(err);
-    dj_hpoint *tmp = dj_malloc((n ? n : 1) * sizeof *tmp);
-    int32_t *dates = dj_malloc((n ? n : 1) * sizeof *dates);
-    int32_t *counts = dj_malloc((n ? n : 1) * sizeof *counts);
-    if (!tmp || !dates || !counts) {
-        dj_free(tmp);
-        dj_free(dates);
-        dj_free(counts);
-        return dj_nomem(err);
-    }
-    for (size_t i = 0; i < n; i++) {
-        tmp[i].date = pts[i].date;
-        tmp[i].count = pts[i].count;
-        tmp[i].pos = i;
-    }
-    qsort(tmp, n, sizeof *tmp, dj_hpoint_cmp);
-    size_t bad = SIZE_MAX;
-    for (size_t i = 1; i < n; i++)
-        if (tmp[i].date == tmp[i - 1].date && (i < 2 || tmp[i - 2].date != tmp[i].date) && tmp[i].pos < bad)
-            bad = tmp[i].pos;
-    if (bad != SIZE_MAX) {
-        char d[11];
-        dj_date_format(pts[bad].date, d);
-        dj_free(tmp);
-        dj_free(dates);
-        dj_free(counts);
-        return dj_error_set(err, DJ_E_RECORD, "headcount[%zu].date: duplicate date %s", bad, d);
-    }
-    for (size_t i = 0; i < n; i++) {
-        dates[i] = tmp[i].date;
-        counts[i] = tmp[i].count;
-    }
-    dj_free(tmp);
-    dj_free(ds->h_date);
-    dj_free(ds->h_count);
-    ds->h_date = dates;
-    ds->h_count = counts;
-    ds->nh = n;
-    return DJ_OK;
-}
-
-/* --------------------------------------------------- from dj_value rows */
-
-/* Parses and adds people rows, all or nothing. On failure returns the
- * parser's or add's status (DJ_E_RECORD with the row's message, DJ_E_NOMEM)
- * and the dataset is unchanged. */
-dj_status dj_dataset_add_people_in(dj_dataset *ds, const dj_person_in *rows, size_t n, dj_error *err)
-{
-    dj_status st = dj_dataset_people_begin(ds, n, err);
-    if (st != DJ_OK)
-        return st;
-    for (size_t i = 0; i < n; i++) {
-        dj_person_rec rec;
-        st = dj_person_parse(&rows[i], i, &rec, err);
-        if (st == DJ_OK)
-            st = dj_dataset_person_add(ds, &rec, i, err);
-        if (st != DJ_OK) {
-            dj_dataset_rollback(ds);
-            return st;
-        }
-    }
-    dj_dataset_commit(ds);
-    return DJ_OK;
-}
-
-/* Parses and adds activity rows, all or nothing; participants' array form is
- * taken from each entry's type. Failure as for add_people_in. */
-dj_status dj_dataset_add_activities_in(dj_dataset *ds, const dj_activity_in *rows, size_t n, dj_error *err)
-{
-    size_t parts = 0, most = 1;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = rows[i].participants.type == DJ_V_ARRAY ? rows[i].n_parts : 0;
-        parts += k;
-        if (k > most)
-            most = k;
-    }
-    dj_participant_rec *buf = dj_calloc(most, sizeof *buf);
-    if (!buf)
-        return dj_nomem(err);
-    dj_status st = dj_dataset_activities_begin(ds, n, parts, err);
-    if (st != DJ_OK) {
-        dj_free(buf);
-        return st;
-    }
-    for (size_t i = 0; i < n; i++) {
-        dj_activity_rec rec;
-        st = dj_activity_parse(&rows[i], i, &rec, buf, err);
-        if (st == DJ_OK) {
-            for (size_t j = 0; j < rec.n_parts && j < rows[i].n_parts; j++)
-                buf[j].array_form = rows[i].parts[j].entry.type == DJ_V_ARRAY;
-            st = dj_dataset_activity_add(ds, &rec, i, err);
-        }
-        if (st != DJ_OK) {
-            dj_dataset_rollback(ds);
-            dj_free(buf);
-            return st;
-        }
-    }
-    dj_dataset_commit(ds);
-    dj_free(buf);
-    return DJ_OK;
-}
-
-/* Parses the points and replaces the headcount, all or nothing. */
-dj_status dj_dataset_set_headcount_in(dj_dataset *ds, const dj_headcount_in *rows, size_t n, dj_error *err)
-{
-    if (ds->refcount > 1)
-        return dj_error_set(err, DJ_E_RECORD, "the dataset is shared and read-only");
-    if (n > SIZE_MAX / sizeof(dj_headcount_rec))
-        return dj_nomem(err);
-    dj_headcount_rec *recs = dj_malloc((n ? n : 1) * sizeof *recs);
-    if (!recs)
-        return dj_nomem(err);
-    for (size_t i = 0; i < n; i++) {
-        dj_status st = dj_headcount_parse(&rows[i], i, &recs[i], err);
-        if (st != DJ_OK) {
-            dj_free(recs);
-            return st;
-        }
-    }
-    dj_status st = dj_dataset_set_headcount(ds, recs, n, err);
-    dj_free(recs);
-    return st;
-}
-
-/* ------------------------------------------------------------ read access */
-
-size_t dj_dataset_people_count(const dj_dataset *ds)
-{
-    return ds->np;
-}
-
-size_t dj_dataset_activities_count(const dj_dataset *ds)
-{
-    return ds->na;
-}
-
-size_t dj_dataset_participations_count(const dj_dataset *ds)
-{
-    return ds->nm;
-}
-
-size_t dj_dataset_headcount_count(const dj_dataset *ds)
-{
-    return ds->nh;
-}
-
-/* Copies committed person i (i < people_count) into *out. */
-void dj_dataset_person_get(const dj_dataset *ds, size_t i, dj_person_rec *out)
-{
-    out->id = ds->p_id[i];
-    out->is_staff = ds->p_staff[i];
-    out->left_reason = ds->p_reason[i];
-    for (int k = 0; k < DJ_PERSON_DATES; k++)
-        out->dates[k] = ds->p_date[k][i];
-}
-
-/* The number of participants of committed activity i. */
-size_t dj_dataset_activity_parts(const dj_dataset *ds, size_t i)
-{
-    return ds->a_start[i + 1] - ds->a_start[i];
-}
-
-/* Copies committed activity i into *out; its participants go to parts_buf
- * (room for dj_dataset_activity_parts(ds, i)), strings point into the
- * dataset (valid until the next add). */
-void dj_dataset_activity_get(const dj_dataset *ds, size_t i, dj_activity_rec *out,
-                             dj_participant_rec *parts_buf)
-{
-    uint32_t k = ds->a_kind[i], pl = ds->a_place[i];
-    out->id = ds->a_id[i];
-    out->date = ds->a_date[i];
-    out->category = (uint8_t)ds->kinds.a[k];
-    out->kind = dj_str_at(&ds->str, ds->kinds.b[k], &out->kind_len);
-    out->venue_kind = dj_str_at(&ds->str, ds->places.a[pl], &out->venue_kind_len);
-    out->venue = dj_str_at(&ds->str, ds->places.b[pl], &out->venue_len);
-    out->hours = dj_amount_at(ds->a_hours, &ds->big_hours, i);
-    out->fee_waived = dj_amount_at(ds->a_fee, &ds->big_fee, i);
-    out->donation = dj_amount_at(ds->a_don, &ds->big_don, i);
-    out->beneficiaries = ds->a_benef[i];
-    size_t m0 = ds->a_start[i], n = ds->a_start[i + 1] - m0;
-    for (size_t j = 0; j < n; j++) {
-        parts_buf[j].person_id = ds->p_id[ds->m_person[m0 + j]];
-        parts_buf[j].hours = dj_amount_at(ds->m_hours, &ds->big_mhours, m0 + j);
-        parts_buf[j].array_form = 1;
-    }
-    out->parts = parts_buf;
-    out->n_parts = n;
-}
-
-/* Headcount point i, in date order. */
-void dj_dataset_headcount_get(const dj_dataset *ds, size_t i, dj_headcount_rec *out)
-{
-    out->date = ds->h_date[i];
-    out->count = ds->h_count[i];
-}
-
-/* Bytes held: every column at its allocated capacity, the side tables, the
- * hashes, the string and pair tables, the headcount and the struct. */
-size_t dj_dataset_memory(const dj_dataset *ds)
-{
-    size_t b = sizeof *ds;
-    b += ds->np_cap * (4 + 1 + 1 + 4 * DJ_PERSON_DATES);
-    b += dj_hash_bytes_held(&ds->p_hash);
-    b += ds->na_cap * (4 * 8) + (ds->na_cap + 1) * 4;
-    b += (ds->big_hours.cap + ds->big_fee.cap + ds->big_don.cap + ds->big_mhours.cap) * sizeof(dj_big);
-    b += dj_hash_bytes_held(&ds->a_hash);
-    b += ds->nm_cap * 8;
-    b += ds->stamp_n * 4;
-    b += ds->str.bcap + ((size_t)ds->str.ncap + 1) * 4 + dj_hash_bytes_held(&ds->str.h);
-    b += (size_t)ds->kinds.cap * 8 + dj_hash_bytes_held(&ds->kinds.h);
-    b += (size_t)ds->places.cap * 8 + dj_hash_bytes_held(&ds->places.h);
-    b += ds->nh * 8;
-    b += dj_cache_bytes(ds->cache);
-    return b;
-}
-
-/* ------------------------------------------- indexes of adopted columns */
-/* For the snapshot loader (snapshot.c), which fills the columns of a new
- * dataset directly and then has the indexes built here, with the same hash
- * functions and table sizes the add path uses. */
 
 /* A fresh id hash over ids[0, n) with room for `need` keys. Returns -1 when
  * every id is unique, else the first row whose id an earlier row has; -2
@@ -1097,4 +843,21 @@ long dj_dataset_index_pairs(dj_pairtab *t)
         t->h.used++;
     }
     return -1;
+}
+
+/* The index of the string of len bytes at p, or -1 ("" is 0). */
+long dj_dataset_find_string(const dj_dataset *ds, const char *p, size_t len)
+{
+    const dj_strtab *t = &ds->str;
+    if (len == 0)
+        return 0;
+    if (!t->h.slots)
+        return -1;
+    uint32_t s = t->h.slots[dj_strtab_slot(t, p, len, dj_hash_bytes(p, len))];
+    return s ? (long)(s - 1) : -1;
+}
+
+size_t dj_hash_held(const dj_hash *h)
+{
+    return dj_hash_bytes_held(h);
 }

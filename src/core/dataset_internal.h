@@ -91,6 +91,7 @@ struct dj_dataset {
     size_t na, na_all, na_cap;
     int32_t *a_id, *a_date, *a_benef;
     uint32_t *a_kind, *a_place;
+    uint32_t *a_proj; /* v2: the project, a string index (0: none) */
     uint32_t *a_hours, *a_fee, *a_don;
     uint32_t *a_start; /* na_cap + 1 entries; a_start[0] = 0 */
     dj_bigtab big_hours, big_fee, big_don;
@@ -167,5 +168,11 @@ long dj_dataset_index_people(dj_dataset *ds);
 long dj_dataset_index_activities(dj_dataset *ds);
 long dj_dataset_index_strings(dj_dataset *ds);
 long dj_dataset_index_pairs(dj_pairtab *t);
+
+/* Bytes held by a hash's slots. */
+size_t dj_hash_held(const dj_hash *h);
+
+/* The index of the string of len bytes at p in ds's table, or -1. */
+long dj_dataset_find_string(const dj_dataset *ds, const char *p, size_t len);
 
 #endif

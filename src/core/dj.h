@@ -40,17 +40,37 @@ typedef enum {
 
 #define DJ_ERROR_TEXT 512
 
+#define DJ_ERROR_PATH 128
+
+/* An error as data (as jansson's json_error_t carries line and column):
+ * the message, and for a bad row (DJ_E_RECORD) where and which rule. */
 typedef struct {
     char message[DJ_ERROR_TEXT]; /* the whole message, NUL-terminated */
+    dj_status code;              /* the status returned with it */
+    long row;                    /* 0-based row in that call's array; -1 when none */
+    char path[DJ_ERROR_PATH];    /* "people[3].admitted_on"; "" when none */
+    const char *rule;            /* a static name ("date", "duplicate_id" ...; docs/ENGINE.md 9); "" when none */
 } dj_error;
 
-/* Fills err->message with printf-style text (truncated to fit) and returns
- * status. err may be NULL. */
+/* Fills err->message with printf-style text (truncated to fit), sets code,
+ * clears row, path and rule, and returns status. err may be NULL. */
 dj_status dj_error_set(dj_error *err, dj_status status, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* A bad row: message "<path>: <text>", code DJ_E_RECORD, row, path and rule
+ * (a static string) set. Returns DJ_E_RECORD. err may be NULL. */
+dj_status dj_error_record(dj_error *err, const char *rule, size_t row, const char *path, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* The path after the row ("admitted_on", "participants[2].id", "" for the
+ * row itself): a pointer into err->path. */
+const char *dj_error_field(const dj_error *err);
 
 /* ------------------------------------------------------------------ values */
 
@@ -122,8 +142,12 @@ int dj_parse_slug(const dj_value *v, int allow_empty, dj_why *w); /* DJ_ABSENT f
 
 /* ------------------------------------------------------------ the records */
 
+/* The person date fields in check order: the seven roster dates (they make
+ * the roster and the default `to`), then hired_on (v2: no order rule, not a
+ * roster date). Their names: dj_person_date_name() (dj_fields.h). */
 enum { DJ_STAGE_APPLIED, DJ_STAGE_ACTIVIST, DJ_STAGE_CANDIDATE, DJ_STAGE_ADMITTED, DJ_STAGE_FULL,
-       DJ_JOINED, DJ_LEFT, DJ_PERSON_DATES };
+       DJ_JOINED, DJ_LEFT, DJ_HIRED, DJ_PERSON_DATES };
+#define DJ_ROSTER_DATES DJ_HIRED
 
 enum { DJ_LEFT_NONE = 0, DJ_LEFT_TRANSFER, DJ_LEFT_DEATH, DJ_LEFT_CANCELLED, DJ_LEFT_OTHER };
 
@@ -152,6 +176,7 @@ typedef struct {
 typedef struct {
     dj_value row;
     dj_value id, date, category, kind, hours, fee_waived, donation, beneficiaries, venue_kind, venue;
+    dj_value project;                   /* v2: a name with the venue rules */
     dj_value participants;              /* DJ_V_MISSING/NULL: none; DJ_V_ARRAY: see below */
     const dj_participant_in *parts;     /* when participants is an array */
     size_t n_parts;
@@ -170,6 +195,7 @@ typedef struct {
     const char *kind;  size_t kind_len;         /* slug */
     const char *venue_kind; size_t venue_kind_len; /* slug or "" */
     const char *venue; size_t venue_len;        /* trimmed, may be "" */
+    const char *project; size_t project_len;    /* trimmed, may be "" (NULL with 0 is "" too) */
     int64_t hours, fee_waived, donation;        /* hundredths */
     int32_t beneficiaries;
     const dj_participant_rec *parts; size_t n_parts;
@@ -188,6 +214,10 @@ typedef struct {
  * dj_activity_parse writes participants into parts_buf (room for in->n_parts
  * entries, the caller's); out->venue etc. point into the input strings. */
 dj_status dj_person_parse(const dj_person_in *in, size_t index, dj_person_rec *out, dj_error *err);
+/* The checks inside one person that relate values (stage order, left_on
+ * against the start): dj_person_parse ends with them, the dataset's add
+ * runs them again on records it is given directly. */
+dj_status dj_person_check(const dj_person_rec *rec, size_t index, dj_error *err);
 dj_status dj_activity_parse(const dj_activity_in *in, size_t index, dj_activity_rec *out,
                             dj_participant_rec *parts_buf, dj_error *err);
 dj_status dj_headcount_parse(const dj_headcount_in *in, size_t index, dj_headcount_rec *out,
@@ -254,13 +284,25 @@ typedef struct {
     uint8_t unit;
 } dj_rule;
 
+/* v2: the query's filter, one list per key (docs/ENGINE.md section 9). */
+enum { DJ_F_KINDS, DJ_F_VENUE_KINDS, DJ_F_VENUES, DJ_F_PROJECTS, DJ_F_N };
+
+typedef struct {
+    int given;      /* 0: the key is absent (or null) */
+    char **v;       /* owned: each a dj_malloc'd copy (slug, or trimmed name) */
+    size_t *len;
+    size_t n, cap;
+} dj_filter_list;
+
 typedef struct {
     int32_t from, to, as_of; /* DJ_NO_DATE: default */
     int32_t top;             /* -1: default (10) */
     int32_t due_within;      /* -1: default (60) */
     int rules_given;         /* 0: the default rules */
-    dj_rule *rules;          /* owned (dj_free), sorted by kind after dj_query_finish */
-    size_t n_rules;
+    dj_rule *rules;          /* owned (dj_free), in the order given (a later kind wins) */
+    size_t n_rules, rules_cap;
+    int filtered;            /* 1 when some filter list is given */
+    dj_filter_list filter[DJ_F_N];
 } dj_query;
 
 void dj_query_init(dj_query *q);
@@ -274,6 +316,17 @@ dj_status dj_query_set(dj_query *q, const char *key, size_t key_len, const dj_va
 /* One entry of meeting_rules: key is a string (key_is_int=0) or an int key. */
 dj_status dj_query_rule(dj_query *q, const char *key, size_t key_len, int key_is_int, int64_t int_key,
                         const dj_value *v, dj_error *err);
+/* v2, the filter: dj_query_set(q, "filter", v) announces a map (DJ_V_ARRAY)
+ * whose entries follow. dj_query_filter_key() takes one entry: its key (a
+ * string, or an int key: always unknown), its value v and, when v is an
+ * array, its count n and whether its keys are 0..n-1 in order (is_list). It
+ * sets *field to the DJ_F_* of the key, or -1 when the value is null (the key
+ * is then absent). The list's values then follow, in order, through
+ * dj_query_filter_value(). Errors: DJ_E_QUERY ("query.filter.<key>: ...") or
+ * DJ_E_NOMEM. */
+dj_status dj_query_filter_key(dj_query *q, const char *key, size_t key_len, int key_is_int, int64_t int_key,
+                              const dj_value *v, size_t n, int is_list, int *field, dj_error *err);
+dj_status dj_query_filter_value(dj_query *q, int field, const dj_value *v, dj_error *err);
 
 /* ------------------------------------------------------------------ stats */
 
@@ -296,6 +349,11 @@ typedef struct {
     int32_t id;
     int64_t hours, activities;
 } dj_top_stat;
+
+typedef struct {
+    char *project; size_t project_len; /* owned by the dj_stats (one block with the others) */
+    int64_t activities, hours, fee_waived, donation, beneficiaries, volunteers;
+} dj_project_stat;
 
 typedef struct {
     int32_t id;
@@ -334,6 +392,7 @@ typedef struct {
         int64_t eligible_candidates;
         dj_due_stat *due_for_conversion; size_t n_due;
         dj_due_stat *overdue_conversion; size_t n_overdue;
+        int64_t hired, hired_party_members; /* v2 */
     } pipeline;
     struct {
         int64_t activities, hours, fee_waived, donation, beneficiaries, volunteer_hours, volunteers;
@@ -342,6 +401,9 @@ typedef struct {
         dj_venue_stat *by_venue_kind; size_t n_by_venue;   /* sorted by venue_kind */
         dj_month_stat *by_month; size_t n_by_month;
         dj_top_stat *top; size_t n_top;
+        int64_t party_volunteer_hours, party_volunteers; /* v2 */
+        dj_project_stat *by_project; size_t n_by_project; /* v2, sorted by name (bytes) */
+        char *project_names;                              /* the names' bytes (owned) */
     } service;
     struct {
         int64_t total, hours;

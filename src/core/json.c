@@ -10,6 +10,7 @@
  * are borrowed from the jansson tree.
  */
 #include "dj.h"
+#include "dj_fields.h"
 #include "dj_alloc.h"
 
 #include <jansson.h>
@@ -138,8 +139,6 @@ static void jbuf_string(dj_jbuf *b, const char *s, size_t n)
     jbuf_lit(b, "\"");
 }
 
-static const char *const dj_date_keys[DJ_PERSON_DATES] = {
-    "applied_on", "activist_on", "candidate_on", "admitted_on", "full_on", "joined_on", "left_on"};
 
 static const char *const dj_left_names[] = {NULL, "transfer", "death", "cancelled", "other"};
 
@@ -157,7 +156,7 @@ char *dj_json_dump(const dj_dataset *ds, size_t *len)
     size_t guess = 128 + np / 4 * 1024 + na / 4 * 1024 + nparts * 8 + nh * 32;
     jbuf_reserve(&b, guess < (64u << 20) ? guess : (64u << 20));
 
-    jbuf_lit(&b, "{\"format\":\"dangjian-dataset\",\"version\":1,\"people\":[");
+    jbuf_lit(&b, "{\"format\":\"dangjian-dataset\",\"version\":2,\"people\":[");
     for (size_t i = 0; i < np && !b.failed; i++) {
         dj_person_rec r;
         dj_dataset_person_get(ds, i, &r);
@@ -170,8 +169,11 @@ char *dj_json_dump(const dj_dataset *ds, size_t *len)
         else
             jbuf_lit(&b, ",\"is_staff\":false");
         for (int k = 0; k < DJ_PERSON_DATES; k++) {
+            if (k == DJ_HIRED && r.dates[k] == DJ_NO_DATE)
+                continue; /* v2: hired_on only where set */
+            const char *key = dj_person_date_name(k);
             jbuf_lit(&b, ",\"");
-            jbuf_put(&b, dj_date_keys[k], strlen(dj_date_keys[k]));
+            jbuf_put(&b, key, strlen(key));
             jbuf_lit(&b, "\":");
             jbuf_date(&b, r.dates[k]);
         }
@@ -227,6 +229,10 @@ char *dj_json_dump(const dj_dataset *ds, size_t *len)
         jbuf_string(&b, r.venue_kind, r.venue_kind_len);
         jbuf_lit(&b, ",\"venue\":");
         jbuf_string(&b, r.venue, r.venue_len);
+        if (r.project_len) { /* v2: only where set */
+            jbuf_lit(&b, ",\"project\":");
+            jbuf_string(&b, r.project, r.project_len);
+        }
         jbuf_lit(&b, ",\"participants\":[");
         for (size_t j = 0; j < r.n_parts; j++) {
             if (j)
@@ -499,30 +505,26 @@ static void field(const json_t *row, const char *key, dj_value *v)
 /* Rows go to the dataset in batches of this many, through reused buffers. */
 #define DJ_JSON_BATCH 4096
 
-/* The batch's messages name rows from 0; shift "people[k]" to the position
- * in the whole JSON array. */
+/* The batch's errors name rows from 0; shift "people[k]" to the position
+ * in the whole JSON array (message, path and row alike). */
 static void shift_index(dj_error *err, const char *section, size_t offset)
 {
-    if (!err || offset == 0)
+    if (!err || offset == 0 || err->row < 0)
         return;
     size_t sl = strlen(section);
-    const char *m = err->message;
-    if (strncmp(m, section, sl) != 0 || m[sl] != '[')
+    const char *p = strchr(err->path, ']');
+    if (strncmp(err->path, section, sl) != 0 || err->path[sl] != '[' || !p)
         return;
-    const char *p = m + sl + 1;
-    size_t k = 0;
-    if (*p < '0' || *p > '9')
-        return;
-    while (*p >= '0' && *p <= '9')
-        k = k * 10 + (size_t)(*p++ - '0');
-    if (*p != ']')
-        return;
-    char rest[DJ_ERROR_TEXT]; /* "]..." */
-    snprintf(rest, sizeof rest, "%s", p);
-    dj_error_set(err, DJ_E_RECORD, "%s[%zu%s", section, k + offset, rest);
+    size_t row = (size_t)err->row + offset;
+    char path[DJ_ERROR_PATH], rest[DJ_ERROR_TEXT];
+    snprintf(path, sizeof path, "%s[%zu%s", section, row, p);
+    /* the text after "<path>: " */
+    size_t pl = strlen(err->path);
+    snprintf(rest, sizeof rest, "%s", err->message + (strlen(err->message) > pl + 2 ? pl + 2 : strlen(err->message)));
+    dj_error_record(err, err->rule, row, path, "%s", rest);
 }
 
-static dj_status load_people(dj_dataset *ds, const json_t *arr, dj_error *err)
+static dj_status load_people(dj_dataset *ds, const json_t *arr, int version, dj_error *err)
 {
     size_t n = json_array_size(arr);
     if (n == 0)
@@ -541,7 +543,9 @@ static dj_status load_people(dj_dataset *ds, const json_t *arr, dj_error *err)
             field(row, "id", &in->id);
             field(row, "is_staff", &in->is_staff);
             for (int k = 0; k < DJ_PERSON_DATES; k++)
-                field(row, dj_date_keys[k], &in->dates[k]);
+                field(row, dj_person_date_name(k), &in->dates[k]);
+            if (version < 2)
+                in->dates[DJ_HIRED].type = DJ_V_MISSING; /* an unknown key in version 1 */
             field(row, "left_reason", &in->left_reason);
         }
         st = dj_dataset_add_people_in(ds, rows, m, err);
@@ -552,7 +556,7 @@ static dj_status load_people(dj_dataset *ds, const json_t *arr, dj_error *err)
     return st;
 }
 
-static dj_status load_activities(dj_dataset *ds, const json_t *arr, dj_error *err)
+static dj_status load_activities(dj_dataset *ds, const json_t *arr, int version, dj_error *err)
 {
     size_t n = json_array_size(arr);
     if (n == 0)
@@ -601,6 +605,10 @@ static dj_status load_activities(dj_dataset *ds, const json_t *arr, dj_error *er
             field(row, "beneficiaries", &in->beneficiaries);
             field(row, "venue_kind", &in->venue_kind);
             field(row, "venue", &in->venue);
+            if (version >= 2)
+                field(row, "project", &in->project);
+            else
+                in->project.type = DJ_V_MISSING; /* an unknown key in version 1 */
             field(row, "participants", &in->participants);
             in->parts = NULL;
             in->n_parts = 0;
@@ -698,7 +706,7 @@ dj_status dj_json_load(const char *text, size_t len, dj_dataset **out, dj_error 
         st = shape_error(text, len, "version", err, "%s", "\"version\" is required");
         goto done;
     }
-    if (!json_is_integer(ver) || json_integer_value(ver) != 1) {
+    if (!json_is_integer(ver) || json_integer_value(ver) < 1 || json_integer_value(ver) > 2) {
         dj_value v;
         char desc[DJ_ERROR_TEXT];
         to_value(ver, &v);
@@ -706,6 +714,7 @@ dj_status dj_json_load(const char *text, size_t len, dj_dataset **out, dj_error 
         st = shape_error(text, len, "version", err, "unsupported version %s", desc);
         goto done;
     }
+    const int version = (int)json_integer_value(ver); /* 1 or 2 */
     static const char *const lists[3] = {"people", "activities", "headcount"};
     const json_t *arr[3];
     for (int k = 0; k < 3; k++) {
@@ -724,9 +733,9 @@ dj_status dj_json_load(const char *text, size_t len, dj_dataset **out, dj_error 
         goto done;
     }
     if (arr[0])
-        st = load_people(ds, arr[0], err);
+        st = load_people(ds, arr[0], version, err);
     if (st == DJ_OK && arr[1])
-        st = load_activities(ds, arr[1], err);
+        st = load_activities(ds, arr[1], version, err);
     if (st == DJ_OK && arr[2])
         st = load_headcount(ds, arr[2], err);
     if (st == DJ_OK)

@@ -9,26 +9,31 @@
  * dataset's (dj_dataset_*_add, dj_dataset_set_headcount).
  */
 #include "dj.h"
+#include "dj_fields.h"
 #include "dj_utf8.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static const char *const person_date_names[DJ_PERSON_DATES] = {
-    "applied_on", "activist_on", "candidate_on", "admitted_on", "full_on", "joined_on", "left_on"};
-
-/* "<path>: <why>" as an InvalidRecord. */
-static dj_status fail(dj_error *err, const char *path, const char *why)
+/* "<path>: <why>" as an InvalidRecord of row `row` breaking `rule`. */
+static dj_status fail(dj_error *err, const char *rule, size_t row, const char *path, const char *why)
 {
-    return dj_error_set(err, DJ_E_RECORD, "%s: %s", path, why);
+    return dj_error_record(err, rule, row, path, "%s", why);
 }
 
 /* "<v> <rest>" at path. */
-static dj_status fail_value(dj_error *err, const char *path, const dj_value *v, const char *rest)
+static dj_status fail_value(dj_error *err, const char *rule, size_t row, const char *path, const dj_value *v,
+                            const char *rest)
 {
     char d[64];
     dj_value_describe(v, d, sizeof d);
-    return dj_error_set(err, DJ_E_RECORD, "%s: %s %s", path, d, rest);
+    return dj_error_record(err, rule, row, path, "%s %s", d, rest);
+}
+
+/* A required value's failure: "is required" when absent, else the rule's text. */
+static dj_status fail_req(dj_error *err, int r, const char *rule, size_t row, const char *path, const char *why)
+{
+    return r == DJ_ABSENT ? fail(err, "required", row, path, "is required") : fail(err, rule, row, path, why);
 }
 
 /* ------------------------------------------------------------------ people */
@@ -67,33 +72,41 @@ dj_status dj_person_parse(const dj_person_in *in, size_t index, dj_person_rec *o
 
     if (in->row.type != DJ_V_ARRAY) {
         snprintf(path, sizeof path, "people[%zu]", index);
-        return fail_value(err, path, &in->row, "is not a row");
+        return fail_value(err, "row", index, path, &in->row, "is not a row");
     }
     memset(out, 0, sizeof *out);
 
     r = dj_parse_id(&in->id, &out->id, &w);
     if (r != 1) {
         snprintf(path, sizeof path, "people[%zu].id", index);
-        return fail(err, path, r == DJ_ABSENT ? "is required" : w.why);
+        return fail_req(err, r, "id", index, path, w.why);
     }
     if (!dj_parse_bool(&in->is_staff, &out->is_staff, &w)) {
         snprintf(path, sizeof path, "people[%zu].is_staff", index);
-        return fail(err, path, w.why);
+        return fail(err, "boolean", index, path, w.why);
     }
+    /* the seven roster dates, then hired_on (checked before left_reason) */
     for (int k = 0; k < DJ_PERSON_DATES; k++) {
         r = dj_parse_date(&in->dates[k], &out->dates[k], &w);
         if (r == DJ_ABSENT) {
             out->dates[k] = DJ_NO_DATE;
         } else if (!r) {
-            snprintf(path, sizeof path, "people[%zu].%s", index, person_date_names[k]);
-            return fail(err, path, w.why);
+            snprintf(path, sizeof path, "people[%zu].%s", index, dj_person_date_name(k));
+            return fail(err, "date", index, path, w.why);
         }
     }
     if (!parse_left_reason(&in->left_reason, &out->left_reason)) {
         snprintf(path, sizeof path, "people[%zu].left_reason", index);
-        return fail_value(err, path, &in->left_reason,
+        return fail_value(err, "left_reason", index, path, &in->left_reason,
                           "is not a leaving reason (transfer, death, cancelled or other)");
     }
+    return dj_person_check(out, index, err);
+}
+
+/* The checks that relate a person's values (dj.h). */
+dj_status dj_person_check(const dj_person_rec *out, size_t index, dj_error *err)
+{
+    char path[96];
 
     /* stage order: each present stage date against the previous present one */
     int prev = -1;
@@ -104,8 +117,9 @@ dj_status dj_person_parse(const dj_person_in *in, size_t index, dj_person_rec *o
             char a[11], b[11];
             dj_date_format(out->dates[k], a);
             dj_date_format(out->dates[prev], b);
-            return dj_error_set(err, DJ_E_RECORD, "people[%zu].%s: %s is before %s %s", index,
-                                person_date_names[k], a, person_date_names[prev], b);
+            snprintf(path, sizeof path, "people[%zu].%s", index, dj_person_date_name(k));
+            return dj_error_record(err, "stage_order", index, path, "%s is before %s %s", a,
+                                   dj_person_date_name(prev), b);
         }
         prev = k;
     }
@@ -122,44 +136,14 @@ dj_status dj_person_parse(const dj_person_in *in, size_t index, dj_person_rec *o
             char a[11], b[11];
             dj_date_format(out->dates[DJ_LEFT], a);
             dj_date_format(start, b);
-            return dj_error_set(err, DJ_E_RECORD, "people[%zu].left_on: %s is before the start %s", index, a,
-                                b);
+            snprintf(path, sizeof path, "people[%zu].left_on", index);
+            return dj_error_record(err, "left_before_start", index, path, "%s is before the start %s", a, b);
         }
     }
     return DJ_OK;
 }
 
 /* -------------------------------------------------------------- activities */
-
-static int is_trim_byte(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
-
-/* Trims ASCII white space and U+3000 (E3 80 80) from both ends. */
-static void trim_venue(const char **p, size_t *len)
-{
-    const unsigned char *s = (const unsigned char *)*p;
-    size_t a = 0, b = *len;
-    for (;;) {
-        if (a < b && is_trim_byte(s[a]))
-            a++;
-        else if (b - a >= 3 && s[a] == 0xE3 && s[a + 1] == 0x80 && s[a + 2] == 0x80)
-            a += 3;
-        else
-            break;
-    }
-    for (;;) {
-        if (a < b && is_trim_byte(s[b - 1]))
-            b--;
-        else if (b - a >= 3 && s[b - 3] == 0xE3 && s[b - 2] == 0x80 && s[b - 1] == 0x80)
-            b -= 3;
-        else
-            break;
-    }
-    *p = *p + a;
-    *len = b - a;
-}
 
 /* An amount field with default 0; on failure writes the error for
  * "activities[index].<field>". */
@@ -173,8 +157,33 @@ static dj_status activity_amount(const dj_value *v, size_t index, const char *fi
     } else if (!r) {
         char path[96];
         snprintf(path, sizeof path, "activities[%zu].%s", index, field);
-        return fail(err, path, w.why);
+        return fail(err, "amount", index, path, w.why);
     }
+    return DJ_OK;
+}
+
+/* A name (venue, v2 project): null or missing is none; else a string of
+ * valid UTF-8 of at most 200 bytes (before trimming), then trimmed ("" with
+ * length 0 when blank). */
+static dj_status activity_name(const dj_value *vn, size_t index, const char *field, const char **out,
+                               size_t *out_len, dj_error *err)
+{
+    if (vn->type == DJ_V_MISSING || vn->type == DJ_V_NULL) {
+        *out = "";
+        *out_len = 0;
+        return DJ_OK;
+    }
+    if (vn->type != DJ_V_STRING || vn->u.s.len > 200 || !dj_utf8_valid(vn->u.s.p, vn->u.s.len)) {
+        char path[96], rest[80];
+        snprintf(path, sizeof path, "activities[%zu].%s", index, field);
+        snprintf(rest, sizeof rest, "is not a %s name (UTF-8 text of at most 200 bytes)", field);
+        return fail_value(err, field, index, path, vn, rest);
+    }
+    const char *p = vn->u.s.p;
+    size_t len = vn->u.s.len;
+    dj_trim_name(&p, &len);
+    *out = len ? p : "";
+    *out_len = len;
     return DJ_OK;
 }
 
@@ -197,36 +206,36 @@ dj_status dj_activity_parse(const dj_activity_in *in, size_t index, dj_activity_
 
     if (in->row.type != DJ_V_ARRAY) {
         snprintf(path, sizeof path, "activities[%zu]", index);
-        return fail_value(err, path, &in->row, "is not a row");
+        return fail_value(err, "row", index, path, &in->row, "is not a row");
     }
     memset(out, 0, sizeof *out);
 
     r = dj_parse_id(&in->id, &out->id, &w);
     if (r != 1) {
         snprintf(path, sizeof path, "activities[%zu].id", index);
-        return fail(err, path, r == DJ_ABSENT ? "is required" : w.why);
+        return fail_req(err, r, "id", index, path, w.why);
     }
     r = dj_parse_date(&in->date, &out->date, &w);
     if (r != 1) {
         snprintf(path, sizeof path, "activities[%zu].date", index);
-        return fail(err, path, r == DJ_ABSENT ? "is required" : w.why);
+        return fail_req(err, r, "date", index, path, w.why);
     }
 
     const dj_value *c = &in->category;
     snprintf(path, sizeof path, "activities[%zu].category", index);
     if (c->type == DJ_V_MISSING || c->type == DJ_V_NULL)
-        return fail(err, path, "is required");
+        return fail(err, "required", index, path, "is required");
     if (c->type == DJ_V_STRING && c->u.s.len == 7 && memcmp(c->u.s.p, "service", 7) == 0)
         out->category = DJ_CAT_SERVICE;
     else if (c->type == DJ_V_STRING && c->u.s.len == 7 && memcmp(c->u.s.p, "meeting", 7) == 0)
         out->category = DJ_CAT_MEETING;
     else
-        return fail_value(err, path, c, "is not a category (service or meeting)");
+        return fail_value(err, "category", index, path, c, "is not a category (service or meeting)");
 
     r = dj_parse_slug(&in->kind, 0, &w);
     if (r != 1) {
         snprintf(path, sizeof path, "activities[%zu].kind", index);
-        return fail(err, path, r == DJ_ABSENT ? "is required" : w.why);
+        return fail_req(err, r, "slug", index, path, w.why);
     }
     out->kind = in->kind.u.s.p;
     out->kind_len = in->kind.u.s.len;
@@ -243,7 +252,7 @@ dj_status dj_activity_parse(const dj_activity_in *in, size_t index, dj_activity_
         out->beneficiaries = 0;
     } else if (!r) {
         snprintf(path, sizeof path, "activities[%zu].beneficiaries", index);
-        return fail(err, path, w.why);
+        return fail(err, "count", index, path, w.why);
     }
 
     r = dj_parse_slug(&in->venue_kind, 1, &w);
@@ -252,26 +261,16 @@ dj_status dj_activity_parse(const dj_activity_in *in, size_t index, dj_activity_
         out->venue_kind_len = 0;
     } else if (!r) {
         snprintf(path, sizeof path, "activities[%zu].venue_kind", index);
-        return fail(err, path, w.why);
+        return fail(err, "slug", index, path, w.why);
     } else {
         out->venue_kind = in->venue_kind.u.s.len ? in->venue_kind.u.s.p : "";
         out->venue_kind_len = in->venue_kind.u.s.len;
     }
 
-    const dj_value *vn = &in->venue;
-    if (vn->type == DJ_V_MISSING || vn->type == DJ_V_NULL) {
-        out->venue = "";
-        out->venue_len = 0;
-    } else if (vn->type != DJ_V_STRING || vn->u.s.len > 200 || !dj_utf8_valid(vn->u.s.p, vn->u.s.len)) {
-        snprintf(path, sizeof path, "activities[%zu].venue", index);
-        return fail_value(err, path, vn, "is not a venue name (UTF-8 text of at most 200 bytes)");
-    } else {
-        const char *p = vn->u.s.p;
-        size_t len = vn->u.s.len;
-        trim_venue(&p, &len);
-        out->venue = len ? p : "";
-        out->venue_len = len;
-    }
+    if ((st = activity_name(&in->venue, index, "venue", &out->venue, &out->venue_len, err)) != DJ_OK)
+        return st;
+    if ((st = activity_name(&in->project, index, "project", &out->project, &out->project_len, err)) != DJ_OK)
+        return st;
 
     const dj_value *pv = &in->participants;
     out->parts = parts_buf;
@@ -280,7 +279,7 @@ dj_status dj_activity_parse(const dj_activity_in *in, size_t index, dj_activity_
         return DJ_OK;
     if (pv->type != DJ_V_ARRAY) {
         snprintf(path, sizeof path, "activities[%zu].participants", index);
-        return fail_value(err, path, pv, "is not a list of participants");
+        return fail_value(err, "participants", index, path, pv, "is not a list of participants");
     }
     for (size_t j = 0; j < in->n_parts; j++) {
         const dj_participant_in *pi = &in->parts[j];
@@ -290,20 +289,21 @@ dj_status dj_activity_parse(const dj_activity_in *in, size_t index, dj_activity_
             r = dj_parse_id(&pi->id, &pr->person_id, &w);
             if (r != 1) {
                 snprintf(path, sizeof path, "activities[%zu].participants[%zu].id", index, j);
-                return fail(err, path, r == DJ_ABSENT ? "is required" : w.why);
+                return fail_req(err, r, "id", index, path, w.why);
             }
             r = dj_parse_amount(&pi->hours, &pr->hours, &w);
             if (r == DJ_ABSENT) {
                 pr->hours = out->hours;
             } else if (!r) {
                 snprintf(path, sizeof path, "activities[%zu].participants[%zu].hours", index, j);
-                return fail(err, path, w.why);
+                return fail(err, "amount", index, path, w.why);
             }
         } else {
             /* a bare id: null is a bad id here, not an absent one */
             if (dj_parse_id(&pi->entry, &pr->person_id, &w) != 1) {
                 snprintf(path, sizeof path, "activities[%zu].participants[%zu]", index, j);
-                return fail_value(err, path, &pi->entry, "is not an id (an integer from 1 to 2147483647)");
+                return fail_value(err, "id", index, path, &pi->entry,
+                                  "is not an id (an integer from 1 to 2147483647)");
             }
             pr->hours = out->hours;
         }
@@ -325,17 +325,17 @@ dj_status dj_headcount_parse(const dj_headcount_in *in, size_t index, dj_headcou
 
     if (in->row.type != DJ_V_ARRAY) {
         snprintf(path, sizeof path, "headcount[%zu]", index);
-        return fail_value(err, path, &in->row, "is not a row");
+        return fail_value(err, "row", index, path, &in->row, "is not a row");
     }
     r = dj_parse_date(&in->date, &out->date, &w);
     if (r != 1) {
         snprintf(path, sizeof path, "headcount[%zu].date", index);
-        return fail(err, path, r == DJ_ABSENT ? "is required" : w.why);
+        return fail_req(err, r, "date", index, path, w.why);
     }
     r = dj_parse_count(&in->count, &out->count, &w);
     if (r != 1) {
         snprintf(path, sizeof path, "headcount[%zu].count", index);
-        return fail(err, path, r == DJ_ABSENT ? "is required" : w.why);
+        return fail_req(err, r, "count", index, path, w.why);
     }
     return DJ_OK;
 }

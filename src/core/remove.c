@@ -18,6 +18,7 @@
 #include "dataset_internal.h"
 #include "dj_alloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,6 +177,7 @@ static void rm_compact_activities(dj_dataset *ds, const uint8_t *gone, size_t r0
             ds->a_benef[nr] = ds->a_benef[r];
             ds->a_kind[nr] = ds->a_kind[r];
             ds->a_place[nr] = ds->a_place[r];
+            ds->a_proj[nr] = ds->a_proj[r];
             ds->a_hours[nr] = ds->a_hours[r];
             ds->a_fee[nr] = ds->a_fee[r];
             ds->a_don[nr] = ds->a_don[r];
@@ -216,7 +218,7 @@ static void rm_finish(dj_dataset *ds, int recompute)
     if (!recompute)
         return;
     int32_t mx = DJ_NO_DATE; /* INT32_MIN: below every date */
-    for (int k = 0; k < DJ_PERSON_DATES; k++) {
+    for (int k = 0; k < DJ_ROSTER_DATES; k++) {
         const int32_t *c = ds->p_date[k];
         for (size_t i = 0; i < ds->np; i++)
             mx = c[i] > mx ? c[i] : mx;
@@ -253,8 +255,10 @@ dj_status dj_dataset_remove_activities(dj_dataset *ds, const int32_t *ids, size_
     for (size_t i = 0; i < n; i++) {
         long r = rm_activity_row(ds, ids[i]);
         if (r < 0 || gone[r]) {
-            st = dj_error_set(err, DJ_E_RECORD, "activities[%zu]: %s id %ld", i, r < 0 ? "no" : "duplicate",
-                              (long)ids[i]);
+            char path[48];
+            snprintf(path, sizeof path, "activities[%zu]", i);
+            st = dj_error_record(err, r < 0 ? "no_id" : "duplicate_id", i, path, "%s id %ld",
+                                 r < 0 ? "no" : "duplicate", (long)ids[i]);
             dj_free(gone);
             dj_free(rows);
             return st;
@@ -297,13 +301,15 @@ dj_status dj_dataset_remove_people(dj_dataset *ds, const int32_t *ids, size_t n,
     for (size_t i = 0; i < n; i++) {
         long r = rm_lookup(&ds->p_hash, ds->p_id, np, ids[i]);
         if (r < 0 || pmap[r] == RM_GONE) {
-            st = dj_error_set(err, DJ_E_RECORD, "people[%zu]: %s id %ld", i, r < 0 ? "no" : "duplicate",
-                              (long)ids[i]);
+            char path[48];
+            snprintf(path, sizeof path, "people[%zu]", i);
+            st = dj_error_record(err, r < 0 ? "no_id" : "duplicate_id", i, path, "%s id %ld",
+                                 r < 0 ? "no" : "duplicate", (long)ids[i]);
             dj_free(pmap);
             return st;
         }
         pmap[r] = RM_GONE;
-        for (int d = 0; d < DJ_PERSON_DATES; d++)
+        for (int d = 0; d < DJ_ROSTER_DATES; d++)
             had_max |= ds->p_date[d][r] == ds->max_date;
         if ((size_t)r < p0)
             p0 = (size_t)r;

@@ -30,6 +30,7 @@
 #include "dataset_internal.h"
 #include "dj.h"
 #include "dj_alloc.h"
+#include "dj_fields.h"
 #include "dj_utf8.h"
 
 #include <errno.h>
@@ -48,7 +49,7 @@
 #endif
 
 #define SNAP_HEADER 32
-#define SNAP_VERSION 2
+#define SNAP_VERSION 3
 #define SNAP_MAX_AMOUNT INT64_C(100000000000) /* 1e9 in hundredths */
 #define SNAP_MAX_STRING 200
 
@@ -59,7 +60,7 @@ static const unsigned char snap_magic[8] = {0x44, 0x4A, 0x53, 0x4E, 0x41, 0x50, 
 #define HEADCOUNT_BYTES (4 + 4)
 #define KIND_BYTES (1 + 4)
 #define PLACE_BYTES (4 + 4)
-#define ACTIVITY_BYTES (4 * 9)
+#define ACTIVITY_BYTES (4 * 10)
 #define BIG_BYTES (4 + 8)
 #define PART_BYTES (4 + 4)
 
@@ -374,6 +375,7 @@ unsigned char *dj_snapshot_dump(const dj_dataset *ds, size_t *len)
             SNAP_SEE(ds->places.a[pl]);
             SNAP_SEE(ds->places.b[pl]);
         }
+        SNAP_SEE(ds->a_proj[i]);
     }
 #undef SNAP_SEE
 
@@ -441,6 +443,9 @@ unsigned char *dj_snapshot_dump(const dj_dataset *ds, size_t *len)
     p += 4 * na;
     for (size_t i = 0; i < na; i++)
         put_u32(p + 4 * i, pmap[ds->a_place[i]]);
+    p += 4 * na;
+    for (size_t i = 0; i < na; i++)
+        put_u32(p + 4 * i, smap[ds->a_proj[i]]);
     p += 4 * na;
     p = put_col32(p, ds->a_hours, na);
     p = put_col32(p, ds->a_fee, na);
@@ -604,37 +609,6 @@ static int date_ok(int32_t d)
     return d >= DJ_DATE_MIN && d <= DJ_DATE_MAX;
 }
 
-static int slug_ok(const char *p, size_t n)
-{
-    if (n < 1 || n > 32)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = p[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
-            return 0;
-    }
-    return 1;
-}
-
-static int trim_char_at_start(const unsigned char *p, size_t n)
-{
-    if (n == 0)
-        return 0;
-    if (p[0] == ' ' || (p[0] >= '\t' && p[0] <= '\r'))
-        return 1;
-    return n >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80;
-}
-
-static int trim_char_at_end(const unsigned char *p, size_t n)
-{
-    if (n == 0)
-        return 0;
-    unsigned char c = p[n - 1];
-    if (c == ' ' || (c >= '\t' && c <= '\r'))
-        return 1;
-    return n >= 3 && p[n - 3] == 0xE3 && p[n - 2] == 0x80 && p[n - 1] == 0x80;
-}
-
 /* What a string may be, worked out once per string. */
 #define SF_SLUG 1    /* a slug: a kind or venue kind */
 #define SF_TRIMMED 2 /* no trimmable character at either end: a venue */
@@ -793,6 +767,7 @@ static int snap_alloc(dj_dataset *ds, const uint32_t cnt[S_N])
     ds->a_date = block(n, 4);
     ds->a_kind = block(n, 4);
     ds->a_place = block(n, 4);
+    ds->a_proj = block(n, 4);
     ds->a_hours = block(n, 4);
     ds->a_fee = block(n, 4);
     ds->a_don = block(n, 4);
@@ -800,8 +775,8 @@ static int snap_alloc(dj_dataset *ds, const uint32_t cnt[S_N])
     dj_free(ds->a_start);
     /* na_cap is at least 1 and a_start always holds na_cap + 1 entries. */
     ds->a_start = block(n ? (size_t)n + 1 : 2, 4);
-    ok &= ds->a_id && ds->a_date && ds->a_kind && ds->a_place && ds->a_hours && ds->a_fee && ds->a_don &&
-          ds->a_benef && ds->a_start;
+    ok &= ds->a_id && ds->a_date && ds->a_kind && ds->a_place && ds->a_proj && ds->a_hours && ds->a_fee &&
+          ds->a_don && ds->a_benef && ds->a_start;
     if (ds->a_start)
         ds->a_start[0] = 0;
     ds->na_cap = n ? n : 1;
@@ -847,11 +822,12 @@ static void snap_fill_mem(dj_dataset *ds, const unsigned char *d, const size_t s
     get_col32(ds->a_date, c + 4 * n, n);
     get_col32(ds->a_kind, c + 8 * n, n);
     get_col32(ds->a_place, c + 12 * n, n);
-    get_col32(ds->a_hours, c + 16 * n, n);
-    get_col32(ds->a_fee, c + 20 * n, n);
-    get_col32(ds->a_don, c + 24 * n, n);
-    get_col32(ds->a_benef, c + 28 * n, n);
-    get_col32(ds->a_start + 1, c + 32 * n, n);
+    get_col32(ds->a_proj, c + 16 * n, n);
+    get_col32(ds->a_hours, c + 20 * n, n);
+    get_col32(ds->a_fee, c + 24 * n, n);
+    get_col32(ds->a_don, c + 28 * n, n);
+    get_col32(ds->a_benef, c + 32 * n, n);
+    get_col32(ds->a_start + 1, c + 36 * n, n);
     n = cnt[S_PARTS];
     c = d + sec[S_PARTS];
     get_col32(ds->m_person, c, n);
@@ -976,8 +952,9 @@ static dj_status snap_values(dj_dataset *ds, const unsigned char *strings, uint3
                 st = damaged(err, label, "string %zu is not UTF-8%s", i, "");
                 goto fail;
             }
-            sflag[i] = (uint8_t)((slug_ok((const char *)sp, sl) ? SF_SLUG : 0) |
-                                 (trim_char_at_start(sp, sl) || trim_char_at_end(sp, sl) ? 0 : SF_TRIMMED));
+            const char *cs = (const char *)sp;
+            sflag[i] = (uint8_t)((dj_slug_ok(cs, sl) ? SF_SLUG : 0) |
+                                 (dj_trim_at_start(cs, sl) || dj_trim_at_end(cs, sl) ? 0 : SF_TRIMMED));
             if (sl)
                 memcpy(t->bytes + t->blen, sp, sl);
             t->blen += sl;
@@ -998,8 +975,6 @@ static dj_status snap_values(dj_dataset *ds, const unsigned char *strings, uint3
 
     /* People. */
     {
-        static const char *const date_names[DJ_PERSON_DATES] = {
-            "applied_on", "activist_on", "candidate_on", "admitted_on", "full_on", "joined_on", "left_on"};
         size_t n = cnt[S_PEOPLE];
         for (size_t i = 0; i < n; i++) {
             const char *bad = NULL;
@@ -1015,15 +990,15 @@ static dj_status snap_values(dj_dataset *ds, const unsigned char *strings, uint3
                 if (v == DJ_NO_DATE)
                     continue;
                 if (!date_ok(v))
-                    bad = date_names[k];
+                    bad = dj_person_date_name(k);
                 else if (k <= DJ_STAGE_FULL) {
                     if (prev != DJ_NO_DATE && v < prev)
-                        bad = date_names[k];
+                        bad = dj_person_date_name(k);
                     prev = v;
                     if (start == DJ_NO_DATE)
                         start = v; /* the earliest stage date (they are in order) */
                 }
-                if (v > max_date)
+                if (v > max_date && k < DJ_ROSTER_DATES) /* hired_on is not a roster date */
                     max_date = v;
             }
             if (!bad) {
@@ -1122,7 +1097,7 @@ static dj_status snap_values(dj_dataset *ds, const unsigned char *strings, uint3
         size_t n = na;
 
         const int32_t *id = ds->a_id, *date = ds->a_date, *ben = ds->a_benef;
-        const uint32_t *kind = ds->a_kind, *place = ds->a_place, *start = ds->a_start;
+        const uint32_t *kind = ds->a_kind, *place = ds->a_place, *proj = ds->a_proj, *start = ds->a_start;
         const uint32_t nk = ds->kinds.n, npl = ds->places.n, mm = (uint32_t)m;
         unsigned bad = 0;
         int32_t dmax = DJ_NO_DATE;
@@ -1131,7 +1106,8 @@ static dj_status snap_values(dj_dataset *ds, const unsigned char *strings, uint3
             bad |= (unsigned)(id[i] < 1) |
                    (unsigned)((uint32_t)date[i] - (uint32_t)DJ_DATE_MIN >
                               (uint32_t)(DJ_DATE_MAX - DJ_DATE_MIN)) |
-                   (unsigned)(kind[i] >= nk) | (unsigned)(place[i] >= npl) | (unsigned)(ben[i] < 0) |
+                   (unsigned)(kind[i] >= nk) | (unsigned)(place[i] >= npl) | (unsigned)(proj[i] >= ns ? 1 : !(sflag[proj[i]] & SF_TRIMMED)) |
+                   (unsigned)(ben[i] < 0) |
                    (unsigned)(start[i + 1] < start[i]) | (unsigned)(start[i + 1] > mm);
             dmax = date[i] > dmax ? date[i] : dmax;
         }
@@ -1146,6 +1122,8 @@ static dj_status snap_values(dj_dataset *ds, const unsigned char *strings, uint3
                     what = "kind";
                 else if (place[i] >= npl)
                     what = "place";
+                else if (proj[i] >= ns || !(sflag[proj[i]] & SF_TRIMMED))
+                    what = "project";
                 else if (ben[i] < 0)
                     what = "beneficiaries";
                 else if (start[i + 1] < start[i] || start[i + 1] > mm)
@@ -1543,27 +1521,28 @@ static int snap_read_fast(int fd, uint64_t size, const char *path, dj_dataset **
         if (!rd_count(r, ACTIVITY_BYTES, &cnt[S_ACTS]))
             goto done;
         n = cnt[S_ACTS];
-        uint32_t *col[8];
+        uint32_t *col[9];
         col[0] = (uint32_t *)(void *)(ds->a_id = block(n, 4));
         col[1] = (uint32_t *)(void *)(ds->a_date = block(n, 4));
         col[2] = ds->a_kind = block(n, 4);
         col[3] = ds->a_place = block(n, 4);
-        col[4] = ds->a_hours = block(n, 4);
-        col[5] = ds->a_fee = block(n, 4);
-        col[6] = ds->a_don = block(n, 4);
-        col[7] = (uint32_t *)(void *)(ds->a_benef = block(n, 4));
+        col[4] = ds->a_proj = block(n, 4);
+        col[5] = ds->a_hours = block(n, 4);
+        col[6] = ds->a_fee = block(n, 4);
+        col[7] = ds->a_don = block(n, 4);
+        col[8] = (uint32_t *)(void *)(ds->a_benef = block(n, 4));
         dj_free(ds->a_start);
         ds->a_start = block(n ? (size_t)n + 1 : 2, 4);
         ds->na_cap = n ? n : 1;
         ok = ds->a_start != NULL;
-        for (int k = 0; k < 8; k++)
+        for (int k = 0; k < 9; k++)
             ok &= col[k] != NULL;
         if (!ok) {
             res = RD_NOMEM;
             goto done;
         }
         ds->a_start[0] = 0;
-        for (int k = 0; k < 8; k++)
+        for (int k = 0; k < 9; k++)
             if (!rd_take(r, col[k], 4 * n))
                 goto done;
         if (!rd_take(r, ds->a_start + 1, 4 * n))

@@ -193,6 +193,7 @@ static void activity(dj_activity_in *a, int64_t id, const char *date, const char
     a->beneficiaries = v_missing();
     a->venue_kind = v_missing();
     a->venue = v_missing();
+    a->project = v_missing();
     a->participants = v_missing();
     a->parts = NULL;
     a->n_parts = 0;
@@ -239,6 +240,7 @@ static void data_init(void)
     people[2].dates[DJ_JOINED] = v_str("2022-07-01");
     people[2].dates[DJ_LEFT] = v_str("2024-05-01");
     people[2].left_reason = v_str("transfer");
+    people[2].dates[DJ_HIRED] = v_str("2023-03-01"); /* v2 */
 
     person(&people[3], 4);
     people[3].dates[DJ_LEFT] = v_str("2023-01-01");
@@ -256,6 +258,7 @@ static void data_init(void)
     acts[0].venue_kind = v_str("community");
     acts[0].venue =
         v_str("\xe3\x80\x80\xe9\x98\xb3\xe5\x85\x89\xe7\xa4\xbe\xe5\x8c\xba "); /* U+3000 阳光社区 */
+    acts[0].project = v_str(" flood relief "); /* v2 */
     parts0[0] = bare(1);
     parts0[1] = keyed(2, v_str("1.25"));
     acts[0].participants = v_array();
@@ -276,6 +279,7 @@ static void data_init(void)
     acts[2].beneficiaries = v_str("12");
     acts[2].venue_kind = v_str("park");
     acts[2].venue = v_str("Central Park");
+    acts[2].project = v_str("flood relief");
     parts2[0] = keyed(3, v_missing());
     acts[2].participants = v_array();
     acts[2].parts = parts2;
@@ -303,13 +307,15 @@ static void data_init(void)
 }
 
 static const char json_text[] =
-    "{\"format\":\"dangjian-dataset\",\"version\":1,\"plugin\":{\"x\":[1,2]},\n"
-    " \"people\":[{\"id\":1,\"is_staff\":true,\"applied_on\":\"2020-01-01\",\"activist_on\":\"2021-03-01\"},"
+    "{\"format\":\"dangjian-dataset\",\"version\":2,\"plugin\":{\"x\":[1,2]},\n"
+    " \"people\":[{\"id\":1,\"is_staff\":true,\"applied_on\":\"2020-01-01\",\"activist_on\":\"2021-03-01\","
+    "\"hired_on\":\"2022-01-01\"},"
     "\n"
     "            {\"id\":2,\"admitted_on\":\"2023-05-05\",\"joined_on\":\"2023-06-01\"},\n"
     "            {\"id\":3,\"left_on\":\"2022-01-01\",\"left_reason\":\"other\"}],\n"
     " \"activities\":[{\"id\":7,\"date\":\"2024-02-29\",\"category\":\"service\",\"kind\":\"tutoring\",\n"
     "                 \"hours\":1.005,\"venue_kind\":\"school\",\"venue\":\" No. 1 School \",\n"
+    "                 \"project\":\"reading\",\n"
     "                 \"participants\":[1,{\"id\":2,\"hours\":\"0.5\"}]},\n"
     "               {\"id\":8,\"date\":\"2024-03-01\",\"category\":\"meeting\",\"kind\":\"group_meeting\",\n"
     "                 \"participants\":[]}],\n"
@@ -352,6 +358,34 @@ static dj_status query_fill(dj_query *q, int with_rules, dj_error *err)
         v = v_str("year");
         if ((st = dj_query_rule(q, "life_meeting", 12, 0, 0, &v, err)) != DJ_OK)
             return st;
+    }
+    return DJ_OK;
+}
+
+/* v2: the query with a filter (every list allocates), as query_fill. */
+static dj_status query_fill_filter(dj_query *q, dj_error *err)
+{
+    static const char *const keys[] = {"kinds", "venue_kinds", "venues", "projects"};
+    static const char *const vals[][2] = {{"counseling", "cleanup"}, {"community", "park"},
+                                          {"\xe9\x98\xb3\xe5\x85\x89\xe7\xa4\xbe\xe5\x8c\xba", "Central Park"},
+                                          {"flood relief", "other"}};
+    dj_value v;
+    dj_status st = query_fill(q, 0, err);
+    if (st != DJ_OK)
+        return st;
+    v = v_array();
+    if ((st = dj_query_set(q, "filter", 6, &v, err)) != DJ_OK)
+        return st;
+    for (int k = 0; k < 4; k++) {
+        int field;
+        v = v_array();
+        if ((st = dj_query_filter_key(q, keys[k], strlen(keys[k]), 0, 0, &v, 2, 1, &field, err)) != DJ_OK)
+            return st;
+        for (int i = 0; i < 2; i++) {
+            v = v_str(vals[k][i]);
+            if ((st = dj_query_filter_value(q, field, &v, err)) != DJ_OK)
+                return st;
+        }
     }
     return DJ_OK;
 }
@@ -425,6 +459,7 @@ static char *ref_state;         /* state_of(ref_ds) */
 static char *ref_json_state;    /* state_of(dataset loaded from json_text) */
 static char *ref_stats_rules;   /* statsJson with meeting_rules */
 static char *ref_stats_default; /* statsJson with the default query */
+static char *ref_stats_filter;  /* statsJson with a filter (v2) */
 static char *ref_dump;          /* dj_json_dump(ref_ds) */
 static unsigned char *ref_snap; /* dj_snapshot_dump(ref_ds) */
 static size_t ref_snap_len;
@@ -596,12 +631,12 @@ static int scenario_stats(long n)
     int ok = 1, i;
 
     chaos_arm(n);
-    for (i = 0; i < 2 && ok; i++) {
-        const char *want = i ? ref_stats_default : ref_stats_rules;
+    for (i = 0; i < 3 && ok; i++) {
+        const char *want = i == 2 ? ref_stats_filter : i ? ref_stats_default : ref_stats_rules;
         dj_query_init(&q);
         memset(&s, 0, sizeof s);
-        if (i == 0) {
-            st = query_fill(&q, 1, &err);
+        if (i != 1) {
+            st = i ? query_fill_filter(&q, &err) : query_fill(&q, 1, &err);
             if (st != DJ_OK) {
                 if (st != DJ_E_NOMEM || !chaos_failed)
                     ok = bad("a query setter failed", st, &err);
@@ -760,6 +795,79 @@ static int scenario_save_load(long n)
     return ok;
 }
 
+/* Issue 11, item 14: the shrink at commit (dj_trim) after an add that
+ * reserved far more than it used. Each of its reallocs fails in turn; the
+ * dataset must stay usable: adding the next rows within the recorded
+ * capacity must not write past a column that did shrink (ASan sees it). */
+static dj_activity_rec trim_activity(int32_t id, dj_participant_rec *part)
+{
+    dj_activity_rec a;
+    memset(&a, 0, sizeof a);
+    a.id = id;
+    a.date = 19800 + id % 50;
+    a.category = DJ_CAT_SERVICE;
+    a.kind = "visit";
+    a.kind_len = 5;
+    a.venue_kind = "";
+    a.venue = "";
+    a.hours = 100 + id;
+    part->person_id = 1 + id % 3;
+    part->hours = 50;
+    part->array_form = 0;
+    a.parts = part;
+    a.n_parts = 1;
+    return a;
+}
+
+static int trim_add(dj_dataset *ds, int32_t first, int32_t n, size_t reserve, dj_error *err)
+{
+    if (dj_dataset_activities_begin(ds, reserve, reserve, err) != DJ_OK)
+        return 0;
+    for (int32_t id = first; id < first + n; id++) {
+        dj_participant_rec part;
+        dj_activity_rec a = trim_activity(id, &part);
+        if (dj_dataset_activity_add(ds, &a, (size_t)(id - first), err) != DJ_OK) {
+            dj_dataset_rollback(ds);
+            return 0;
+        }
+    }
+    dj_dataset_commit(ds);
+    return 1;
+}
+
+static char *trim_reference;
+
+static int scenario_trim(long n)
+{
+    dj_error err;
+    int ok = 1;
+    dj_dataset *ds = dj_dataset_new();
+    if (!ds || dj_dataset_add_people_in(ds, people, 3, &err) != DJ_OK)
+        return bad("setting up the trim scenario failed", DJ_E_NOMEM, NULL);
+    if (dj_dataset_activities_begin(ds, 5000, 5000, &err) != DJ_OK)
+        ok = bad("begin failed", DJ_E_NOMEM, &err);
+    for (int32_t id = 1; ok && id <= 10; id++) {
+        dj_participant_rec part;
+        dj_activity_rec a = trim_activity(id, &part);
+        if (dj_dataset_activity_add(ds, &a, (size_t)(id - 1), &err) != DJ_OK)
+            ok = bad("add failed", DJ_E_NOMEM, &err);
+    }
+    chaos_arm(n);
+    dj_dataset_commit(ds); /* never fails; its shrinking reallocs may */
+    long used = chaos_calls;
+    chaos_disarm();
+    chaos_calls = used;
+    /* within the capacity recorded: no growth, straight into the columns */
+    if (ok && !trim_add(ds, 11, 200, 200, &err))
+        ok = bad("adding after a failed shrink failed", DJ_E_NOMEM, &err);
+    if (ok && !trim_reference)
+        trim_reference = state_of(ds);
+    else if (ok && !same_state(ds, trim_reference, "the dataset after a failed shrink differs"))
+        ok = 0;
+    dj_dataset_release(ds);
+    return ok;
+}
+
 static void references(void)
 {
     dj_error err;
@@ -800,6 +908,15 @@ static void references(void)
     check(dj_dataset_stats(ref_ds, &q, &s, &err) == DJ_OK);
     ref_stats_default = dj_stats_json(&s, &len);
     check(ref_stats_default != NULL);
+    dj_stats_free(&s);
+    dj_query_free(&q);
+
+    memset(&s, 0, sizeof s);
+    check(query_fill_filter(&q, &err) == DJ_OK);
+    check(dj_dataset_stats(ref_ds, &q, &s, &err) == DJ_OK);
+    ref_stats_filter = dj_stats_json(&s, &len);
+    check(ref_stats_filter != NULL && strstr(ref_stats_filter, "\"by_project\":{\"flood relief\"") != NULL);
+    check(ref_stats_filter && strcmp(ref_stats_filter, ref_stats_rules) != 0);
     dj_stats_free(&s);
     dj_query_free(&q);
 
@@ -878,10 +995,19 @@ int main(void)
     run("json_load", scenario_json_load);
     run("snapshot", scenario_snapshot);
     run("save_load", scenario_save_load);
+    {
+        /* the reference of "trim": the same steps with nothing failing */
+        chaos_arm(-1);
+        scenario_trim(-1);
+        chaos_disarm();
+        run("trim", scenario_trim);
+        free(trim_reference);
+    }
 
     dj_dataset_release(ref_ds);
     dj_free(ref_stats_rules);
     dj_free(ref_stats_default);
+    dj_free(ref_stats_filter);
     dj_free(ref_dump);
     dj_free(ref_snap);
     free(ref_state);

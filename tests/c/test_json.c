@@ -101,7 +101,7 @@ static char *stats_text(const dj_dataset *ds)
 /* ------------------------------------------------------------------ tests */
 
 static const char *const expect_small =
-    "{\"format\":\"dangjian-dataset\",\"version\":1,\"people\":["
+    "{\"format\":\"dangjian-dataset\",\"version\":2,\"people\":["
     "{\"id\":1,\"is_staff\":true,\"applied_on\":\"2020-01-01\",\"activist_on\":null,\"candidate_on\":null,"
     "\"admitted_on\":null,\"full_on\":null,\"joined_on\":null,\"left_on\":null,\"left_reason\":null},"
     "{\"id\":2,\"is_staff\":false,\"applied_on\":\"2019-01-01\",\"activist_on\":\"2019-06-01\","
@@ -196,7 +196,7 @@ static void test_dump_exact(void)
     char *t = dj_json_dump(ds, &n);
     check_str(
         t,
-        "{\"format\":\"dangjian-dataset\",\"version\":1,\"people\":[],\"activities\":[],\"headcount\":[]}");
+        "{\"format\":\"dangjian-dataset\",\"version\":2,\"people\":[],\"activities\":[],\"headcount\":[]}");
     check(t && n == strlen(t));
     dj_free(t);
     dj_dataset_release(ds);
@@ -305,8 +305,10 @@ static void test_shape_errors(void)
               "line 1, column 12: \"format\" must be \"dangjian-dataset\"");
     check_str(load_error("{\"format\":\"dangjian-dataset\"}", DJ_E_JSON),
               "line 1, column 1: \"version\" is required");
-    check_str(load_error("{\"format\":\"dangjian-dataset\",\"version\":2}", DJ_E_JSON),
-              "line 1, column 40: unsupported version 2");
+    check_str(load_error("{\"format\":\"dangjian-dataset\",\"version\":3}", DJ_E_JSON),
+              "line 1, column 40: unsupported version 3");
+    check_str(load_error("{\"format\":\"dangjian-dataset\",\"version\":0}", DJ_E_JSON),
+              "line 1, column 40: unsupported version 0");
     check_str(load_error("{\"format\":\"dangjian-dataset\",\"version\":1.0}", DJ_E_JSON),
               "line 1, column 40: unsupported version a float");
     check_str(load_error("{\"format\":\"dangjian-dataset\",\"version\":\"1\"}", DJ_E_JSON),

@@ -143,7 +143,7 @@ static void test_person_errors(void)
     check_str(err.message, "people[1].is_staff: 2 is not a boolean");
 
     const char *names[] = {"applied_on", "activist_on", "candidate_on", "admitted_on",
-                           "full_on",    "joined_on",   "left_on"};
+                           "full_on",    "joined_on",   "left_on",      "hired_on"};
     for (int k = 0; k < DJ_PERSON_DATES; k++) {
         char want[160];
         p = person(1);

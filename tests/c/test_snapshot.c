@@ -127,7 +127,7 @@ static void test_round_trip(void)
     check(d != NULL && n > 32);
     static const unsigned char magic[8] = {'D', 'J', 'S', 'N', 'A', 'P', '\r', '\n'};
     check(memcmp(d, magic, 8) == 0);
-    check(rd32(d + 8) == 2);
+    check(rd32(d + 8) == 3);
     check(rd32(d + 12) == ref_crc(d + 32, n - 32));
     check(rd32(d + 16) == n - 32 && rd32(d + 20) == 0);
     check(rd32(d + 24) == 0 && rd32(d + 28) == 0);
@@ -187,8 +187,10 @@ static void test_header_checks(void)
     memcpy(c, d, n);
     wr32(c + 8, 1);
     check_str(load_error(c, n), "snapshot (memory): version 1 is not supported");
-    wr32(c + 8, 3);
-    check_str(load_error(c, n), "snapshot (memory): version 3 is not supported");
+    wr32(c + 8, 2);
+    check_str(load_error(c, n), "snapshot (memory): version 2 is not supported");
+    wr32(c + 8, 4);
+    check_str(load_error(c, n), "snapshot (memory): version 4 is not supported");
     wr32(c + 8, 0);
     check_str(load_error(c, n), "snapshot (memory): version 0 is not supported");
     memcpy(c, d, n);
@@ -290,7 +292,7 @@ static void header(buf *b)
     b->n = 0;
     memcpy(b->b, "DJSNAP\r\n", 8);
     b->n = 8;
-    u32(b, 2);
+    u32(b, 3);
     u32(b, 0);
     u64(b, 0);
     u64(b, 0);
@@ -300,13 +302,13 @@ static void header(buf *b)
 typedef struct {
     int32_t pid[2];
     uint8_t staff, reason;
-    int32_t dates[7];
+    int32_t dates[8];
     int32_t hdate, hcount;
     uint8_t cat;
     uint32_t kstr, nk; /* nk 2: the kind pair twice */
     uint32_t vk, venue, npl;
     int32_t aid, adate;
-    uint32_t akind, aplace;
+    uint32_t akind, aplace, aproj;
     uint32_t hours;
     int32_t benef;
     uint32_t end, m;
@@ -326,7 +328,7 @@ static spec base(void)
     memset(&s, 0, sizeof s);
     s.pid[0] = 1;
     s.pid[1] = 2;
-    for (int k = 0; k < 7; k++)
+    for (int k = 0; k < 8; k++)
         s.dates[k] = INT32_MIN;
     s.dates[0] = 19000; /* applied_on */
     s.hdate = 19000;
@@ -367,7 +369,7 @@ static size_t build(buf *b, const spec *s)
     u8(b, 0);
     u8(b, s->reason);
     u8(b, 0);
-    for (int k = 0; k < 7; k++) {
+    for (int k = 0; k < 8; k++) {
         u32(b, (uint32_t)s->dates[k]);
         u32(b, (uint32_t)(k == 0 ? 19001 : INT32_MIN));
     }
@@ -389,6 +391,7 @@ static size_t build(buf *b, const spec *s)
     u32(b, (uint32_t)s->adate);
     u32(b, s->akind);
     u32(b, s->aplace);
+    u32(b, s->aproj);
     u32(b, s->hours);
     u32(b, 0);
     u32(b, 0);

@@ -164,7 +164,8 @@ static void test_branch(void)
     check(s.members.staff_party_members == 3);
     check(s.members.staff_party_ratio == 1500);
 
-    check(s.pipeline.applied == 3);
+    /* v2: 17 applied on 2024-06-30 but joined on 2024-07-01: not the branch's */
+    check(s.pipeline.applied == 2);
     check(s.pipeline.activists == 1);
     check(s.pipeline.candidates == 2);
     check(s.pipeline.admitted == 1);
@@ -197,10 +198,11 @@ static void test_branch(void)
         "{\"period\":{\"from\":\"2024-01-01\",\"to\":\"2024-12-31\",\"as_of\":\"2024-06-30\"},"
         "\"members\":{\"applicants\":1,\"activists\":3,\"candidates\":1,\"probationary\":4,\"full\":2,"
         "\"party_members\":6,\"staff_headcount\":20,\"staff_party_members\":3,\"staff_party_ratio\":0.15},"
-        "\"pipeline\":{\"applied\":3,\"activists\":1,\"candidates\":2,\"admitted\":1,\"converted\":1,"
+        "\"pipeline\":{\"applied\":2,\"activists\":1,\"candidates\":2,\"admitted\":1,\"converted\":1,"
         "\"transferred_in\":2,\"left\":3,\"eligible_candidates\":2,"
         "\"due_for_conversion\":[{\"id\":2,\"due_on\":\"2024-07-15\"}],"
-        "\"overdue_conversion\":[{\"id\":3,\"due_on\":\"2024-02-28\"},{\"id\":9,\"due_on\":\"2024-02-28\"}]},"
+        "\"overdue_conversion\":[{\"id\":3,\"due_on\":\"2024-02-28\"},{\"id\":9,\"due_on\":\"2024-02-28\"}],"
+        "\"hired\":0,\"hired_party_members\":0},"
         "\"service\":{\"activities\":6,\"hours\":6.6,\"fee_waived\":100.5,\"donation\":1000001000.15,"
         "\"beneficiaries\":56,\"volunteer_hours\":13.85,\"volunteers\":6,\"participation_ratio\":0.8333,"
         "\"by_kind\":{"
@@ -232,7 +234,8 @@ static void test_branch(void)
         "{\"id\":5,\"hours\":3.0,\"activities\":1},"
         "{\"id\":13,\"hours\":3.0,\"activities\":1},"
         "{\"id\":2,\"hours\":1.25,\"activities\":1},"
-        "{\"id\":7,\"hours\":0.1,\"activities\":1}]},"
+        "{\"id\":7,\"hours\":0.1,\"activities\":1}],"
+        "\"party_volunteer_hours\":7.25,\"party_volunteers\":3,\"by_project\":{}},"
         "\"meetings\":{\"total\":4,\"hours\":7.5,"
         "\"by_kind\":{\"branch_assembly\":1,\"committee\":2,\"work_meeting\":1},"
         "\"missing\":{"
@@ -387,14 +390,14 @@ static void test_empty(void)
         "\"party_members\":0,\"staff_headcount\":null,\"staff_party_members\":0,\"staff_party_ratio\":null},"
         "\"pipeline\":{\"applied\":0,\"activists\":0,\"candidates\":0,\"admitted\":0,\"converted\":0,"
         "\"transferred_in\":0,\"left\":0,\"eligible_candidates\":0,\"due_for_conversion\":[],"
-        "\"overdue_conversion\":[]},"
+        "\"overdue_conversion\":[],\"hired\":0,\"hired_party_members\":0},"
         "\"service\":{\"activities\":0,\"hours\":0.0,\"fee_waived\":0.0,\"donation\":0.0,\"beneficiaries\":0,"
         "\"volunteer_hours\":0.0,\"volunteers\":0,\"participation_ratio\":null,\"by_kind\":{},"
         "\"by_venue_kind\":{},\"by_month\":["
         "{\"month\":\"2024-01\",\"activities\":0,\"hours\":0.0,\"beneficiaries\":0},"
         "{\"month\":\"2024-02\",\"activities\":0,\"hours\":0.0,\"beneficiaries\":0},"
         "{\"month\":\"2024-03\",\"activities\":0,\"hours\":0.0,\"beneficiaries\":0}],"
-        "\"top_volunteers\":[]},"
+        "\"top_volunteers\":[],\"party_volunteer_hours\":0.0,\"party_volunteers\":0,\"by_project\":{}},"
         "\"meetings\":{\"total\":0,\"hours\":0.0,\"by_kind\":{},\"missing\":{"
         "\"branch_assembly\":[\"2024-Q1\"],\"committee\":[\"2024-01\",\"2024-02\",\"2024-03\"],"
         "\"group_meeting\":[\"2024-01\",\"2024-02\",\"2024-03\"],\"life_meeting\":[],"

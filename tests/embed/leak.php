@@ -54,7 +54,8 @@ function people(): array
         ['id' => 1, 'is_staff' => true, 'applied_on' => '2020-01-01', 'activist_on' => '2020-06-01',
          'candidate_on' => '2021-01-01', 'admitted_on' => '2023-07-01'],
         ['id' => '2', 'is_staff' => '1', 'full_on' => '2019-01-01', 'left_on' => '2024-05-01', 'left_reason' => 'transfer'],
-        ['id' => 3, 'joined_on' => '2022-02-02', 'full_on' => '2015-01-01', 'unknown' => 'ignored'],
+        ['id' => 3, 'joined_on' => '2022-02-02', 'full_on' => '2015-01-01', 'unknown' => 'ignored',
+         'hired_on' => '2024-03-01'],
         ['id' => 4, 'left_on' => '2023-01-01'],
         ['id' => 5, 'applied_on' => '2024-02-29', 'activist_on' => '', 'candidate_on' => null],
     ];
@@ -65,11 +66,11 @@ function activities(): array
     return [
         ['id' => 1, 'date' => '2024-01-05', 'category' => 'service', 'kind' => 'counseling', 'hours' => 2.5,
          'fee_waived' => '3.333', 'donation' => 1.115, 'beneficiaries' => 3, 'venue_kind' => 'community',
-         'venue' => "\u{3000}阳光社区 ", 'participants' => [1, ['id' => 2, 'hours' => '1.25'], ['id' => '3']]],
+         'venue' => "\u{3000}阳光社区 ", 'project' => ' 洪灾援助', 'participants' => [1, ['id' => 2, 'hours' => '1.25'], ['id' => '3']]],
         ['id' => 2, 'date' => '2024-02-10', 'category' => 'meeting', 'kind' => 'committee', 'hours' => 1,
          'participants' => [1, 2]],
         ['id' => 3, 'date' => '2024-03-15', 'category' => 'service', 'kind' => 'cleanup', 'hours' => '1e1',
-         'venue_kind' => 'park', 'venue' => 'Central Park', 'participants' => null],
+         'venue_kind' => 'park', 'venue' => 'Central Park', 'project' => '洪灾援助', 'participants' => null],
         ['id' => 4, 'date' => '2024-04-01', 'category' => 'meeting', 'kind' => 'party_lesson'],
     ];
 }
@@ -94,6 +95,9 @@ for ($round = 0; $round < $rounds; $round++) {
     $stats = $d->stats($query);
     ok(json_decode($json, true) == $stats, 'stats() is statsJson() decoded');
     ok($d->statsJson() === $d->statsJson([]), 'default query');
+    $filter = ['filter' => ['projects' => ['洪灾援助'], 'venue_kinds' => ['community', 'park'], 'kinds' => ['counseling']]];
+    ok(json_decode($d->statsJson($filter), true) == $d->stats($filter), 'a filtered query');
+    ok(array_keys($d->stats()['service']['by_project']) === ['洪灾援助'], 'by_project');
     $text = $d->toJson();
     $e = Dataset::fromJson($text);
     ok($e->statsJson($query) === $json && $e->toJson() === $text, 'fromJson(toJson())');
@@ -126,6 +130,15 @@ for ($round = 0; $round < $rounds; $round++) {
     throws(InvalidRecord::class, fn () => $d->addPeople([['id' => 14, 'left_reason' => 'moved']]), 'left_reason');
     throws(InvalidRecord::class, fn () => $d->addPeople([['id' => 15, 'is_staff' => 'yes']]), 'is_staff');
     throws(InvalidRecord::class, fn () => $d->addPeople([['id' => 16, 'full_on' => '2100-02-29']]), 'date');
+    throws(InvalidRecord::class, fn () => $d->addPeople([['id' => 17, 'hired_on' => '2024-02-30']]), 'hired_on');
+    try {
+        $d->addPeople([['id' => 18], ['id' => 18]]);
+    } catch (InvalidRecord $e) {
+        ok($e->getPath() === 'people[1].id' && $e->getRow() === 1 && $e->getField() === 'id'
+            && $e->getRule() === 'duplicate_id', 'errors as data');
+    }
+    throws(InvalidRecord::class, fn () => $d->addActivities([['id' => 9, 'date' => '2024-01-01',
+        'category' => 'service', 'kind' => 'a', 'project' => str_repeat('x', 201)]]), 'project');
     throws(InvalidRecord::class, fn () => $d->addActivities([['id' => 9, 'date' => '2024-01-01',
         'category' => 'service', 'kind' => 'a', 'participants' => [1, 99]]]), 'unknown participant');
     throws(InvalidRecord::class, fn () => $d->addActivities([['id' => 9, 'date' => '2024-01-01',
@@ -153,7 +166,10 @@ for ($round = 0; $round < $rounds; $round++) {
     foreach ([['foo' => 1], [0 => 'x'], ['from' => '2024-13-01'], ['to' => 5], ['as_of' => []],
         ['top' => 1001], ['top' => '010'], ['due_within' => -1], ['meeting_rules' => 'month'],
         ['meeting_rules' => ['Bad' => 'month']], ['meeting_rules' => [-1 => 'month']],
-        ['meeting_rules' => ['committee' => 'week']], ['from' => '2025-01-01', 'to' => '2024-12-31']] as $i => $q) {
+        ['meeting_rules' => ['committee' => 'week']], ['from' => '2025-01-01', 'to' => '2024-12-31'],
+        ['filter' => 'x'], ['filter' => ['colour' => null]], ['filter' => ['kinds' => ['a', 'B']]],
+        ['filter' => ['kinds' => ['a'], 'projects' => ['p', '  ']]], ['filter' => ['venues' => []]],
+        ['filter' => ['venues' => ['a'], 7 => ['b']]]] as $i => $q) {
         throws(ValueError::class, fn () => $d->stats($q), "query #$i in stats()");
         throws(ValueError::class, fn () => $d->statsJson($q), "query #$i in statsJson()");
     }
@@ -167,7 +183,7 @@ for ($round = 0; $round < $rounds; $round++) {
 
     // ---- InvalidJson and InvalidRecord from fromJson()
     foreach (['', '{', '[]', '{"format":"x","version":1}', '{"format":"dangjian-dataset"}',
-        '{"format":"dangjian-dataset","version":2}', '{"format":"dangjian-dataset","version":1,"people":{}}',
+        '{"format":"dangjian-dataset","version":3}', '{"format":"dangjian-dataset","version":1,"people":{}}',
         "{\"format\":\"dangjian-dataset\",\"version\":1,\"x\":\"\xff\"}",
         '{"format":"dangjian-dataset","version":1,"x":"\ud800"}', '{"a":1} x'] as $i => $t) {
         throws(InvalidJson::class, fn () => Dataset::fromJson($t), "bad json #$i");
@@ -188,7 +204,7 @@ for ($round = 0; $round < $rounds; $round++) {
         'short payload' => substr($good, 0, -1),
         'trailing' => $good . "\0",
         'magic' => 'XXXXXXXX' . substr($good, 8),
-        'version' => substr_replace($good, pack('V', 1), 8, 4), // format 1 is no longer read
+        'version' => substr_replace($good, pack('V', 2), 8, 4), // format 2 is no longer read
         'checksum' => substr_replace($good, chr(ord($good[40]) ^ 1), 40, 1),
         'damaged' => substr($good, 0, 12) . pack('V', crc32($damaged)) . substr($good, 16, 16) . $damaged,
     ] as $what => $bytes) {

@@ -68,6 +68,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!t3 || n3 != n1 || memcmp(t1, t3, n1) != 0)
         fail("snapshot round trip differs", NULL);
 
+    /* stats from the per-day cache and by a scan of the rows agree */
+    dj_query q;
+    dj_query_init(&q);
+    dj_stats s1, s2;
+    extern int dj_stats_scan_only;
+    dj_status a = dj_dataset_stats(ds, &q, &s1, &err);
+    dj_stats_scan_only = 1;
+    dj_status b = dj_dataset_stats(ds, &q, &s2, &err);
+    dj_stats_scan_only = 0;
+    if (a != b)
+        fail("stats: the cache and the scan disagree on the status", NULL);
+    if (a == DJ_OK) {
+        char *j1 = dj_stats_json(&s1, NULL), *j2 = dj_stats_json(&s2, NULL);
+        if (!j1 || !j2 || strcmp(j1, j2) != 0)
+            fail("stats: the cache and the scan differ", NULL);
+        dj_free(j1);
+        dj_free(j2);
+    }
+    dj_stats_free(&s1);
+    dj_stats_free(&s2);
+
     dj_free(t1);
     dj_free(t2);
     dj_free(t3);

@@ -15,7 +15,7 @@ static const struct {
     const char *name;
     const char *json;
 } seeds[] = {
-    {"empty.snap", "{\"format\":\"dangjian-dataset\",\"version\":1}"},
+    {"empty.snap", "{\"format\":\"dangjian-dataset\",\"version\":2}"},
     {"people.snap",
      "{\"format\":\"dangjian-dataset\",\"version\":1,\"people\":["
      "{\"id\":1,\"is_staff\":true,\"applied_on\":\"2020-01-01\"},"
@@ -40,6 +40,16 @@ static const struct {
      "1000000000,"
      "\"venue_kind\":\"community\",\"venue\":\"a\\u0000b\\\"c\"}],"
      "\"headcount\":[{\"date\":\"2024-01-01\",\"count\":40}]}"},
+    {"v2.snap",
+     "{\"format\":\"dangjian-dataset\",\"version\":2,\"people\":["
+     "{\"id\":1,\"admitted_on\":\"2020-01-01\",\"hired_on\":\"2021-03-01\"},"
+     "{\"id\":2,\"applied_on\":\"2023-01-01\",\"admitted_on\":\"2024-02-01\",\"joined_on\":\"2024-03-01\"}],"
+     "\"activities\":["
+     "{\"id\":1,\"date\":\"2024-03-05\",\"category\":\"service\",\"kind\":\"counseling\",\"hours\":2,"
+     "\"venue_kind\":\"community\",\"venue\":\"A\",\"project\":\" \u6d2a\u707e\u63f4\u52a9\u3000\","
+     "\"participants\":[1,2]},"
+     "{\"id\":2,\"date\":\"2024-04-05\",\"category\":\"meeting\",\"kind\":\"committee\","
+     "\"project\":\"Reading\",\"participants\":[1]}]}"},
 };
 
 int main(int argc, char **argv)
