@@ -45,7 +45,7 @@ array_walk_recursive(
 		}
 	}
 );
-foreach ( array( 'profile.founded_on', 'members.party_members', 'members.staff_party_ratio', 'meetings.missing', 'investment.total', 'pipeline.activists', 'pipeline.candidates', 'plan.max_admit', 'pipeline.hired_party_members', 'service.party_volunteer_hours', 'service.fee_waived', 'service.beneficiaries', 'service.venues', 'service.projects', 'service.donation', 'service.top_names', 'benefits.count', 'media.count', 'honours.titles', 'rating.target' ) as $id ) {
+foreach ( array( 'profile.founded_on', 'members.party_members', 'members.staff_party_ratio', 'meetings.missing', 'investment.total', 'pipeline.activists', 'pipeline.candidates', 'plan.max_admit', 'pipeline.hired_party_members', 'service.party_volunteer_hours', 'service.fee_waived', 'service.beneficiaries', 'service.venues', 'service.project_details', 'service.kind_details', 'service.donation', 'service.top_names', 'benefits.count', 'media.count', 'honours.titles', 'rating.target' ) as $id ) {
 	dj_t_ok( isset( $ids[ $id ] ), "the default template uses $id" );
 }
 
@@ -119,7 +119,7 @@ dj_t_same( 7, substr_count( $html, 'class="dangjian-figure"' ), 'every figure sh
 
 $profile = get_option( 'dangjian_profile' );
 delete_option( 'dangjian_profile' );
-$r2 = Dangjian\Report_Output::build( $ctx, "<< {{profile.parent_org}}：\n{{plan.min_admit}}名" );
+$r2 = Dangjian\Report_Output::build( $ctx, "<< {{profile.parent_org}}：\n{{plan.min_admit year=1901}}名" );
 if ( false !== $profile ) {
 	update_option( 'dangjian_profile', $profile );
 }

@@ -137,7 +137,9 @@ final class Report_Figures {
 		$add( 'service.venue_kinds', '服务点位类型', '类', 'engine: service.by_venue_kind (venue kinds present)', 'count', $f );
 		$add( 'service.venue_kind_names', '服务点位类型名称', '', 'engine: service.by_venue_kind (Chinese names of the venue kinds present)', 'list', $f );
 		$add( 'service.kind_names', '服务项目名称', '', 'engine: service.by_kind (Chinese names of the kinds present)', 'list', $f );
+		$add( 'service.kind_details', '各类服务的次数和人次', '', 'engine: service.by_kind (each kind: its Chinese name, activities, beneficiaries)', 'list', $f );
 		$add( 'service.projects', '专项行动名称', '', 'engine: service.by_project (names)', 'list', $f );
+		$add( 'service.project_details', '各专项行动的参与人数、活动次数和服务人次', '', 'engine: service.by_project (each project: name, volunteers, activities, beneficiaries)', 'list', $f );
 		$add( 'service.project_count', '专项行动', '项', 'engine: service.by_project (count)', 'count', $f );
 		$add( 'service.top_names', '服务时长居前的志愿者', '', 'engine: service.top_volunteers, names from the people table', 'list', array_merge( $f, array( 'top' ) ) );
 
