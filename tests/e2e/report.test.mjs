@@ -77,6 +77,10 @@ test('工作汇报：模板出错时逐行提示并保留原文，正确的模�
     assert.match(await errors.locator('li[data-line="2"]').innerText(), /service\.activities/, '应提示最接近的数据项');
     assert.equal(await errors.locator('li[data-line="3"]').count(), 1);
     assert.equal(await page.locator('#dangjian-report-template-text').inputValue(), typed, '出错后原文应保留');
+    // A click on an error selects its line in the editor.
+    await errors.locator('li[data-line="3"]').click();
+    const sel = await page.locator('#dangjian-report-template-text').evaluate((t) => t.value.slice(t.selectionStart, t.selectionEnd));
+    assert.equal(sel, '共{{service.hours 小时');
 
     const good = '# 测试汇报\n本年度开展公益服务{{service.activities}}次，服务群众{{service.beneficiaries | 余}}人次。';
     await page.locator('#dangjian-report-template-text').fill(good);

@@ -171,6 +171,10 @@ JS;
 				echo '<li data-line="' . esc_attr( (string) $e['line'] ) . '">' . esc_html( sprintf( __( 'Line %1$d: %2$s', 'dangjian' ), $e['line'], $e['message'] ) ) . '</li>';
 			}
 			echo '</ul></div>';
+			// A click on an error selects its line in the editor.
+			wp_register_script( 'dangjian-report-editor', false, array(), DANGJIAN_PLUGIN_VERSION, true );
+			wp_enqueue_script( 'dangjian-report-editor' );
+			wp_add_inline_script( 'dangjian-report-editor', "document.querySelectorAll('#dangjian-report-template-errors li[data-line]').forEach(function(li){li.style.cursor='pointer';li.addEventListener('click',function(){var t=document.getElementById('dangjian-report-template-text'),n=+li.dataset.line,l=t.value.split('\\n'),a=0;for(var i=0;i<n-1&&i<l.length;i++){a+=l[i].length+1;}t.focus();t.setSelectionRange(a,a+(l[n-1]||'').length);});});" );
 		}
 		echo '<p class="description">' . esc_html__( 'One block a line: "# " the title, "## " a heading, "### " a sub-heading, "<< " flush left, ">> " flush right, a line starting with the percent sign a comment, any other line a paragraph. {{id}} or {{id arg=value | form}} is a figure; [[ … ]] is a sentence left out when all its figures are zero. Forms: exact, 余, 多, 万, percent, 、 (see docs/FIGURES.md).', 'dangjian' ) . '</p>';
 		echo '<form method="post" action="' . esc_url( Report_Admin::url() ) . '#dangjian-report-template">';
