@@ -124,6 +124,9 @@ if ( false !== $profile ) {
 	update_option( 'dangjian_profile', $profile );
 }
 dj_t_ok( str_contains( Dangjian\Report_Output::text( $r2 ), '上级党组织' ) && str_contains( Dangjian\Report_Output::text( $r2 ), '—名' ), 'an unset profile field and a missing plan are visible, never blank', Dangjian\Report_Output::text( $r2 ) );
+dj_t_ok( str_contains( Dangjian\Report_Output::text( $r2 ), 'in]：' ), 'the addressee keeps its colon (only a paragraph whose last sentence was left out is closed)', Dangjian\Report_Output::text( $r2 ) );
+$r3 = Dangjian\Report_Output::build( $ctx, "讲座{{service.activities kind=lecture}}场，[[援助{{service.activities kind=crisis_aid}}次，]]共计{{service.activities}}次，" );
+dj_t_same( "　　讲座3场，共计3次，\n", Dangjian\Report_Output::text( $r3 ), 'a sentence left out in the middle closes nothing; the text as written is kept' );
 
 // A damaged stored template (saved before a kind was removed, or written to the option directly):
 // an exception naming the line, not a crash.

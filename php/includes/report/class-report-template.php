@@ -338,22 +338,24 @@ final class Report_Template {
 	public static function render( array $blocks, Report_Context $ctx ): array {
 		$out = array();
 		foreach ( $blocks as $block ) {
-			$parts = array();
+			$parts   = array();
+			$dropped = false; // Whether the paragraph's last sentence was left out.
 			foreach ( $block['segments'] as $seg ) {
-				if ( isset( $seg['opt'] ) ) {
-					$inner = self::render_segments( $seg['opt'], $ctx, $block['line'] );
-					if ( ! self::all_zero( $inner ) ) {
-						array_push( $parts, ...$inner );
-					}
-				} else {
-					array_push( $parts, ...self::render_segments( array( $seg ), $ctx, $block['line'] ) );
+				$inner = self::render_segments( $seg['opt'] ?? array( $seg ), $ctx, $block['line'] );
+				if ( isset( $seg['opt'] ) && self::all_zero( $inner ) ) {
+					$dropped = true;
+					continue;
 				}
+				if ( '' !== trim( self::plain( $inner ), " \t　" ) ) {
+					$dropped = false;
+				}
+				array_push( $parts, ...$inner );
 			}
 			if ( 'paragraph' === $block['type'] && '' === trim( self::plain( $parts ), " \t　" ) ) {
 				continue;
 			}
 			unset( $block['segments'] );
-			$block['parts'] = 'paragraph' === $block['type'] ? self::close_sentence( $parts ) : $parts;
+			$block['parts'] = 'paragraph' === $block['type'] && $dropped ? self::close_sentence( $parts ) : $parts;
 			$out[]          = $block;
 		}
 		return $out;
