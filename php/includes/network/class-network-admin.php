@@ -59,7 +59,7 @@ final class Network_Admin {
 	 * @return array year, district, org_type, stars, band, status, orderby, order.
 	 */
 	public static function filters(): array {
-		$get  = wp_unslash( $_GET ); // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Reading filters only.
+		$get  = array_map( static fn( $v ) => is_string( $v ) ? $v : '', wp_unslash( $_GET ) ); // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Reading filters only.
 		$year = isset( $get['year'] ) && ctype_digit( (string) $get['year'] ) ? (int) $get['year'] : Network_Push::this_year();
 		return array(
 			'year'     => max( 1900, min( 2199, $year ) ),

@@ -361,6 +361,7 @@ final class Network_Store {
 	 */
 	public static function add_org( array $input ) {
 		global $wpdb;
+		$input    = array_map( static fn( $v ) => is_scalar( $v ) ? (string) $v : '', $input );
 		$name     = trim( sanitize_text_field( (string) ( $input['name'] ?? '' ) ) );
 		$district = trim( sanitize_text_field( (string) ( $input['district'] ?? '' ) ) );
 		$type     = sanitize_key( (string) ( $input['org_type'] ?? '' ) );
