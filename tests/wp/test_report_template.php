@@ -53,6 +53,7 @@ foreach ( array( 'profile.founded_on', 'members.party_members', 'members.staff_p
 $cases = array(
 	'unknown id, nearest named'  => array( "# 标题\n正文{{members.party_member}}名", '2: unknown figure "members.party_member" (did you mean "members.party_members"?)' ),
 	'unknown id in a heading'    => array( "## {{servise.hours}}", '1: unknown figure "servise.hours" (did you mean "service.hours"?)' ),
+	'a label instead of an id'   => array( '共有{{党员总数}}名', '1: unknown figure "党员总数" (did you mean "members.party_members"?)' ),
 	'unclosed placeholder'       => array( "第一行\n\n共{{service.hours 小时", '3: unclosed placeholder: "{{" at column 2 has no "}}" on this line' ),
 	'stray closing'              => array( '共 service.hours}} 小时', '1: "}}" at column 16 closes no placeholder' ),
 	'nested placeholder'         => array( '{{service.hours {{x}} }}', '1: "{{" at column 17 is inside the placeholder opened at column 1: close it with "}}" first' ),

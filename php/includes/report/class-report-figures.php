@@ -206,6 +206,29 @@ final class Report_Figures {
 	}
 
 	/**
+	 * The id of the figure whose Chinese label is, or holds, the text given ("党员总数" →
+	 * members.party_members), or null.
+	 *
+	 * @param string $text The text.
+	 */
+	public static function by_label( string $text ): ?string {
+		$text = trim( $text );
+		if ( '' === $text ) {
+			return null;
+		}
+		$found = null;
+		foreach ( self::catalogue() as $id => $spec ) {
+			if ( $spec['label'] === $text ) {
+				return $id;
+			}
+			if ( null === $found && str_contains( $spec['label'], $text ) ) {
+				$found = $id;
+			}
+		}
+		return $found;
+	}
+
+	/**
 	 * Checks a figure's args as a template gives them (name => text). Null when they are fine, else
 	 * the message (English, translated).
 	 *

@@ -248,6 +248,10 @@ final class Report_Template {
 			throw new \InvalidArgumentException( sprintf( __( '{{%s}}: more than one "|" (write {{id args | form}})', 'dangjian' ), $raw ) );
 		}
 		$head = trim( $pipes[0] );
+		if ( ! preg_match( '/^([A-Za-z0-9_.]+)(.*)$/su', $head, $m ) && null !== Report_Figures::by_label( $head ) ) {
+			/* translators: 1: a figure id, 2: the nearest known id. */
+			throw new \InvalidArgumentException( sprintf( __( 'unknown figure "%1$s" (did you mean "%2$s"?)', 'dangjian' ), $head, (string) Report_Figures::by_label( $head ) ) );
+		}
 		if ( ! preg_match( '/^([A-Za-z0-9_.]+)(.*)$/su', $head, $m ) ) {
 			/* translators: %s: a placeholder. */
 			throw new \InvalidArgumentException( sprintf( __( '{{%s}}: no figure id (write {{id args | form}})', 'dangjian' ), $raw ) );
