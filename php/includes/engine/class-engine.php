@@ -25,7 +25,8 @@ if ( ! class_exists( '\\Dangjian\\Dataset', false ) && is_readable( dirname( __D
  *     secret key of the site, the engine's version and the data version (or an older snapshot plus
  *     the cheap writes since); a damaged one is deleted and rebuilt;
  *  5. a rebuild from the tables, done by one process at a time per site (flock on
- *     uploads/dangjian-cache/rebuild-<site key>.lock): the others wait for it, or, when the caller
+ *     uploads/dangjian-cache/rebuild-<site key>.lock, or, when uploads cannot be written, the
+ *     database's GET_LOCK('dangjian-rebuild-<site key>')): the others wait for it, or, when the caller
  *     accepts it (the public showcase), serve the newest older dataset at hand, marked stale
  *     (self::stale()). A killed rebuild releases the lock with its process and leaves the previous
  *     snapshot in place (snapshots are written atomically, older ones removed only after).

@@ -34,10 +34,17 @@
  *   Editor notices: <div class="dangjian-notice" data-dangjian-notice> <li data-problem="CODE"> (never
  *   shown to a visitor without edit_posts).
  *
- * The HTML is cached by data version, attributes, allowed figures, locale and day (object cache group
- * "dangjian_showcase" when the site has a persistent one, else transients named dangjian_sc_*), so a
- * page view does no aggregation; every write bumps the data version, which changes the key (and
- * purges the transients).
+ * Anyone without view_dangjian (visitors, and the contributors and editors who preview a block) gets
+ * the public period rule (Public_Period): whole months (or from the founding date), within the
+ * branch's records and the current year, at most ten years; "all" ends with the current month. An
+ * editor sees a notice when a period was widened or bounded; engine and database errors are shown in
+ * words only to view_dangjian.
+ *
+ * The HTML is cached by data version, attributes, the public period, allowed figures, locale and day
+ * (Showcase_Cache: object cache group "dangjian_showcase" when the site has a persistent one, else
+ * transients named dangjian_sc_*; at most Showcase_Cache::MAX_KEYS a data version; never what was
+ * made from a stale dataset), so a page view does no aggregation; every write bumps the data
+ * version, which changes the key (and purges the transients).
  *
  * @package Dangjian
  */
