@@ -21,6 +21,7 @@
 #     (/branch-7/wp-admin/... is /wp-admin/... of site branch-7, as WordPress's .htaccess rules say),
 #     keeping DIR/web.pid and DIR/web.conf, so `wp-env.sh down|status DIR` still stop and see it.
 # Everything stays under DIR (see scripts/wp-env.sh); processes are stopped by PID, never by name.
+# WP_NETWORK_PHP_ARGS adds flags to the web server's php (bench/network.sh turns opcache on).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -229,7 +230,7 @@ PHP
 start_web() {
     local ext want code
     ext=$(sed -n 's/^EXT=//p' "$DIR/env")
-    want="$PORT_WEB ${ext:-none} network"
+    want="$PORT_WEB ${ext:-none} network ${WP_NETWORK_PHP_ARGS:-}"
     if alive "$DIR/web.pid" && [ "$(cat "$DIR/web.conf" 2>/dev/null)" = "$want" ]; then
         say "web server already running (pid $(cat "$DIR/web.pid"))"
         return 0
@@ -237,6 +238,8 @@ start_web() {
     stop_web
     local args=()
     [ -n "$ext" ] && args=(-d "extension=$ext")
+    # shellcheck disable=SC2206
+    [ -n "${WP_NETWORK_PHP_ARGS:-}" ] && args+=(${WP_NETWORK_PHP_ARGS})
     PHP_CLI_SERVER_WORKERS=${WP_ENV_WORKERS:-2} setsid sh -c 'echo $$ >"$0"; exec "$@"' "$DIR/web.pid" \
         php "${args[@]}" -d display_errors=0 -d log_errors=1 -d "error_log=$DIR/web-php.log" \
         -S "127.0.0.1:$PORT_WEB" -t "$DIR/wordpress" "$DIR/network-router.php" \

@@ -8,7 +8,7 @@
  * get_cfg_var(), as the twin cannot register the ini setting; default 256M, 0 turns it off); least
  * recently used entries are evicted first; put() and get() share the data without copying it, and
  * adding to either object never changes what is kept (PHP arrays are copy-on-write). The bytes of a
- * dataset are an estimate of its packed size (34 B a person, 36 B an activity, 8 B a participation,
+ * dataset are an estimate of its packed size (38 B a person, 40 B an activity, 8 B a participation,
  * the strings, 8 B a headcount point, 256 B for the rest), not the extension's exact count.
  */
 
@@ -142,7 +142,7 @@ final class Cache
         foreach ($s->strings as $str) {
             $strings += strlen($str) + 4;
         }
-        return 256 + 34 * count($s->pId) + 36 * count($s->aId) + 8 * count($s->partPerson)
+        return 256 + 38 * count($s->pId) + 40 * count($s->aId) + 8 * count($s->partPerson)
             + $strings + 8 * count($s->hcDate);
     }
 

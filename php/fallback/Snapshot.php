@@ -490,10 +490,13 @@ final class Snapshot
         return $out;
     }
 
-    private static function activities(Store $store, string $d, array $sections, array $strings, string $label): void
+    /**
+     * The kinds (category, kind slug) and places (venue kind slug or '', trimmed venue) sections, each
+     * pair once. Returns [kind categories, kind strings, place venue kinds, place venues].
+     */
+    private static function kindsAndPlaces(string $d, array $sections, array $strings, string $label): array
     {
         $ns = count($strings);
-        // kinds: (category, kind slug); places: (venue kind slug or '', trimmed venue); each pair once
         [$off, $nk] = $sections[2];
         $kCat = self::col8($d, $off, $nk);
         $kStr = self::colU32($d, $off + $nk, $nk);
@@ -533,6 +536,15 @@ final class Snapshot
             }
             $seen[$key] = true;
         }
+        return [$kCat, $kStr, $plVk, $plVenue];
+    }
+
+    private static function activities(Store $store, string $d, array $sections, array $strings, string $label): void
+    {
+        $ns = count($strings);
+        [$kCat, $kStr, $plVk, $plVenue] = self::kindsAndPlaces($d, $sections, $strings, $label);
+        $nk = count($kCat);
+        $npl = count($plVk);
 
         [$off, $n] = $sections[4];
         [$poff, $m] = $sections[8];

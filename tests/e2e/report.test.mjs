@@ -35,11 +35,11 @@ test('工作汇报：默认模板填满数字，点击数字列出所依据的�
     assert.doesNotMatch(text, /\{\{|\}\}|\[\[|\]\]/, '预览中还有未填的占位符');
     assert.match(text, /一、基本情况/);
     assert.match(text, /五、存在的不足和下一步打算/);
-    const figures = paper.locator('button.dangjian-figure');
+    const figures = paper.locator('.dangjian-figure');
     assert.ok(await figures.count() >= 40, `预览中标出的数字太少：${await figures.count()}`);
 
     // Click the number of service activities: the records panel lists exactly that many activities.
-    const fig = paper.locator('button.dangjian-figure[data-figure="service.activities"][data-args="{}"]').first();
+    const fig = paper.locator('.dangjian-figure[data-figure="service.activities"][data-args="{}"]').first();
     const shown = Number((await fig.innerText()).replace(/[,，]/g, ''));
     await fig.click();
     const panel = page.locator('#dangjian-report-records');
@@ -50,7 +50,7 @@ test('工作汇报：默认模板填满数字，点击数字列出所依据的�
     assertChinese(await panel.locator('thead').innerText(), '记录表头');
 
     // The crisis team: a filtered figure lists the people who took part in crisis aid.
-    const team = paper.locator('button.dangjian-figure[data-figure="service.volunteers"]').first();
+    const team = paper.locator('.dangjian-figure[data-figure="service.volunteers"]').first();
     if (await team.count()) {
       const n = Number((await team.innerText()).replace(/[,，]/g, ''));
       await team.click();
@@ -77,13 +77,17 @@ test('工作汇报：模板出错时逐行提示并保留原文，正确的模�
     assert.match(await errors.locator('li[data-line="2"]').innerText(), /service\.activities/, '应提示最接近的数据项');
     assert.equal(await errors.locator('li[data-line="3"]').count(), 1);
     assert.equal(await page.locator('#dangjian-report-template-text').inputValue(), typed, '出错后原文应保留');
+    // A click on an error selects its line in the editor.
+    await errors.locator('li[data-line="3"]').click();
+    const sel = await page.locator('#dangjian-report-template-text').evaluate((t) => t.value.slice(t.selectionStart, t.selectionEnd));
+    assert.equal(sel, '共{{service.hours 小时');
 
     const good = '# 测试汇报\n本年度开展公益服务{{service.activities}}次，服务群众{{service.beneficiaries | 余}}人次。';
     await page.locator('#dangjian-report-template-text').fill(good);
     await Promise.all([page.waitForURL(/dj_notice=saved/), page.click('#dangjian-report-save')]);
     await page.locator('#dangjian-report-saved').waitFor();
     assert.match(await page.locator('.dangjian-report').innerText(), /^测试汇报[\s\S]*本年度开展公益服务[\d,]+次，服务群众[\d,]+余?人次。/);
-    assert.equal(await page.locator('.dangjian-report button.dangjian-figure').count(), 2);
+    assert.equal(await page.locator('.dangjian-report .dangjian-figure').count(), 2);
 
     // The .docx of the saved template.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dangjian-report-docx')]);

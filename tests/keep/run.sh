@@ -52,13 +52,16 @@ ok "$([[ "$r0" == *" missing" ]]; echo $?)" "before any build the first request 
 ok "$([[ "$r1" == *" built "* ]]; echo $?)" "a request builds and keeps a dataset" "$r1"
 ok "$([[ "$r2" == "$pid found "* && "$r3" == "$pid found "* ]]; echo $?)" "the next requests of the same worker find it" "$r2 / $r3"
 ok "$([[ "$r2" == *'{"people":200,"activities":5000,"participations":10000}'* ]]; echo $?)" "with its rows" "$r2"
-ok "$([ "${r1##* }" = "${r2##* }" ]; echo $?)" "and the same figures (statsJson) as when it was built" "${r1##* } vs ${r2##* }"
+ok "$([ "${r1##* }" = "${r2##* }" ]; echo $?)" "and the same figures (statsJson, unfiltered and filtered) as when it was built" "${r1##* } vs ${r2##* }"
+f=$(get filter)
+# service activities of kind counseling (i not a multiple of 7) in the project (i not a multiple of 3), 1..5000
+ok "$([ "$f" = "$pid 2858" ]; echo $?)" "a filtered query on the kept dataset counts the matching activities only" "$f"
 w=$(get write)
 r4=$(get read)
 ok "$([[ "$w" == *'"activities":5001'* ]]; echo $?)" "a request can add to the dataset it got (a copy)" "$w"
 ok "$([ "$r4" = "$r2" ]; echo $?)" "the next request still finds the kept dataset unchanged" "$r4 vs $r2"
 i=$(get info)
-ok "$([[ "$i" == *'"entries":["k"]'* && "$i" == *'"persistent":true'* && "$i" == *'"hits":4'* ]]; echo $?)" "info() counts the hits of all requests" "$i"
+ok "$([[ "$i" == *'"entries":["k"]'* && "$i" == *'"persistent":true'* && "$i" == *'"hits":5'* ]]; echo $?)" "info() counts the hits of all requests" "$i"
 
 # --- the extension with the cache off
 start -d "extension=$SO" -d dangjian.cache_size=0

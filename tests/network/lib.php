@@ -202,3 +202,13 @@ function dj_n_db( $v, string $col ): ?string {
 function dj_n_figures( ?array $row ): array {
 	return null === $row ? array() : array_intersect_key( $row, Dangjian\Network_Summary::columns() );
 }
+
+/**
+ * Cleans a record's input as the plugin's forms do (Validator::sanitize, Records::sanitize before it).
+ *
+ * @param string $entity people or activities.
+ * @param array  $input  The fields.
+ */
+function dj_n_clean( string $entity, array $input ): array {
+	return is_callable( array( 'Dangjian\\Validator', 'sanitize' ) ) ? Dangjian\Validator::sanitize( $entity, $input ) : Dangjian\Records::sanitize( $entity, $input );
+}

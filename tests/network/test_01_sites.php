@@ -15,6 +15,9 @@ dj_t_ok( is_plugin_active_for_network( 'dangjian/dangjian.php' ), 'the plugin is
 dj_t_same( Dangjian\Network_Schema::VERSION, get_site_option( Dangjian\Network_Schema::VERSION_OPTION ), 'the network tables are installed at the current version' );
 dj_t_same( Dangjian\Network_Schema::table(), $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->base_prefix . 'dangjian_network' ) ), 'the table is under the base prefix' );
 
+$engines = $wpdb->get_results( $wpdb->prepare( 'SELECT TABLE_NAME, ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (%s, %s) ORDER BY TABLE_NAME', Dangjian\Network_Schema::table(), Dangjian\Network_Schema::orgs_table() ), ARRAY_A );
+dj_t_same( array( 'MyISAM', 'InnoDB' ), array_column( $engines, 'ENGINE' ), 'the summary table (rebuildable) is MyISAM, the organisations (typed in) InnoDB' );
+
 $t0    = microtime( true );
 $sites = dj_n_sites( DJ_N_SITES );
 echo '# ', count( $sites ), ' sites ready in ', round( microtime( true ) - $t0, 1 ), " s\n";

@@ -27,7 +27,7 @@ foreach ( $pick as $n => $site ) {
 	$wpdb->update( Dangjian\Network_Schema::table(), array( 'data_changed_at' => '2000-01-01 00:00:00' ), array( 'site_id' => $site ) );
 
 	// A new full member (current year roster) and a service activity of last year.
-	$pid = Records::save( 'people', Records::sanitize( 'people', array( 'name' => '新党员' . $n, 'applied_on' => ( $year - 4 ) . '-01-10', 'admitted_on' => ( $year - 3 ) . '-01-10', 'full_on' => ( $year - 2 ) . '-01-10' ) ) );
+	$pid = Records::save( 'people', dj_n_clean( 'people', array( 'name' => '新党员' . $n, 'applied_on' => ( $year - 4 ) . '-01-10', 'admitted_on' => ( $year - 3 ) . '-01-10', 'full_on' => ( $year - 2 ) . '-01-10' ) ) );
 	dj_t_ok( is_int( $pid ), "site $site: a person saved through Records::save", is_wp_error( $pid ) ? wp_json_encode( $pid->get_error_data() ) : '' );
 	$row = dj_n_row( $site, $year );
 	dj_t_same( (int) $before['party_members'] + 1, (int) $row['party_members'], "site $site: the push follows the new member at once" );
@@ -36,7 +36,7 @@ foreach ( $pick as $n => $site ) {
 
 	$aid = Records::save(
 		'activities',
-		Records::sanitize(
+		dj_n_clean(
 			'activities',
 			array(
 				'activity_date' => ( $year - 1 ) . '-06-15',
@@ -95,7 +95,7 @@ dj_t_same( 1, $result['pruned'], 'and says so' );
 Dangjian\Network_Push::$timings = array();
 switch_to_blog( $pick[3] );
 for ( $i = 0; $i < 10; $i++ ) {
-	Records::save( 'activities', Records::sanitize( 'activities', array( 'activity_date' => $year . '-01-0' . ( 1 + $i % 9 ), 'category' => 'service', 'kind' => 'lecture', 'title' => 't' . $i, 'hours' => '1' ) ) );
+	Records::save( 'activities', dj_n_clean( 'activities', array( 'activity_date' => $year . '-01-0' . ( 1 + $i % 9 ), 'category' => 'service', 'kind' => 'lecture', 'title' => 't' . $i, 'hours' => '1' ) ) );
 }
 restore_current_blog();
 $t = Dangjian\Network_Push::$timings;

@@ -26,6 +26,15 @@ dj_t_ok( is_int( $id ), 'a site is added later' );
 dj_t_ok( null !== dj_n_row( $id, $year ), 'it has its row at once' );
 dj_t_same( DJ_N_SITES + 1, $count(), 'and is listed' );
 
+// A new title renames the site's rows at once (entities as typed, not as stored).
+switch_to_blog( $sites[8] );
+update_option( 'blogname', '甲&乙联合支部' );
+restore_current_blog();
+dj_t_same( '甲&乙联合支部', dj_n_row( $sites[8], $year )['name'], 'a new site title renames its rows' );
+switch_to_blog( $sites[8] );
+update_option( 'blogname', '测试支部9' );
+restore_current_blog();
+
 // Archived and deactivated sites leave the totals and are listed apart.
 update_blog_status( $sites[0], 'archived', '1' );
 update_blog_status( $sites[1], 'deleted', '1' );

@@ -27,6 +27,9 @@ $filtered = dj_t_http( network_admin_url( 'admin.php?page=dangjian-network&year=
 $green    = count( Dangjian\Network_Store::rows( $year, array( 'band' => 'green' ) ) );
 dj_t_same( $green, preg_match_all( '/<tr data-site="\d+"/', $filtered['body'] ), 'a filter narrows the list' );
 
+$odd = dj_t_http( network_admin_url( 'admin.php?page=dangjian-network&year[]=1&district[]=x&status[]=y&dj_msg[]=z' ), $admin );
+dj_t_same( 200, $odd['status'], 'filters given as arrays are ignored, not an error (the debug log is checked at the end)' );
+
 // Drill-down: the branch's own dashboard under its subdirectory.
 preg_match( '/<td data-col="name"><a href="([^"]+)"/', $page['body'], $m );
 $link = html_entity_decode( $m[1] ?? '' );
@@ -49,6 +52,9 @@ $nonce = $m[1] ?? '';
 $post  = dj_t_http( network_admin_url( 'admin.php?page=dangjian-network' ), $admin, array( '_wpnonce' => $nonce, 'dangjian_network_action' => 'add_org', 'year' => $year, 'name' => '某物流公司', 'district' => '西区', 'org_type' => 'enterprise', 'covered_by' => '' ) );
 dj_t_same( 302, $post['status'], 'the form redirects after the write' );
 dj_t_same( array( '某物流公司' ), array_column( Dangjian\Network_Store::orgs(), 'name' ), 'the organisation is added' );
+$post = dj_t_http( network_admin_url( 'admin.php?page=dangjian-network' ), $admin, array( '_wpnonce' => $nonce, 'dangjian_network_action' => 'add_org', 'year' => $year, 'name' => array( '数组' ), 'district' => array( 'x' ) ) );
+dj_t_ok( str_contains( (string) $post['location'], 'dj_msg=' ), 'a name given as an array is refused with a message' );
+dj_t_same( 1, count( Dangjian\Network_Store::orgs() ), 'and writes nothing' );
 $post = dj_t_http( network_admin_url( 'admin.php?page=dangjian-network' ), $admin, array( '_wpnonce' => 'bad', 'dangjian_network_action' => 'add_org', 'name' => '伪造' ) );
 dj_t_same( 1, count( Dangjian\Network_Store::orgs() ), 'a post without a valid nonce writes nothing' );
 

@@ -19,6 +19,7 @@ delete_option( 'dangjian_demo' );
 delete_option( Dangjian\Report_Template::OPTION );
 $loaded = dangjian_demo_load();
 dj_t_ok( $loaded['loaded'], 'the demo loads', $loaded['message'] );
+$profile_before = get_option( 'dangjian_profile' );
 update_option(
 	'dangjian_profile',
 	array(
@@ -108,6 +109,8 @@ foreach ( array( $year - 1, $year ) as $y ) {
 	dj_t_ok( ! preg_match( '/\{\{|\}\}|\[\[|\]\]/', $txt ), "$y: no placeholder in the office suite's text" );
 }
 
+false === $profile_before ? delete_option( 'dangjian_profile' ) : update_option( 'dangjian_profile', $profile_before );
+
 // PDF, and the styles as python-docx reads them.
 $file = "$work/report-$year.docx";
 if ( ! is_file( $file ) ) {
@@ -152,6 +155,5 @@ if ( is_array( $json ) ) {
 	dj_t_same( 'Title', $json['styles'][0] ?? '', 'the first paragraph is the title' );
 }
 exec( 'rm -rf ' . escapeshellarg( $work ) );
-delete_option( 'dangjian_profile' );
 
 dj_t_done();

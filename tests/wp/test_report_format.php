@@ -131,4 +131,8 @@ try {
 }
 dj_t_ok( $threw, 'the zip writer refuses a repeated name' );
 
+// docs/FIGURES.md is generated from the catalogue and current.
+exec( escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( dirname( __DIR__, 2 ) . '/scripts/figures-doc.php' ) . ' --check 2>&1', $out, $rc );
+dj_t_same( 0, $rc, 'docs/FIGURES.md is current (php scripts/figures-doc.php --check): ' . implode( ' ', $out ) );
+
 dj_t_done();

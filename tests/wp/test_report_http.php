@@ -30,7 +30,7 @@ $page = '/wp-admin/admin.php?page=dangjian-report&year=' . $year;
 $jar  = dj_t_login( 'admin', dj_t_admin_password() );
 $r    = dj_t_http( $page, $jar );
 dj_t_same( 200, $r['status'], 'the administrator opens 工作汇报' );
-dj_t_ok( str_contains( $r['body'], 'data-figure="service.beneficiaries"' ) && str_contains( $r['body'], '>260余</button>' ), 'the preview marks the figure, in its form', substr( $r['body'], 0, 200 ) );
+dj_t_ok( str_contains( $r['body'], 'data-figure="service.beneficiaries"' ) && str_contains( $r['body'], '>260余</span>' ), 'the preview marks the figure, in its form', substr( $r['body'], 0, 200 ) );
 dj_t_same( 4, substr_count( $r['body'], 'class="dangjian-figure"' ), 'every figure is marked (4)' );
 dj_t_ok( str_contains( $r['body'], 'dangjian_report_template' ) && str_contains( $r['body'], 'id="dangjian-report-docx"' ), 'the screen has the template editor and the .docx link' );
 

@@ -11,6 +11,8 @@ require __DIR__ . '/lib.php';
 
 use Dangjian\Report_Template as T;
 
+// The messages are checked in English (the site's language may be zh_CN).
+switch_to_locale( 'en_US' );
 delete_option( T::OPTION );
 
 /**
@@ -43,7 +45,7 @@ array_walk_recursive(
 		}
 	}
 );
-foreach ( array( 'profile.founded_on', 'members.party_members', 'members.staff_party_ratio', 'meetings.missing', 'investment.total', 'pipeline.activists', 'pipeline.candidates', 'plan.max_admit', 'pipeline.hired_party_members', 'service.party_volunteer_hours', 'service.fee_waived', 'service.beneficiaries', 'service.venues', 'service.projects', 'service.donation', 'service.top_names', 'benefits.count', 'media.count', 'honours.titles', 'rating.target' ) as $id ) {
+foreach ( array( 'profile.founded_on', 'members.party_members', 'members.staff_party_ratio', 'meetings.missing', 'investment.total', 'pipeline.activists', 'pipeline.candidates', 'plan.max_admit', 'pipeline.hired_party_members', 'service.party_volunteer_hours', 'service.fee_waived', 'service.beneficiaries', 'service.venues', 'service.project_details', 'service.kind_details', 'service.donation', 'service.top_names', 'benefits.count', 'media.count', 'honours.titles', 'rating.target' ) as $id ) {
 	dj_t_ok( isset( $ids[ $id ] ), "the default template uses $id" );
 }
 
@@ -51,6 +53,7 @@ foreach ( array( 'profile.founded_on', 'members.party_members', 'members.staff_p
 $cases = array(
 	'unknown id, nearest named'  => array( "# 标题\n正文{{members.party_member}}名", '2: unknown figure "members.party_member" (did you mean "members.party_members"?)' ),
 	'unknown id in a heading'    => array( "## {{servise.hours}}", '1: unknown figure "servise.hours" (did you mean "service.hours"?)' ),
+	'a label instead of an id'   => array( '共有{{党员总数}}名', '1: unknown figure "党员总数" (did you mean "members.party_members"?)' ),
 	'unclosed placeholder'       => array( "第一行\n\n共{{service.hours 小时", '3: unclosed placeholder: "{{" at column 2 has no "}}" on this line' ),
 	'stray closing'              => array( '共 service.hours}} 小时', '1: "}}" at column 16 closes no placeholder' ),
 	'nested placeholder'         => array( '{{service.hours {{x}} }}', '1: "{{" at column 17 is inside the placeholder opened at column 1: close it with "}}" first' ),
@@ -112,11 +115,19 @@ dj_t_same( "2025年度汇报\n\n\n一、情况\n　　党员21名。讲座3场�
 dj_t_same( '2025年度汇报', $r['title'], 'the title is the title line' );
 dj_t_same( 1, $ctx->calls, 'one stats() call: one-kind filters are read from by_kind' );
 $html = Dangjian\Report_Output::html( $r, true );
-dj_t_ok( str_contains( $html, 'data-figure="service.hours"' ) && str_contains( $html, '>6,800余</button>' ), 'the preview marks each figure with its id', substr( $html, 0, 300 ) );
+dj_t_ok( str_contains( $html, 'data-figure="service.hours"' ) && str_contains( $html, '>6,800余</span>' ), 'the preview marks each figure with its id', substr( $html, 0, 300 ) );
 dj_t_same( 7, substr_count( $html, 'class="dangjian-figure"' ), 'every figure shown is marked (7, the year in the title too)' );
 
-$r2 = Dangjian\Report_Output::build( $ctx, "<< {{profile.parent_org}}：\n{{plan.min_admit}}名" );
+$profile = get_option( 'dangjian_profile' );
+delete_option( 'dangjian_profile' );
+$r2 = Dangjian\Report_Output::build( $ctx, "<< {{profile.parent_org}}：\n{{plan.min_admit year=1901}}名" );
+if ( false !== $profile ) {
+	update_option( 'dangjian_profile', $profile );
+}
 dj_t_ok( str_contains( Dangjian\Report_Output::text( $r2 ), '上级党组织' ) && str_contains( Dangjian\Report_Output::text( $r2 ), '—名' ), 'an unset profile field and a missing plan are visible, never blank', Dangjian\Report_Output::text( $r2 ) );
+dj_t_ok( str_contains( Dangjian\Report_Output::text( $r2 ), 'in]：' ), 'the addressee keeps its colon (only a paragraph whose last sentence was left out is closed)', Dangjian\Report_Output::text( $r2 ) );
+$r3 = Dangjian\Report_Output::build( $ctx, "讲座{{service.activities kind=lecture}}场，[[援助{{service.activities kind=crisis_aid}}次，]]共计{{service.activities}}次，" );
+dj_t_same( "　　讲座3场，共计3次，\n", Dangjian\Report_Output::text( $r3 ), 'a sentence left out in the middle closes nothing; the text as written is kept' );
 
 // A damaged stored template (saved before a kind was removed, or written to the option directly):
 // an exception naming the line, not a crash.

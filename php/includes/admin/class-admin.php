@@ -22,7 +22,51 @@ final class Admin {
 	 */
 	public static function init(): void {
 		add_action( 'admin_menu', array( self::class, 'menu' ) );
+		add_action( 'wp_dashboard_setup', array( self::class, 'dashboard_widget' ) );
+		add_action( 'admin_post_dangjian_digest', array( self::class, 'save_digest' ) );
+		add_action( 'admin_enqueue_scripts', array( self::class, 'enqueue' ) );
 		Admin_Pages::init();
+	}
+
+	/**
+	 * The WordPress dashboard's widget of reminders, for those who may read the figures.
+	 */
+	public static function dashboard_widget(): void {
+		if ( current_user_can( Capabilities::VIEW ) ) {
+			wp_add_dashboard_widget( 'dangjian_reminders', __( 'Party building reminders', 'dangjian' ), array( Showcase_Dashboard::class, 'widget' ) );
+		}
+	}
+
+	/**
+	 * The admin styles (php/assets/admin.css) on the plugin's screens and the WordPress dashboard.
+	 *
+	 * @param string $hook The screen's hook suffix.
+	 */
+	public static function enqueue( $hook ): void {
+		$hook = (string) $hook;
+		if ( 'index.php' !== $hook && ! str_contains( $hook, self::SLUG ) ) {
+			return;
+		}
+		wp_enqueue_style( 'dangjian-admin', plugins_url( 'assets/admin.css', DANGJIAN_PLUGIN_FILE ), array(), DANGJIAN_PLUGIN_VERSION );
+	}
+
+	/**
+	 * POST admin-post.php?action=dangjian_digest: turns the current user's weekly digest on or off
+	 * (view_dangjian, nonce; the user's own meta only), then back to the dashboard.
+	 */
+	public static function save_digest(): void {
+		if ( ! current_user_can( Capabilities::VIEW ) ) {
+			wp_die( esc_html__( 'Sorry, you are not allowed to view the Party building statistics.', 'dangjian' ), '', array( 'response' => 403 ) );
+		}
+		check_admin_referer( 'dangjian_digest' );
+		$on = isset( $_POST['digest'] ) && '1' === sanitize_key( wp_unslash( $_POST['digest'] ) );
+		if ( $on ) {
+			update_user_meta( get_current_user_id(), Reminders::OPT_IN, '1' );
+		} else {
+			delete_user_meta( get_current_user_id(), Reminders::OPT_IN );
+		}
+		wp_safe_redirect( add_query_arg( 'digest', $on ? 'on' : 'off', admin_url( 'admin.php?page=' . self::SLUG ) ) . '#dangjian-digest' );
+		exit;
 	}
 
 	/**
@@ -75,9 +119,15 @@ final class Admin {
 		$period = isset( $_GET['period'] ) && is_string( $_GET['period'] ) ? sanitize_key( wp_unslash( $_GET['period'] ) ) : 'this_year';
 		$from   = isset( $_GET['from'] ) && is_string( $_GET['from'] ) ? sanitize_text_field( wp_unslash( $_GET['from'] ) ) : '';
 		$to     = isset( $_GET['to'] ) && is_string( $_GET['to'] ) ? sanitize_text_field( wp_unslash( $_GET['to'] ) ) : '';
+		$digest = isset( $_GET['digest'] ) && is_string( $_GET['digest'] ) ? sanitize_key( wp_unslash( $_GET['digest'] ) ) : '';
 		// phpcs:enable
 		if ( ! isset( $periods[ $period ] ) ) {
 			$period = 'this_year';
+		}
+		// Typed dates count: a date in either box means a custom range, whatever the select says
+		// (the select follows: the page shows 自定义期间 with the dates it used).
+		if ( '' !== $from || '' !== $to ) {
+			$period = 'custom';
 		}
 		$args = 'custom' === $period ? array(
 			'from' => $from,
@@ -96,6 +146,10 @@ final class Admin {
 			echo '<p class="dangjian-organisation"><strong>' . esc_html( $org ) . '</strong></p>';
 		}
 
+		if ( 'on' === $digest || 'off' === $digest ) {
+			echo '<div class="notice notice-success is-dismissible"><p>' . esc_html( 'on' === $digest ? __( 'The weekly e-mail of reminders is on.', 'dangjian' ) : __( 'The weekly e-mail of reminders is off.', 'dangjian' ) ) . '</p></div>';
+		}
+
 		echo '<form method="get" class="dangjian-period">';
 		echo '<input type="hidden" name="page" value="' . esc_attr( self::SLUG ) . '" />';
 		echo '<label for="dangjian-period">' . esc_html__( 'Period', 'dangjian' ) . '</label> ';
@@ -108,6 +162,8 @@ final class Admin {
 		echo '<label for="dangjian-to">' . esc_html__( 'To', 'dangjian' ) . '</label> <input type="date" id="dangjian-to" name="to" value="' . esc_attr( $to ) . '" /> ';
 		submit_button( __( 'Show', 'dangjian' ), 'secondary', '', false );
 		echo '</form>';
+		// A named period clears the dates (else they would win); a typed date selects the custom range.
+		wp_print_inline_script_tag( "(function(){var s=document.getElementById('dangjian-period'),f=document.getElementById('dangjian-from'),t=document.getElementById('dangjian-to');if(!s||!f||!t){return;}s.addEventListener('change',function(){if(s.value!=='custom'){f.value='';t.value='';}});[f,t].forEach(function(e){e.addEventListener('change',function(){if(e.value){s.value='custom';}});});})();" );
 
 		if ( is_wp_error( $stats ) ) {
 			echo '<div class="notice notice-error"><p>' . esc_html( $stats->get_error_message() ) . '</p></div>';
@@ -196,15 +252,19 @@ final class Admin {
 			__( 'Public service', 'dangjian' ),
 			array(
 				array( 'service.activities', __( 'Service activities', 'dangjian' ), self::count( $s['activities'] ) ),
-				array( 'service.hours', __( 'Service hours', 'dangjian' ), self::amount( $s['hours'] ) ),
-				array( 'service.volunteer_hours', __( 'Volunteer hours', 'dangjian' ), self::amount( $s['volunteer_hours'] ) ),
-				array( 'service.volunteers', __( 'Volunteers', 'dangjian' ), self::count( $s['volunteers'] ) ),
+				array( 'service.hours', __( 'Service hours (each activity counted once)', 'dangjian' ), self::amount( $s['hours'] ) ),
+				array( 'service.volunteer_hours', __( 'Volunteer hours of all participants', 'dangjian' ), self::amount( $s['volunteer_hours'] ) ),
+				array( 'service.party_volunteer_hours', __( 'Party members\' volunteer hours', 'dangjian' ), self::amount( $s['party_volunteer_hours'] ?? 0 ) ),
+				array( 'service.volunteers', __( 'Volunteers (all participants)', 'dangjian' ), self::count( $s['volunteers'] ) ),
+				array( 'service.party_volunteers', __( 'Party members who volunteered', 'dangjian' ), self::count( $s['party_volunteers'] ?? 0 ) ),
 				array( 'service.participation_ratio', __( 'Party members who took part', 'dangjian' ), self::ratio( $s['participation_ratio'] ) ),
 				array( 'service.fee_waived', __( 'Fees waived (yuan)', 'dangjian' ), self::amount( $s['fee_waived'] ) ),
 				array( 'service.donation', __( 'Donations (yuan)', 'dangjian' ), self::amount( $s['donation'] ) ),
 				array( 'service.beneficiaries', __( 'People helped', 'dangjian' ), self::count( $s['beneficiaries'] ) ),
 			)
 		);
+
+		echo '<p class="description dangjian-hours-note" id="dangjian-hours-note">' . esc_html__( 'Service hours add up the length of each activity once. Volunteer hours add up the hours of every participant, so they are usually larger: an activity of 3 hours with 10 volunteers counts 3 service hours and 30 volunteer hours. Party members\' volunteer hours count only the participants who were probationary or full members on the day of the activity; applicants, activists and candidates are left out.', 'dangjian' ) . '</p>';
 
 		$kinds = Vocabulary::kinds();
 		if ( $s['by_kind'] ) {

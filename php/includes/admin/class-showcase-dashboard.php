@@ -6,8 +6,11 @@
  * Markup: <div class="dangjian-dashboard-charts" id="dangjian-charts"> holding the three
  * <figure class="dangjian-chart" data-chart="month|venue|pipeline">; the reminders in
  * <div class="dangjian-reminders" id="dangjian-reminders">, one <ul data-reminder-group="due|overdue|
- * eligible|missing|warnings"> per kind with items <li data-person="ID" data-reminder="KIND"> (or
- * data-warning="RULE"); the names link to the person's edit form for users with manage_dangjian.
+ * eligible|missing|candidate_early|long_probation"> per group with at most Reminders::SHOWN items
+ * <li data-person="ID" data-reminder="KIND"> (or data-warning="RULE"), then
+ * <a data-reminder-list="GROUP"> to the people list of the whole group; the names link to the
+ * person's edit form for users with manage_dangjian. The WordPress dashboard's widget
+ * (Showcase_Dashboard::widget()) is <div id="dangjian-widget">.
  *
  * @package Dangjian
  */
@@ -39,111 +42,192 @@ final class Showcase_Dashboard {
 	}
 
 	/**
-	 * Prints the reminders (dated today) and the rule warnings, grouped, each person linked to their
-	 * edit form for managers (a name alone for readers).
+	 * Prints the reminders (dated today) and the rule warnings, grouped: each group's count, its first
+	 * Reminders::SHOWN people (linked to their edit form for managers, a name alone for readers) and,
+	 * when there are more, a link to the people list showing exactly that group (?reminder=GROUP).
+	 * The page stays small whatever the number of people concerned.
 	 */
 	public static function reminders(): void {
-		$reminders = Reminders::get();
+		$reminders = Reminders::get( Reminders::SHOWN );
 		$warnings  = Reminders::warnings();
-		$manage    = current_user_can( Capabilities::MANAGE );
-		$link      = static function ( int $id, string $name ) use ( $manage ): string {
-			$name = '' === $name ? '#' . $id : $name;
-			if ( ! $manage ) {
-				return esc_html( $name );
-			}
-			return '<a href="' . esc_url(
-				Admin_Pages::url(
-					'people',
-					array(
-						'action' => 'edit',
-						'id'     => $id,
-					)
-				)
-			) . '">' . esc_html( $name ) . '</a>';
-		};
 		echo '<div class="dangjian-reminders" id="dangjian-reminders"><h2>' . esc_html__( 'Reminders', 'dangjian' ) . '</h2>';
 		if ( is_wp_error( $reminders ) ) {
 			echo '<p>' . esc_html( $reminders->get_error_message() ) . '</p></div>';
 			return;
 		}
+		$groups = self::groups( $reminders, $warnings );
 		$kinds  = Vocabulary::kinds();
-		$groups = array();
-		$days   = static function ( string $from, string $to ): int {
-			return (int) round( ( strtotime( $to . ' 00:00:00 UTC' ) - strtotime( $from . ' 00:00:00 UTC' ) ) / DAY_IN_SECONDS );
-		};
-
-		$items = array();
-		foreach ( $reminders['due'] as $r ) {
-			$items[] = array(
-				$r['id'],
-				/* translators: 1: a person's name, 2: a date. */
-				sprintf( esc_html__( '%1$s is due for conversion to full membership on %2$s.', 'dangjian' ), $link( $r['id'], $r['name'] ), esc_html( $r['due_on'] ) )
-				/* translators: %d: a number of days. */
-				. ' <span class="description">' . esc_html( sprintf( _n( 'In %d day.', 'In %d days.', $days( $reminders['today'], $r['due_on'] ), 'dangjian' ), $days( $reminders['today'], $r['due_on'] ) ) ) . '</span>',
-			);
-		}
-		/* translators: %d: a number of days. */
-		$groups['due'] = array( sprintf( __( 'Probationary members due for conversion within %d days', 'dangjian' ), Reminders::DUE_WITHIN ), $items, array( 'stage' => 'probationary' ) );
-
-		$items = array();
-		foreach ( $reminders['overdue'] as $r ) {
-			$items[] = array(
-				$r['id'],
-				/* translators: 1: a person's name, 2: a date. */
-				sprintf( esc_html__( '%1$s was due for conversion on %2$s: record the decision.', 'dangjian' ), $link( $r['id'], $r['name'] ), esc_html( $r['due_on'] ) ),
-			);
-		}
-		$groups['overdue'] = array( __( 'Overdue for conversion', 'dangjian' ), $items, array( 'stage' => 'probationary' ) );
-
-		$items = array();
-		foreach ( $reminders['eligible'] as $r ) {
-			$items[] = array(
-				$r['id'],
-				/* translators: 1: a person's name, 2: a date. */
-				sprintf( esc_html__( '%1$s has been an activist since %2$s and may be named a candidate.', 'dangjian' ), $link( $r['id'], $r['name'] ), esc_html( $r['activist_on'] ) ),
-			);
-		}
-		$groups['eligible'] = array( __( 'Activists eligible to become candidates', 'dangjian' ), $items, array( 'stage' => 'activist' ) );
-
-		$items = array();
-		foreach ( $reminders['missing'] as $kind => $periods ) {
-			$items[] = array(
-				0,
-				/* translators: 1: a kind of meeting, 2: a list of months, quarters or years. */
-				sprintf( esc_html__( 'No %1$s was recorded in: %2$s.', 'dangjian' ), esc_html( $kinds[ $kind ] ?? $kind ), esc_html( implode( '、', $periods ) ) ),
-			);
-		}
-		$groups['missing'] = array( __( 'Meetings not held', 'dangjian' ), $items, null );
-
-		$total = array_sum( array_map( static fn( $g ) => count( $g[1] ), $groups ) );
+		$total  = array_sum( array_map( 'count', $groups ) ) + count( $reminders['missing'] );
 		if ( 0 === $total ) {
 			echo '<p>' . esc_html__( 'Nothing needs attention.', 'dangjian' ) . '</p>';
 		}
-		foreach ( $groups as $key => $group ) {
-			if ( ! $group[1] ) {
-				continue;
-			}
-			echo '<h3>' . esc_html( $group[0] ) . ' <span class="count">(' . esc_html( number_format_i18n( count( $group[1] ) ) ) . ')</span></h3>';
-			echo '<ul class="ul-disc" data-reminder-group="' . esc_attr( $key ) . '">';
-			foreach ( $group[1] as $item ) {
-				echo '<li' . ( $item[0] ? ' data-person="' . esc_attr( (string) $item[0] ) . '"' : '' ) . ' data-reminder="' . esc_attr( $key ) . '">' . $item[1] . '</li>'; // phpcs:ignore WordPress.Security.EscapeOutput -- Escaped when built.
+		foreach ( array( 'due', 'overdue', 'eligible' ) as $key ) {
+			self::group( $key, $groups[ $key ], $reminders['today'] );
+		}
+		if ( $reminders['missing'] ) {
+			echo '<h3>' . esc_html__( 'Meetings not held', 'dangjian' ) . ' <span class="count">(' . esc_html( number_format_i18n( count( $reminders['missing'] ) ) ) . ')</span></h3>';
+			echo '<ul class="ul-disc" data-reminder-group="missing">';
+			foreach ( $reminders['missing'] as $kind => $periods ) {
+				/* translators: 1: a kind of meeting, 2: a list of months, quarters or years. */
+				echo '<li data-reminder="missing">' . esc_html( sprintf( __( 'No %1$s was recorded in: %2$s.', 'dangjian' ), $kinds[ $kind ] ?? $kind, implode( '、', $periods ) ) ) . '</li>';
 			}
 			echo '</ul>';
-			if ( $group[2] && $manage ) {
-				echo '<p><a href="' . esc_url( Admin_Pages::url( 'people', $group[2] ) ) . '">' . esc_html__( 'Open them in the people list', 'dangjian' ) . '</a></p>';
-			}
 		}
 
 		echo '<h2>' . esc_html__( 'Rule warnings', 'dangjian' ) . '</h2>';
-		if ( ! $warnings ) {
+		if ( ! $groups['candidate_early'] && ! $groups['long_probation'] ) {
 			echo '<p>' . esc_html__( 'No rule is broken.', 'dangjian' ) . '</p>';
-		} else {
-			echo '<ul class="ul-disc" data-reminder-group="warnings">';
-			foreach ( $warnings as $w ) {
-				echo '<li data-person="' . esc_attr( (string) $w['id'] ) . '" data-warning="' . esc_attr( $w['rule'] ) . '">' . $link( $w['id'], $w['name'] ) . '：' . esc_html( $w['message'] ) . '</li>'; // phpcs:ignore WordPress.Security.EscapeOutput -- Escaped when built.
-			}
-			echo '</ul>';
 		}
+		foreach ( array( 'candidate_early', 'long_probation' ) as $key ) {
+			self::group( $key, $groups[ $key ], $reminders['today'] );
+		}
+		self::digest_form();
 		echo '</div>';
+	}
+
+	/**
+	 * The people of each group (Reminders::GROUPS): the reminders' lists and the warnings by rule.
+	 *
+	 * @param array $reminders Reminders::get().
+	 * @param array $warnings  Reminders::warnings().
+	 * @return array<string,array[]>
+	 */
+	private static function groups( array $reminders, array $warnings ): array {
+		$groups = array(
+			'due'             => $reminders['due'],
+			'overdue'         => $reminders['overdue'],
+			'eligible'        => $reminders['eligible'],
+			'candidate_early' => array(),
+			'long_probation'  => array(),
+		);
+		foreach ( $warnings as $w ) {
+			$groups[ $w['rule'] ][] = $w;
+		}
+		return $groups;
+	}
+
+	/**
+	 * A person's name, linked to their edit form for managers.
+	 *
+	 * @param int    $id   The person.
+	 * @param string $name Their name ('' prints #id).
+	 */
+	private static function person( int $id, string $name ): string {
+		$name = '' === $name ? '#' . $id : $name;
+		if ( ! current_user_can( Capabilities::MANAGE ) ) {
+			return esc_html( $name );
+		}
+		return '<a href="' . esc_url(
+			Admin_Pages::url(
+				'people',
+				array(
+					'action' => 'edit',
+					'id'     => $id,
+				)
+			)
+		) . '">' . esc_html( $name ) . '</a>';
+	}
+
+	/**
+	 * One group: its title and count, its first people, and the link to all of them.
+	 *
+	 * @param string  $key   The group.
+	 * @param array[] $items Its people (each with id and name, and the group's dates or message).
+	 * @param string  $today Today.
+	 */
+	private static function group( string $key, array $items, string $today ): void {
+		if ( ! $items ) {
+			return;
+		}
+		$titles = Reminders::titles();
+		echo '<h3>' . esc_html( $titles[ $key ] ) . ' <span class="count">(' . esc_html( number_format_i18n( count( $items ) ) ) . ')</span></h3>';
+		echo '<ul class="ul-disc" data-reminder-group="' . esc_attr( $key ) . '">';
+		foreach ( array_slice( $items, 0, Reminders::SHOWN ) as $item ) {
+			$who = self::person( (int) $item['id'], (string) $item['name'] );
+			if ( 'due' === $key ) {
+				$days = (int) round( ( strtotime( $item['due_on'] . ' 00:00:00 UTC' ) - strtotime( $today . ' 00:00:00 UTC' ) ) / DAY_IN_SECONDS );
+				/* translators: 1: a person's name, 2: a date. */
+				$text = sprintf( esc_html__( '%1$s is due for conversion to full membership on %2$s.', 'dangjian' ), $who, esc_html( $item['due_on'] ) )
+					/* translators: %d: a number of days. */
+					. ' <span class="description">' . esc_html( sprintf( _n( 'In %d day.', 'In %d days.', $days, 'dangjian' ), $days ) ) . '</span>';
+			} elseif ( 'overdue' === $key ) {
+				/* translators: 1: a person's name, 2: a date. */
+				$text = sprintf( esc_html__( '%1$s was due for conversion on %2$s: record the decision.', 'dangjian' ), $who, esc_html( $item['due_on'] ) );
+			} elseif ( 'eligible' === $key ) {
+				/* translators: 1: a person's name, 2: a date. */
+				$text = sprintf( esc_html__( '%1$s has been an activist since %2$s and may be named a candidate.', 'dangjian' ), $who, esc_html( $item['activist_on'] ) );
+			} else {
+				$text = $who . '：' . esc_html( $item['message'] );
+			}
+			$attr = in_array( $key, array( 'candidate_early', 'long_probation' ), true ) ? ' data-warning="' . esc_attr( $key ) . '"' : ' data-reminder="' . esc_attr( $key ) . '"';
+			echo '<li data-person="' . esc_attr( (string) $item['id'] ) . '"' . $attr . '>' . $text . '</li>'; // phpcs:ignore WordPress.Security.EscapeOutput -- Escaped when built.
+		}
+		echo '</ul>';
+		echo '<p class="dangjian-reminder-all"><a data-reminder-list="' . esc_attr( $key ) . '" href="' . esc_url( Admin_Pages::url( 'people', array( 'reminder' => $key ) ) ) . '">' . esc_html(
+			count( $items ) > Reminders::SHOWN
+				/* translators: %s: a number of people. */
+				? sprintf( _n( 'All %s person of this group in the people list', 'All %s people of this group in the people list', count( $items ), 'dangjian' ), number_format_i18n( count( $items ) ) )
+				: __( 'Open them in the people list', 'dangjian' )
+		) . '</a></p>';
+	}
+
+	/**
+	 * The weekly digest's opt-in: a button that turns it on or off for the current user.
+	 */
+	private static function digest_form(): void {
+		$on = Reminders::wants_digest( get_current_user_id() );
+		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" class="dangjian-digest" id="dangjian-digest">';
+		echo '<input type="hidden" name="action" value="dangjian_digest" />';
+		echo '<input type="hidden" name="digest" value="' . ( $on ? '0' : '1' ) . '" />';
+		wp_nonce_field( 'dangjian_digest' );
+		echo '<p>' . esc_html(
+			$on
+				/* translators: %s: an e-mail address. */
+				? sprintf( __( 'A digest of these reminders is sent to %s every Monday.', 'dangjian' ), wp_get_current_user()->user_email )
+				: __( 'Receive these reminders by e-mail every Monday (only when something needs attention).', 'dangjian' )
+		) . ' ';
+		submit_button( $on ? __( 'Stop the weekly e-mail', 'dangjian' ) : __( 'Send me the weekly e-mail', 'dangjian' ), 'secondary small', 'submit', false );
+		echo '</p></form>';
+	}
+
+	/**
+	 * The WordPress dashboard's widget "党建提醒": each group's count with its first few people and
+	 * the link to all of them, and a link to the plugin's dashboard.
+	 */
+	public static function widget(): void {
+		if ( ! current_user_can( Capabilities::VIEW ) ) {
+			return;
+		}
+		$reminders = Reminders::get( 3 );
+		if ( is_wp_error( $reminders ) ) {
+			echo '<p>' . esc_html( $reminders->get_error_message() ) . '</p>';
+			return;
+		}
+		$groups = self::groups( $reminders, Reminders::warnings() );
+		$titles = Reminders::titles();
+		echo '<div class="dangjian-widget" id="dangjian-widget">';
+		$any = false;
+		echo '<ul>';
+		foreach ( $groups as $key => $items ) {
+			if ( ! $items ) {
+				continue;
+			}
+			$any   = true;
+			$names = array();
+			foreach ( array_slice( $items, 0, 3 ) as $item ) {
+				$names[] = self::person( (int) $item['id'], (string) $item['name'] );
+			}
+			echo '<li data-reminder-group="' . esc_attr( $key ) . '"><strong><a href="' . esc_url( Admin_Pages::url( 'people', array( 'reminder' => $key ) ) ) . '">' . esc_html( $titles[ $key ] ) . '</a></strong> <span class="count">(' . esc_html( number_format_i18n( count( $items ) ) ) . ')</span><br />' . implode( '、', $names ) . ( count( $items ) > 3 ? ' …' : '' ) . '</li>'; // phpcs:ignore WordPress.Security.EscapeOutput -- Escaped when built.
+		}
+		if ( $reminders['missing'] ) {
+			$any = true;
+			/* translators: %s: a number of kinds of meetings. */
+			echo '<li data-reminder-group="missing">' . esc_html( sprintf( _n( '%s kind of meeting was not held as required.', '%s kinds of meetings were not held as required.', count( $reminders['missing'] ), 'dangjian' ), number_format_i18n( count( $reminders['missing'] ) ) ) ) . '</li>';
+		}
+		echo '</ul>';
+		if ( ! $any ) {
+			echo '<p>' . esc_html__( 'Nothing needs attention.', 'dangjian' ) . '</p>';
+		}
+		echo '<p><a href="' . esc_url( admin_url( 'admin.php?page=' . Admin::SLUG . '#dangjian-reminders' ) ) . '">' . esc_html__( 'All reminders on the Party building dashboard', 'dangjian' ) . '</a></p></div>';
 	}
 }

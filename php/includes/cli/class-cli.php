@@ -28,7 +28,7 @@ final class CLI {
 	}
 
 	/**
-	 * Imports a CSV file of people or activities: every row, or none.
+	 * Imports a CSV file of people, activities, facility investment, staff benefits or development plans: every row, or none.
 	 *
 	 * ## OPTIONS
 	 *
@@ -41,6 +41,9 @@ final class CLI {
 	 * options:
 	 *   - people
 	 *   - activities
+	 *   - investments
+	 *   - benefits
+	 *   - plans
 	 * ---
 	 *
 	 * [--dry-run]
@@ -58,7 +61,7 @@ final class CLI {
 		$file = $args[0];
 		$type = (string) ( $assoc_args['type'] ?? '' );
 		if ( ! in_array( $type, Import::TYPES, true ) ) {
-			\WP_CLI::error( '--type must be people or activities.' );
+			\WP_CLI::error( '--type must be one of: ' . implode( ', ', Import::TYPES ) . '.' );
 		}
 		if ( ! is_file( $file ) || ! is_readable( $file ) ) {
 			\WP_CLI::error( "Cannot read $file." );
@@ -99,7 +102,7 @@ final class CLI {
 	}
 
 	/**
-	 * Exports people or activities as CSV (UTF-8 with BOM, the import's format), with the filters of
+	 * Exports people, activities, investment, benefits or plans as CSV (UTF-8 with BOM, the import's format), with the filters of
 	 * the admin lists.
 	 *
 	 * ## OPTIONS
@@ -110,6 +113,9 @@ final class CLI {
 	 * options:
 	 *   - people
 	 *   - activities
+	 *   - investments
+	 *   - benefits
+	 *   - plans
 	 * ---
 	 *
 	 * [--output=<file>]
@@ -144,7 +150,7 @@ final class CLI {
 	public function export( $args, $assoc_args ): void {
 		$type = (string) ( $assoc_args['type'] ?? '' );
 		if ( ! in_array( $type, Import::TYPES, true ) ) {
-			\WP_CLI::error( '--type must be people or activities.' );
+			\WP_CLI::error( '--type must be one of: ' . implode( ', ', Import::TYPES ) . '.' );
 		}
 		$filters = Export::filters_from( $type, $assoc_args );
 		$output  = isset( $assoc_args['output'] ) ? (string) $assoc_args['output'] : '';
@@ -191,17 +197,22 @@ final class CLI {
 	 * : The day of the roster figures.
 	 *
 	 * [--format=<format>]
-	 * : json prints the engine's JSON; table a line a figure.
+	 * : table, csv and yaml print a row a figure (its id in docs/FIGURES.md, and its value) through
+	 * WP-CLI's formatter: on a terminal a table, piped a tab-separated line a figure, as every WP-CLI
+	 * command; json prints dangjian_stats()'s result as it is.
 	 * ---
 	 * default: table
 	 * options:
 	 *   - table
+	 *   - csv
+	 *   - yaml
 	 *   - json
 	 * ---
 	 *
 	 * ## EXAMPLES
 	 *
 	 *     wp dangjian stats --period=2024
+	 *     wp dangjian stats --period=2024 --format=csv > figures-2024.csv
 	 *     wp dangjian stats --from=2024-01-01 --to=2024-06-30 --format=json
 	 *
 	 * @param array $args       Positional arguments.
@@ -218,13 +229,17 @@ final class CLI {
 		if ( is_wp_error( $stats ) ) {
 			\WP_CLI::error( $stats->get_error_message() );
 		}
-		if ( 'json' === ( $assoc_args['format'] ?? 'table' ) ) {
+		$format = (string) ( $assoc_args['format'] ?? 'table' );
+		if ( 'json' === $format ) {
 			\WP_CLI::line( (string) wp_json_encode( $stats, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION ) );
 			return;
 		}
+		if ( ! in_array( $format, array( 'table', 'csv', 'yaml' ), true ) ) {
+			\WP_CLI::error( '--format must be one of: table, csv, yaml, json.' );
+		}
 		$items = array();
 		self::flatten( $stats, '', $items );
-		\WP_CLI\Utils\format_items( 'table', $items, array( 'figure', 'value' ) );
+		\WP_CLI\Utils\format_items( $format, $items, array( 'figure', 'value' ) );
 	}
 
 	/**
@@ -353,7 +368,11 @@ final class CLI {
 	}
 
 	/**
-	 * Flattens figures into rows "members.full" => 3 (lists and maps as JSON).
+	 * Flattens figures into rows "members.full" => 3, down to single values: maps and lists by key
+	 * or position ("service.by_kind.counseling.hours", "service.by_month.0.hours",
+	 * "meetings.missing.branch_assembly.0"), an empty map or list as "". Short cells keep WP-CLI's
+	 * table from wrapping a cell, which its pinned table renderer (php-cli-tools 0.11) does with
+	 * PHP 8.2 deprecations.
 	 *
 	 * @param array  $data   The figures.
 	 * @param string $prefix The path so far.
@@ -362,15 +381,17 @@ final class CLI {
 	private static function flatten( array $data, string $prefix, array &$items ): void {
 		foreach ( $data as $key => $value ) {
 			$path = '' === $prefix ? (string) $key : $prefix . '.' . $key;
-			if ( is_array( $value ) && '' === $prefix ) {
+			if ( is_array( $value ) && $value ) {
 				self::flatten( $value, $path, $items );
 				continue;
 			}
+			if ( is_array( $value ) ) {
+				$value = '';
+			}
 			$items[] = array(
 				'figure' => $path,
-				'value'  => is_array( $value ) ? (string) wp_json_encode( $value, JSON_UNESCAPED_UNICODE ) : ( null === $value ? 'null' : ( is_float( $value ) ? (string) $value : (string) $value ) ),
+				'value'  => null === $value ? 'null' : ( is_bool( $value ) ? ( $value ? 'true' : 'false' ) : (string) $value ),
 			);
 		}
 	}
 }
-

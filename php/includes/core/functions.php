@@ -97,7 +97,12 @@ if ( ! function_exists( 'dangjian_public_stats' ) ) {
 	 *
 	 *     $s = dangjian_public_stats( array( 'period' => 'this_year' ) );
 	 *     // array( 'organisation' => '…', 'period' => array( from, to, as_of ),
-	 *     //        'figures' => array( 'party_members' => 24, 'service_hours' => 512.5, … ) )
+	 *     //        'figures' => array( 'party_members' => 24, 'service_hours' => 512.5, … ),
+	 *     //        'values'  => array( 'members.party_members' => 24, 'service.hours' => 512.5, … ) )
+	 *
+	 * "values" holds the same figures under their ids in the one vocabulary (the paths of
+	 * dangjian_stats()'s result, docs/FIGURES.md): use those; "figures" keeps the showcase's short
+	 * names (dangjian_public_figure_ids() maps them).
 	 *
 	 * Figure keys (present only when allowed): party_members, full, probationary, candidates,
 	 * activists, applicants, staff_share (ratio or null), pipeline (applied, activists, candidates,
@@ -164,6 +169,105 @@ if ( ! function_exists( 'dangjian_public_stats' ) ) {
 			'organisation' => Dangjian\Settings::organisation(),
 			'period'       => $stats['period'],
 			'figures'      => $figures,
+			'values'       => dangjian_public_values( $figures ),
 		);
+	}
+}
+
+if ( ! function_exists( 'dangjian_public_figure_ids' ) ) {
+	/**
+	 * The showcase's short figure names (the settings page, the shortcode's figures="…", the
+	 * public figures' keys) => the figure ids of the one vocabulary: the paths of dangjian_stats()'s
+	 * result, which are the ids of the report's figure catalogue (docs/FIGURES.md) and of
+	 * dangjian_figure(). See docs/API.md.
+	 *
+	 * @return array<string,string|string[]> A name => its id (or, for "pipeline", its ids).
+	 */
+	function dangjian_public_figure_ids(): array {
+		$pipeline = array();
+		foreach ( array( 'applied', 'activists', 'candidates', 'admitted', 'converted', 'transferred_in', 'left', 'eligible_candidates' ) as $key ) {
+			$pipeline[ $key ] = 'pipeline.' . $key;
+		}
+		return array(
+			'party_members'      => 'members.party_members',
+			'full'               => 'members.full',
+			'probationary'       => 'members.probationary',
+			'candidates'         => 'members.candidates',
+			'activists'          => 'members.activists',
+			'applicants'         => 'members.applicants',
+			'staff_share'        => 'members.staff_party_ratio',
+			'pipeline'           => $pipeline,
+			'service_activities' => 'service.activities',
+			'service_hours'      => 'service.hours',
+			'volunteer_hours'    => 'service.volunteer_hours',
+			'volunteers'         => 'service.volunteers',
+			'fee_waived'         => 'service.fee_waived',
+			'donation'           => 'service.donation',
+			'beneficiaries'      => 'service.beneficiaries',
+			'service_by_kind'    => 'service.by_kind',
+			'venues'             => 'service.by_venue_kind',
+			'by_month'           => 'service.by_month',
+			'meetings'           => 'meetings.total',
+			'meetings_by_kind'   => 'meetings.by_kind',
+			'coverage'           => 'media.count',
+			'honours'            => 'honours.count',
+		);
+	}
+}
+
+if ( ! function_exists( 'dangjian_public_values' ) ) {
+	/**
+	 * The public figures keyed by their ids in the vocabulary (dangjian_public_figure_ids()):
+	 * array( 'members.party_members' => 24, 'service.hours' => 512.5, 'pipeline.applied' => 3, … ).
+	 * What GET /dangjian/v1/stats answers as "values".
+	 *
+	 * @param array $figures dangjian_public_stats()'s "figures".
+	 * @return array<string,mixed>
+	 */
+	function dangjian_public_values( array $figures ): array {
+		$ids    = dangjian_public_figure_ids();
+		$values = array();
+		foreach ( $figures as $key => $value ) {
+			$id = $ids[ $key ] ?? null;
+			if ( is_array( $id ) ) {
+				foreach ( $id as $sub => $sub_id ) {
+					$values[ $sub_id ] = $value[ $sub ] ?? null;
+				}
+			} elseif ( null !== $id ) {
+				$values[ $id ] = in_array( $key, array( 'coverage', 'honours' ), true ) ? (int) ( $value['total'] ?? 0 ) : $value;
+			}
+		}
+		return $values;
+	}
+}
+
+if ( ! function_exists( 'dangjian_figure' ) ) {
+	/**
+	 * One figure by its id in the vocabulary (docs/FIGURES.md: "service.party_volunteer_hours",
+	 * "members.full", "honours.count", …), for a period, exactly as the work report computes it.
+	 *
+	 *     $h = dangjian_figure( 'service.party_volunteer_hours', array( 'period' => 'last_year' ) );
+	 *     $n = dangjian_figure( 'service.activities', array( 'period' => 2024, 'kind' => 'counseling' ) );
+	 *
+	 * @param string $id   A figure id of docs/FIGURES.md.
+	 * @param array  $args The period (period, from, to, as_of: as dangjian_stats()) and the figure's
+	 *                     own arguments (kind, venue_kind, venue, project, level, year, top).
+	 * @return mixed|WP_Error The figure (int, float, list of strings, text, date or null), or a
+	 *                        WP_Error dangjian_invalid_args naming the unknown id or argument.
+	 */
+	function dangjian_figure( string $id, array $args = array() ) {
+		$period_keys = array( 'period', 'from', 'to', 'as_of' );
+		$period      = Dangjian\Period::resolve( array_intersect_key( $args, array_flip( $period_keys ) ) );
+		if ( is_wp_error( $period ) ) {
+			return $period;
+		}
+		try {
+			$ctx = new Dangjian\Report_Context( $period['from'], $period['to'], $period['as_of'] ?? null );
+			return Dangjian\Report_Figures::evaluate( $id, array_diff_key( $args, array_flip( $period_keys ) ), $ctx );
+		} catch ( InvalidArgumentException $e ) {
+			return new WP_Error( 'dangjian_invalid_args', $e->getMessage() );
+		} catch ( Throwable $e ) {
+			return new WP_Error( 'dangjian_engine', $e->getMessage() );
+		}
 	}
 }

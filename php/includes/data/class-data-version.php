@@ -35,8 +35,10 @@ final class Data_Version {
 	}
 
 	/**
-	 * Records a write: increments the version atomically (in SQL, so two concurrent writers never
-	 * end on the same number), then fires dangjian_data_changed.
+	 * Records a write: increments the version and reads the new number in one statement
+	 * (LAST_INSERT_ID(expr) keeps the value this connection wrote), so that two concurrent writers
+	 * never get the same number: each write's delta is stored under a version of its own. Then fires
+	 * dangjian_data_changed.
 	 *
 	 * Call it after the write, never before: a reader that sees the new number must see the new rows.
 	 *
@@ -44,17 +46,26 @@ final class Data_Version {
 	 */
 	public static function bump(): int {
 		global $wpdb;
-		$updated = $wpdb->query(
-			$wpdb->prepare(
-				"UPDATE {$wpdb->options} SET option_value = CAST(option_value AS UNSIGNED) + 1 WHERE option_name = %s",
-				self::OPTION
-			)
-		);
-		if ( ! $updated ) {
-			add_option( self::OPTION, '2', '', false );
+		$version = 0;
+		for ( $try = 0; $try < 3 && ! $version; $try++ ) {
+			$updated = $wpdb->query(
+				$wpdb->prepare(
+					"UPDATE {$wpdb->options} SET option_value = LAST_INSERT_ID(CAST(option_value AS UNSIGNED) + 1) WHERE option_name = %s",
+					self::OPTION
+				)
+			);
+			if ( $updated ) {
+				// The value this connection's UPDATE wrote, whatever other writers did since.
+				$version = (int) $wpdb->get_var( 'SELECT LAST_INSERT_ID()' );
+			} elseif ( add_option( self::OPTION, '2', '', false ) ) {
+				$version = 2; // A site without the option: 1 was the version before this write.
+			}
+			// Else another process added the option meanwhile: count on from it.
 		}
 		wp_cache_delete( self::OPTION, 'options' );
-		$version = self::get();
+		if ( $version < 2 ) {
+			$version = self::get(); // The database refused every try: the best known number.
+		}
 		/**
 		 * Fires after a write to the plugin's tables.
 		 *

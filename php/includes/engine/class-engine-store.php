@@ -247,7 +247,8 @@ final class Engine_Store {
 	}
 
 	/**
-	 * Rebuilds the dataset of $version from the tables, one process at a time per site. A process that
+	 * Rebuilds the dataset of $version from the tables, one process at a time per site (self::lock():
+	 * a file lock, or the database's when uploads cannot be written). A process that
 	 * finds the lock taken serves the newest older dataset when $allow_stale (marked stale), else waits
 	 * and then takes the snapshot the other one wrote (or rebuilds itself).
 	 *
@@ -256,17 +257,16 @@ final class Engine_Store {
 	 * @throws \RuntimeException When the database fails.
 	 */
 	public static function rebuild( int $version, bool $allow_stale ): Dataset {
-		$lock = self::lock_open();
-		if ( null !== $lock && ! flock( $lock, LOCK_EX | LOCK_NB ) ) {
+		$lock = self::lock( false );
+		if ( false === $lock ) {
 			if ( $allow_stale ) {
 				$old = self::newest_older( $version );
 				if ( null !== $old ) {
-					fclose( $lock );
 					Engine::mark( 'stale', true );
 					return $old;
 				}
 			}
-			flock( $lock, LOCK_EX ); // Wait for the other process's rebuild.
+			$lock = self::lock( true ); // Wait for the other process's rebuild.
 		}
 		try {
 			// The process that held the lock may have just made it.
@@ -295,11 +295,64 @@ final class Engine_Store {
 			}
 			return $dataset;
 		} finally {
-			if ( null !== $lock ) {
-				flock( $lock, LOCK_UN );
-				fclose( $lock );
-			}
+			self::unlock( $lock );
 		}
+	}
+
+	/**
+	 * The name of the site's rebuild lock in the database (GET_LOCK; at most 64 characters).
+	 */
+	public static function lock_name(): string {
+		return 'dangjian-rebuild-' . self::cache_key();
+	}
+
+	/**
+	 * Takes the site's rebuild lock: flock on uploads/dangjian-cache/rebuild-<site key>.lock, or, when
+	 * the uploads folder cannot be written, the database's named lock (GET_LOCK, held by this
+	 * request's connection). Either goes with the process that holds it, should it be killed.
+	 *
+	 * @param bool $wait Whether to wait for a process that holds it.
+	 * @return array|false|null The lock (for self::unlock()); false when another process holds it
+	 *                          and $wait is false; null when no lock can be had at all (the rebuild
+	 *                          then goes ahead without one).
+	 */
+	private static function lock( bool $wait ) {
+		global $wpdb;
+		$fp = self::lock_open();
+		if ( null !== $fp ) {
+			if ( flock( $fp, $wait ? LOCK_EX : LOCK_EX | LOCK_NB ) ) {
+				return array( 'file', $fp );
+			}
+			fclose( $fp );
+			return $wait ? null : false;
+		}
+		$name = self::lock_name();
+		do {
+			// A wait of at most a minute at a time, so that a long rebuild does not trip the timeout.
+			$got = $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, %d)', $name, $wait ? 60 : 0 ) );
+		} while ( $wait && '0' === $got );
+		if ( '1' === $got ) {
+			return array( 'db', $name );
+		}
+		return '0' === $got ? false : null; // NULL: the database could not lock; go ahead without.
+	}
+
+	/**
+	 * Releases a lock of self::lock().
+	 *
+	 * @param array|false|null $lock The lock.
+	 */
+	private static function unlock( $lock ): void {
+		global $wpdb;
+		if ( ! is_array( $lock ) ) {
+			return;
+		}
+		if ( 'file' === $lock[0] ) {
+			flock( $lock[1], LOCK_UN );
+			fclose( $lock[1] );
+			return;
+		}
+		$wpdb->get_var( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock[1] ) );
 	}
 
 	/**

@@ -164,8 +164,8 @@ final class Engine_Stream {
 	}
 
 	/**
-	 * A new connection to the site's database that sends ints and floats as PHP ints and floats, or
-	 * null when it cannot be made (or the driver cannot send them so).
+	 * A new connection to the site's database, with the site's MYSQL_CLIENT_FLAGS, that sends ints and
+	 * floats as PHP ints and floats, or null when it cannot be made (or the driver cannot send them so).
 	 *
 	 * @param string      $hostname From $wpdb->parse_db_host().
 	 * @param int|null    $port     Its port.
@@ -177,8 +177,11 @@ final class Engine_Stream {
 		if ( ! $link || ! defined( 'MYSQLI_OPT_INT_AND_FLOAT_NATIVE' ) || ! mysqli_options( $link, MYSQLI_OPT_INT_AND_FLOAT_NATIVE, true ) ) {
 			return null;
 		}
+		// The site's own client flags (MYSQL_CLIENT_FLAGS in wp-config.php, as $wpdb uses them): TLS to
+		// the database (MYSQLI_CLIENT_SSL), compression, and so on.
+		$flags = defined( 'MYSQL_CLIENT_FLAGS' ) ? (int) MYSQL_CLIENT_FLAGS : 0;
 		try {
-			$ok = @mysqli_real_connect( $link, $hostname, DB_USER, DB_PASSWORD, DB_NAME, null === $port ? null : (int) $port, $socket ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- Failure falls back to batches.
+			$ok = @mysqli_real_connect( $link, $hostname, DB_USER, DB_PASSWORD, DB_NAME, null === $port ? null : (int) $port, $socket, $flags ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- Failure falls back to batches.
 		} catch ( \mysqli_sql_exception $e ) {
 			$ok = false;
 		}

@@ -25,7 +25,8 @@ if ( ! class_exists( '\\Dangjian\\Dataset', false ) && is_readable( dirname( __D
  *     secret key of the site, the engine's version and the data version (or an older snapshot plus
  *     the cheap writes since); a damaged one is deleted and rebuilt;
  *  5. a rebuild from the tables, done by one process at a time per site (flock on
- *     uploads/dangjian-cache/rebuild-<site key>.lock): the others wait for it, or, when the caller
+ *     uploads/dangjian-cache/rebuild-<site key>.lock, or, when uploads cannot be written, the
+ *     database's GET_LOCK('dangjian-rebuild-<site key>')): the others wait for it, or, when the caller
  *     accepts it (the public showcase), serve the newest older dataset at hand, marked stale
  *     (self::stale()). A killed rebuild releases the lock with its process and leaves the previous
  *     snapshot in place (snapshots are written atomically, older ones removed only after).
@@ -53,6 +54,16 @@ final class Engine {
 
 	/** The columns of an activity row as the engine takes it (participants apart). */
 	const ACTIVITY_COLUMNS = 'id, activity_date AS date, category, kind, hours, fee_waived, donation, beneficiaries, venue_kind, venue';
+
+	/**
+	 * The most figure sets of public queries (stats() with $allow_stale) kept in a persistent object
+	 * cache per data version: past that, a public query is computed for its request and not stored,
+	 * so that visitors asking for many periods cannot fill the cache.
+	 */
+	const PUBLIC_KEYS = 200;
+
+	/** @var bool Whether the figures last returned by stats() came from a stale dataset. */
+	private static $stats_stale = false;
 
 	/** @var bool Whether the dataset last returned by dataset() is of an older data version. */
 	private static $stale = false;
@@ -185,14 +196,41 @@ final class Engine {
 		$key = 'stats-' . Engine_Store::cache_key() . '-' . $version . '-' . md5( (string) wp_json_encode( $query ) );
 		$found   = false;
 		$cached  = wp_cache_get( $key, self::CACHE_GROUP, false, $found );
+		self::$stats_stale = false;
 		if ( $found && is_array( $cached ) ) {
 			return $cached;
 		}
-		$result = self::dataset( $allow_stale )->stats( $query );
-		if ( ! self::$stale ) {
+		$result            = self::dataset( $allow_stale )->stats( $query );
+		self::$stats_stale = self::$stale;
+		if ( ! self::$stale && ( ! $allow_stale || self::public_room( $version ) ) ) {
 			wp_cache_set( $key, $result, self::CACHE_GROUP, DAY_IN_SECONDS );
 		}
 		return $result;
+	}
+
+	/**
+	 * Whether the figures last returned by stats() were computed from a stale dataset (an older data
+	 * version, served while another process rebuilds): whoever caches something made from them (the
+	 * showcase's HTML) must not store it.
+	 */
+	public static function stats_stale(): bool {
+		return self::$stats_stale;
+	}
+
+	/**
+	 * Whether one more public figure set may be stored under a data version (and counts it). Without
+	 * a persistent object cache the entries last one request: no bound is needed.
+	 *
+	 * @param int $version The data version.
+	 */
+	private static function public_room( int $version ): bool {
+		if ( ! wp_using_ext_object_cache() ) {
+			return true;
+		}
+		$counter = 'public-' . Engine_Store::cache_key() . '-' . $version;
+		wp_cache_add( $counter, 0, self::CACHE_GROUP, DAY_IN_SECONDS );
+		$n = wp_cache_incr( $counter, 1, self::CACHE_GROUP );
+		return false !== $n && $n <= self::PUBLIC_KEYS;
 	}
 
 	/**

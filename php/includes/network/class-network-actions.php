@@ -27,7 +27,7 @@ final class Network_Actions {
 			return;
 		}
 		$get = wp_unslash( $_GET ); // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Checked below.
-		if ( isset( $get['export'] ) ) {
+		if ( isset( $get['export'] ) && is_string( $get['export'] ) ) {
 			check_admin_referer( 'dangjian_network_export' );
 			$f    = Network_Admin::filters();
 			$rows = Network_Store::rows( $f['year'], $f );
@@ -46,8 +46,10 @@ final class Network_Actions {
 		}
 		check_admin_referer( self::NONCE );
 		$post    = wp_unslash( $_POST );
-		$message = self::run( sanitize_key( (string) $post['dangjian_network_action'] ), $post );
-		wp_safe_redirect( Network_Admin::url( array( 'year' => (int) ( $post['year'] ?? Network_Push::this_year() ), 'dj_msg' => rawurlencode( $message ) ) ) );
+		$action  = is_string( $post['dangjian_network_action'] ) ? sanitize_key( $post['dangjian_network_action'] ) : '';
+		$message = self::run( $action, $post );
+		$year    = isset( $post['year'] ) && is_string( $post['year'] ) && ctype_digit( $post['year'] ) ? (int) $post['year'] : Network_Push::this_year();
+		wp_safe_redirect( Network_Admin::url( array( 'year' => $year, 'dj_msg' => rawurlencode( $message ) ) ) );
 		exit;
 	}
 
@@ -59,6 +61,7 @@ final class Network_Actions {
 	 * @return string The message to show.
 	 */
 	public static function run( string $action, array $post ): string {
+		$post = array_map( static fn( $v ) => is_scalar( $v ) ? (string) $v : '', $post );
 		switch ( $action ) {
 			case 'set_type':
 				$site = (int) ( $post['site_id'] ?? 0 );
@@ -98,7 +101,7 @@ final class Network_Actions {
 	 * The message of the last action, if any.
 	 */
 	public static function notices(): void {
-		$msg = isset( $_GET['dj_msg'] ) ? sanitize_text_field( rawurldecode( wp_unslash( (string) $_GET['dj_msg'] ) ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- A message to show.
+		$msg = isset( $_GET['dj_msg'] ) && is_string( $_GET['dj_msg'] ) ? sanitize_text_field( rawurldecode( wp_unslash( $_GET['dj_msg'] ) ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- A message to show.
 		if ( '' !== $msg ) {
 			echo '<div class="notice notice-info" id="dangjian-network-message"><p>' . esc_html( $msg ) . '</p></div>';
 		}

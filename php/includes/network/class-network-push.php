@@ -40,8 +40,7 @@ final class Network_Push {
 	}
 
 	/**
-	 * The dangjian_data_changed action. The rows pushed and the marking of the other years are
-	 * written in one transaction (one commit) unless a transaction is already open.
+	 * The dangjian_data_changed action.
 	 *
 	 * @param int $version The new data version.
 	 */
@@ -53,13 +52,10 @@ final class Network_Push {
 		$now   = current_time( 'mysql', true );
 		$site  = get_current_blog_id();
 		$years = array_unique( array_merge( array( self::this_year() ), self::years_of_write( (int) $version ) ) );
-		$rows  = self::rows( $years, $now );
-		$open  = Network_Store::begin();
-		foreach ( $rows as $row ) {
+		foreach ( self::rows( $years, $now ) as $row ) {
 			Network_Store::put( $row );
 		}
 		$marked = Network_Store::mark_outdated( $site, $years, $now );
-		Network_Store::commit( $open );
 		if ( $marked && ! wp_next_scheduled( self::REFRESH_HOOK ) ) {
 			wp_schedule_single_event( time() + MINUTE_IN_SECONDS, self::REFRESH_HOOK );
 		}
@@ -91,20 +87,17 @@ final class Network_Push {
 	}
 
 	/**
-	 * Computes and writes the current site's rows of some years, in one transaction.
+	 * Computes and writes the current site's rows of some years.
 	 *
 	 * @param int[]       $years      The years.
 	 * @param string|null $changed_at As for self::rows().
 	 * @return int Rows written.
 	 */
 	public static function push( array $years, ?string $changed_at ): int {
-		$rows    = self::rows( $years, $changed_at );
-		$open    = Network_Store::begin();
 		$written = 0;
-		foreach ( $rows as $row ) {
+		foreach ( self::rows( $years, $changed_at ) as $row ) {
 			$written += Network_Store::put( $row ) ? 1 : 0;
 		}
-		Network_Store::commit( $open );
 		return $written;
 	}
 

@@ -52,31 +52,6 @@ final class Network_Store {
 	}
 
 	/**
-	 * Starts a transaction unless one is open already (then the caller's commit covers our writes).
-	 *
-	 * @return bool Whether this call started it (pass it to self::commit()).
-	 */
-	public static function begin(): bool {
-		global $wpdb;
-		if ( '0' !== (string) $wpdb->get_var( 'SELECT @@in_transaction' ) ) {
-			return false;
-		}
-		return false !== $wpdb->query( 'START TRANSACTION' );
-	}
-
-	/**
-	 * Commits the transaction self::begin() started.
-	 *
-	 * @param bool $started What self::begin() returned.
-	 */
-	public static function commit( bool $started ): void {
-		global $wpdb;
-		if ( $started ) {
-			$wpdb->query( 'COMMIT' );
-		}
-	}
-
-	/**
 	 * Writes a site's row of a year (insert or replace). data_changed_at becomes the later of the
 	 * stored one and the row's (either may be null).
 	 *
@@ -184,8 +159,8 @@ final class Network_Store {
 	 * @param array $args district, org_type, stars ('' any; 'none' for no rating), band (green, amber,
 	 *                    red, none), status (active: default; archived: archived, deactivated or spam
 	 *                    sites; all), orderby (self::SORTABLE), order (asc|desc).
-	 * @return array[] Rows as from the table (numbers as strings, as $wpdb gives them) plus path,
-	 *                 archived, deleted, spam, band and stale.
+	 * @return array[] Rows as from the table (numbers as strings, as $wpdb gives them) plus domain,
+	 *                 path, archived, deleted, spam, band and stale.
 	 */
 	public static function rows( int $year, array $args = array() ): array {
 		global $wpdb;
@@ -223,7 +198,7 @@ final class Network_Store {
 		}
 		$orderby = in_array( $args['orderby'] ?? '', self::SORTABLE, true ) ? $args['orderby'] : 'name';
 		$order   = 'desc' === strtolower( (string) ( $args['order'] ?? '' ) ) ? 'DESC' : 'ASC';
-		$sql     = "SELECT n.*, b.path, b.archived, b.deleted, b.spam FROM {$t} n JOIN {$wpdb->blogs} b ON b.blog_id = n.site_id WHERE " . implode( ' AND ', $where ) . " ORDER BY n.`{$orderby}` IS NULL, n.`{$orderby}` {$order}, n.site_id ASC";
+		$sql     = "SELECT n.*, b.domain, b.path, b.archived, b.deleted, b.spam FROM {$t} n JOIN {$wpdb->blogs} b ON b.blog_id = n.site_id WHERE " . implode( ' AND ', $where ) . " ORDER BY n.`{$orderby}` IS NULL, n.`{$orderby}` {$order}, n.site_id ASC";
 		$rows    = (array) $wpdb->get_results( $wpdb->prepare( $sql, $params ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Whitelisted column, placeholders.
 		$cutoff  = gmdate( 'Y-m-d H:i:s', time() - self::settings()['stale_days'] * DAY_IN_SECONDS );
 		foreach ( $rows as &$row ) {
@@ -293,7 +268,8 @@ final class Network_Store {
 	}
 
 	/**
-	 * The first $n branches by a figure (those that report it), highest first.
+	 * The first $n branches by a figure (those that report it), highest first; ties keep the order
+	 * of $rows (PHP's sort is stable).
 	 *
 	 * @param array[] $rows   From self::rows().
 	 * @param string  $column A figure column.
@@ -301,17 +277,19 @@ final class Network_Store {
 	 * @return array[] Each ['site_id', 'name', 'value'].
 	 */
 	public static function ranking( array $rows, string $column, int $n = 10 ): array {
-		$rows = array_values( array_filter( $rows, static fn( $r ) => null !== $r[ $column ] ) );
-		usort(
-			$rows,
-			static fn( $a, $b ) => ( (float) $b[ $column ] <=> (float) $a[ $column ] ) ?: ( (int) $a['site_id'] <=> (int) $b['site_id'] )
-		);
+		$values = array();
+		foreach ( $rows as $i => $row ) {
+			if ( null !== $row[ $column ] ) {
+				$values[ $i ] = (float) $row[ $column ];
+			}
+		}
+		arsort( $values );
 		$out = array();
-		foreach ( array_slice( $rows, 0, $n ) as $row ) {
+		foreach ( array_slice( $values, 0, $n, true ) as $i => $value ) {
 			$out[] = array(
-				'site_id' => (int) $row['site_id'],
-				'name'    => $row['name'],
-				'value'   => $row[ $column ],
+				'site_id' => (int) $rows[ $i ]['site_id'],
+				'name'    => $rows[ $i ]['name'],
+				'value'   => $rows[ $i ][ $column ],
 			);
 		}
 		return $out;
@@ -383,6 +361,7 @@ final class Network_Store {
 	 */
 	public static function add_org( array $input ) {
 		global $wpdb;
+		$input    = array_map( static fn( $v ) => is_scalar( $v ) ? (string) $v : '', $input );
 		$name     = trim( sanitize_text_field( (string) ( $input['name'] ?? '' ) ) );
 		$district = trim( sanitize_text_field( (string) ( $input['district'] ?? '' ) ) );
 		$type     = sanitize_key( (string) ( $input['org_type'] ?? '' ) );

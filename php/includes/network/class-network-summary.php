@@ -108,7 +108,7 @@ final class Network_Summary {
 			$name = Settings::organisation();
 		}
 		if ( '' === $name ) {
-			$name = (string) get_bloginfo( 'name' );
+			$name = wp_specialchars_decode( (string) get_bloginfo( 'name' ), ENT_QUOTES ); // Stored with entities.
 		}
 		$type = sanitize_key( (string) ( $profile['org_type'] ?? '' ) );
 		if ( '' === $type && is_site_meta_supported() ) {

@@ -175,7 +175,11 @@ final class Rating_Store {
 				'manual'      => '{}',
 				'created_at'  => $now,
 			);
+			// Two requests may open a new year at once: the second insert meets the unique key and
+			// is dropped quietly; both then read the one row.
+			$quiet = $wpdb->suppress_errors( true );
 			$wpdb->insert( self::table(), $fields );
+			$wpdb->suppress_errors( $quiet );
 			return;
 		}
 		$wpdb->update( self::table(), $fields, array( 'rating_year' => $year ) );

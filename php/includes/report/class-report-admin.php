@@ -142,6 +142,9 @@ final class Report_Admin {
 	 * @param string $format docx, print or text.
 	 */
 	private static function download( string $format ): void {
+		if ( ! in_array( $format, array( 'docx', 'print', 'text' ), true ) ) {
+			wp_die( esc_html__( 'Unknown download: docx, print or text.', 'dangjian' ), '', array( 'response' => 400 ) );
+		}
 		list( $ctx, $error ) = self::context();
 		if ( '' !== $error ) {
 			wp_die( esc_html( $error ), '', array( 'response' => 400 ) );

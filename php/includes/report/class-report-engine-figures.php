@@ -49,6 +49,18 @@ final class Report_Engine_Figures {
 				return array_map( static fn( $k ) => self::kind_name( 'service', $k ), array_keys( $svc['by_kind'] ) );
 			case 'projects':
 				return array_map( 'strval', array_keys( $svc['by_project'] ?? array() ) );
+			case 'project_details':
+				$out = array();
+				foreach ( $svc['by_project'] ?? array() as $name => $e ) {
+					$out[] = sprintf( '%s（%s人参与，开展活动%s次，服务群众%s人次）', $name, Report_Format::exact( $e['volunteers'] ), Report_Format::exact( $e['activities'] ), Report_Format::exact( $e['beneficiaries'] ) );
+				}
+				return $out;
+			case 'kind_details':
+				$out = array();
+				foreach ( $svc['by_kind'] as $kind => $e ) {
+					$out[] = sprintf( '%s%s次（服务%s人次）', self::kind_name( 'service', (string) $kind ), Report_Format::exact( $e['activities'] ), Report_Format::exact( $e['beneficiaries'] ) );
+				}
+				return $out;
 			case 'project_count':
 				return count( $svc['by_project'] ?? array() );
 			case 'top_names':

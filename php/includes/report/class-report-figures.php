@@ -137,7 +137,9 @@ final class Report_Figures {
 		$add( 'service.venue_kinds', '服务点位类型', '类', 'engine: service.by_venue_kind (venue kinds present)', 'count', $f );
 		$add( 'service.venue_kind_names', '服务点位类型名称', '', 'engine: service.by_venue_kind (Chinese names of the venue kinds present)', 'list', $f );
 		$add( 'service.kind_names', '服务项目名称', '', 'engine: service.by_kind (Chinese names of the kinds present)', 'list', $f );
+		$add( 'service.kind_details', '各类服务的次数和人次', '', 'engine: service.by_kind (each kind: its Chinese name, activities, beneficiaries)', 'list', $f );
 		$add( 'service.projects', '专项行动名称', '', 'engine: service.by_project (names)', 'list', $f );
+		$add( 'service.project_details', '各专项行动的参与人数、活动次数和服务人次', '', 'engine: service.by_project (each project: name, volunteers, activities, beneficiaries)', 'list', $f );
 		$add( 'service.project_count', '专项行动', '项', 'engine: service.by_project (count)', 'count', $f );
 		$add( 'service.top_names', '服务时长居前的志愿者', '', 'engine: service.top_volunteers, names from the people table', 'list', array_merge( $f, array( 'top' ) ) );
 
@@ -201,6 +203,29 @@ final class Report_Figures {
 			}
 		}
 		return $best;
+	}
+
+	/**
+	 * The id of the figure whose Chinese label is, or holds, the text given ("党员总数" →
+	 * members.party_members), or null.
+	 *
+	 * @param string $text The text.
+	 */
+	public static function by_label( string $text ): ?string {
+		$text = trim( $text );
+		if ( '' === $text ) {
+			return null;
+		}
+		$found = null;
+		foreach ( self::catalogue() as $id => $spec ) {
+			if ( $spec['label'] === $text ) {
+				return $id;
+			}
+			if ( null === $found && str_contains( $spec['label'], $text ) ) {
+				$found = $id;
+			}
+		}
+		return $found;
 	}
 
 	/**
@@ -350,8 +375,12 @@ final class Report_Figures {
 				return self::profile( $field, $ctx );
 			case 'members':
 			case 'pipeline':
-				$value = $ctx->stats()[ $group ][ $field ];
-				return is_array( $value ) ? count( $value ) : $value;
+				$block = $ctx->stats()[ $group ];
+				if ( ! array_key_exists( $field, $block ) ) {
+					/* translators: %s: a figure id. */
+					throw new \RuntimeException( sprintf( __( 'The engine does not give %s: it may be older than STATS.md version 2.', 'dangjian' ), $id ) );
+				}
+				return is_array( $block[ $field ] ) ? count( $block[ $field ] ) : $block[ $field ];
 			case 'service':
 			case 'meetings':
 				return Report_Engine_Figures::value( $group, $field, $args, $ctx );

@@ -76,7 +76,7 @@ final class Report_Output {
 	}
 
 	/**
-	 * The report as an HTML fragment (escaped). With $marked, every figure is a button carrying its
+	 * The report as an HTML fragment (escaped). With $marked, every figure is a focusable span (role button) carrying its
 	 * id and args (the preview: a click lists the records behind it).
 	 *
 	 * @param array $report From self::build().
@@ -94,7 +94,7 @@ final class Report_Output {
 				}
 				$spec   = $catalogue[ $part['figure'] ];
 				$label  = $spec['label'] . ( '' !== $spec['unit'] ? '（' . $spec['unit'] . '）' : '' );
-				$inner .= '<button type="button" class="dangjian-figure" data-figure="' . esc_attr( $part['figure'] ) . '" data-args="' . esc_attr( (string) wp_json_encode( (object) $part['args'] ) ) . '" data-value="' . esc_attr( is_scalar( $part['value'] ) ? (string) $part['value'] : (string) wp_json_encode( $part['value'] ) ) . '" title="' . esc_attr( $label . ' · ' . $part['figure'] ) . '">' . esc_html( $part['text'] ) . '</button>';
+				$inner .= '<span role="button" tabindex="0" class="dangjian-figure" data-figure="' . esc_attr( $part['figure'] ) . '" data-args="' . esc_attr( (string) wp_json_encode( (object) $part['args'] ) ) . '" data-value="' . esc_attr( is_scalar( $part['value'] ) ? (string) $part['value'] : (string) wp_json_encode( $part['value'] ) ) . '" title="' . esc_attr( $label . ' · ' . $part['figure'] ) . '">' . esc_html( $part['text'] ) . '</span>';
 			}
 			if ( 'title' === $block['type'] ) {
 				$out .= '<h1 class="dangjian-report-title">' . $inner . '</h1>';
@@ -119,7 +119,7 @@ final class Report_Output {
 			. '.dangjian-report h3{font-family:"楷体_GB2312","KaiTi","STKaiti",serif;font-size:16pt;font-weight:normal;margin:0;text-indent:2em}'
 			. '.dangjian-report p{margin:0;text-indent:2em;text-align:justify}'
 			. '.dangjian-report p.dangjian-align-left{text-indent:0}.dangjian-report p.dangjian-align-right{text-indent:0;text-align:right}'
-			. '.dangjian-figure{font:inherit;border:0;border-bottom:2px solid #c00;background:#fff3f3;padding:0 1px;cursor:pointer;color:inherit}'
+			. '.dangjian-figure{border-bottom:2px solid #c00;background:#fff3f3;padding:0 1px;cursor:pointer}.dangjian-figure:focus,.dangjian-figure.is-open{outline:2px solid #2271b1;background:#fde2e2}'
 			. '@media print{.dangjian-figure{background:none;border:0}.dangjian-noprint{display:none}}';
 	}
 

@@ -154,7 +154,7 @@ final class Report_Records {
 			$where .= " AND a.venue_kind <> ''" . ( 'venues' === $field ? " AND TRIM(a.venue) <> ''" : '' );
 		}
 		$project = Report_Tables::has_column( 'activities', 'project' );
-		if ( in_array( $field, array( 'projects', 'project_count' ), true ) ) {
+		if ( in_array( $field, array( 'projects', 'project_count', 'project_details' ), true ) ) {
 			$where .= $project ? " AND TRIM(a.project) <> ''" : ' AND 1 = 0';
 		}
 		$total = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$a} a WHERE {$where}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
@@ -174,9 +174,18 @@ final class Report_Records {
 			'venue'         => __( 'Venue', 'dangjian' ),
 			'project'       => __( 'Campaign', 'dangjian' ),
 		);
-		if ( 'meeting' === $category ) {
-			$columns = array_intersect_key( $columns, array_flip( array( 'date', 'title', 'kind', 'hours' ) ) );
-		}
+		$extra = array(
+			'fee_waived'       => 'fee_waived',
+			'donation'         => 'donation',
+			'venues'           => 'venue',
+			'venue_kinds'      => 'venue',
+			'venue_kind_names' => 'venue',
+			'projects'         => 'project',
+			'project_count'    => 'project',
+			'project_details'  => 'project',
+		)[ $field ] ?? 'beneficiaries';
+		$keep    = 'meeting' === $category ? array( 'date', 'title', 'kind', 'hours' ) : array( 'date', 'title', 'kind', 'hours', $extra );
+		$columns = array_intersect_key( $columns, array_flip( $keep ) );
 		return self::result( 'activities', $columns, $rows, $total );
 	}
 

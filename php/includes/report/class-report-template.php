@@ -248,6 +248,10 @@ final class Report_Template {
 			throw new \InvalidArgumentException( sprintf( __( '{{%s}}: more than one "|" (write {{id args | form}})', 'dangjian' ), $raw ) );
 		}
 		$head = trim( $pipes[0] );
+		if ( ! preg_match( '/^([A-Za-z0-9_.]+)(.*)$/su', $head, $m ) && null !== Report_Figures::by_label( $head ) ) {
+			/* translators: 1: a figure id, 2: the nearest known id. */
+			throw new \InvalidArgumentException( sprintf( __( 'unknown figure "%1$s" (did you mean "%2$s"?)', 'dangjian' ), $head, (string) Report_Figures::by_label( $head ) ) );
+		}
 		if ( ! preg_match( '/^([A-Za-z0-9_.]+)(.*)$/su', $head, $m ) ) {
 			/* translators: %s: a placeholder. */
 			throw new \InvalidArgumentException( sprintf( __( '{{%s}}: no figure id (write {{id args | form}})', 'dangjian' ), $raw ) );
@@ -338,22 +342,24 @@ final class Report_Template {
 	public static function render( array $blocks, Report_Context $ctx ): array {
 		$out = array();
 		foreach ( $blocks as $block ) {
-			$parts = array();
+			$parts   = array();
+			$dropped = false; // Whether the paragraph's last sentence was left out.
 			foreach ( $block['segments'] as $seg ) {
-				if ( isset( $seg['opt'] ) ) {
-					$inner = self::render_segments( $seg['opt'], $ctx, $block['line'] );
-					if ( ! self::all_zero( $inner ) ) {
-						array_push( $parts, ...$inner );
-					}
-				} else {
-					array_push( $parts, ...self::render_segments( array( $seg ), $ctx, $block['line'] ) );
+				$inner = self::render_segments( $seg['opt'] ?? array( $seg ), $ctx, $block['line'] );
+				if ( isset( $seg['opt'] ) && self::all_zero( $inner ) ) {
+					$dropped = true;
+					continue;
 				}
+				if ( '' !== trim( self::plain( $inner ), " \t　" ) ) {
+					$dropped = false;
+				}
+				array_push( $parts, ...$inner );
 			}
 			if ( 'paragraph' === $block['type'] && '' === trim( self::plain( $parts ), " \t　" ) ) {
 				continue;
 			}
 			unset( $block['segments'] );
-			$block['parts'] = 'paragraph' === $block['type'] ? self::close_sentence( $parts ) : $parts;
+			$block['parts'] = 'paragraph' === $block['type'] && $dropped ? self::close_sentence( $parts ) : $parts;
 			$out[]          = $block;
 		}
 		return $out;

@@ -36,7 +36,7 @@ final class Report_View {
 		}
 		if ( null !== $report ) {
 			self::downloads( $ctx );
-			echo '<style>' . Report_Output::css() . '.dangjian-report-cols{display:flex;gap:24px;align-items:flex-start;flex-wrap:wrap}.dangjian-report-paper{background:#fff;padding:24px 32px;box-shadow:0 1px 3px rgba(0,0,0,.2);flex:1 1 600px}#dangjian-report-records{flex:1 1 320px;max-width:560px;background:#fff;padding:12px 16px;border:1px solid #ccd0d4;position:sticky;top:40px;max-height:80vh;overflow:auto}</style>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Our own CSS.
+			echo '<style>' . Report_Output::css() . '.dangjian-report-cols{display:flex;gap:24px;align-items:flex-start;flex-wrap:wrap}.dangjian-report-paper{background:#fff;padding:24px 32px;box-shadow:0 1px 3px rgba(0,0,0,.2);flex:1 1 600px;max-width:660px}#dangjian-report-records{flex:1 1 340px;max-width:640px;background:#fff;padding:12px 16px;border:1px solid #ccd0d4;position:sticky;top:40px;max-height:80vh;overflow:auto}.dangjian-records{font-size:13px}.dangjian-records td:first-child{white-space:nowrap}</style>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Our own CSS.
 			echo '<h2>' . esc_html__( 'Preview', 'dangjian' ) . '</h2><p class="description">' . esc_html__( 'Every figure filled in from the records is underlined: click one to see the records behind it.', 'dangjian' ) . '</p>';
 			echo '<div class="dangjian-report-cols"><div class="dangjian-report-paper">' . Report_Output::html( $report, true ) . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped by Report_Output::html().
 			echo '<div id="dangjian-report-records" aria-live="polite"><p class="description">' . esc_html__( 'Click a figure in the preview.', 'dangjian' ) . '</p></div></div>';
@@ -147,10 +147,12 @@ function show(btn,r){box.textContent='';box.appendChild(el('h3',btn.title));var 
 if(r.note){box.appendChild(el('p',r.note));}if(!r.rows.length){box.appendChild(el('p',d.i18n.none));return;}
 var tb=el('table');tb.className='widefat striped dangjian-records';var tr=el('tr');Object.keys(r.columns).forEach(function(k){tr.appendChild(el('th',r.columns[k]));});var th=el('thead');th.appendChild(tr);tb.appendChild(th);var bd=el('tbody');
 r.rows.forEach(function(row){var tr=el('tr');tr.dataset.id=row.id||'';Object.keys(r.columns).forEach(function(k){tr.appendChild(el('td',row[k]==null?'':String(row[k])));});bd.appendChild(tr);});tb.appendChild(bd);box.appendChild(tb);}
-document.addEventListener('click',function(ev){var b=ev.target.closest&&ev.target.closest('.dangjian-figure');if(!b){return;}ev.preventDefault();
+function open(b){
 document.querySelectorAll('.dangjian-figure.is-open').forEach(function(x){x.classList.remove('is-open');});b.classList.add('is-open');box.textContent=d.i18n.loading;
 var q=new URLSearchParams({figure:b.dataset.figure,args:b.dataset.args||'{}',from:d.period.from,to:d.period.to,as_of:d.period.as_of});
-fetch(d.url+(d.url.indexOf('?')<0?'?':'&')+q.toString(),{headers:{'X-WP-Nonce':d.nonce},credentials:'same-origin'}).then(function(r){if(!r.ok){throw new Error(r.status);}return r.json();}).then(function(r){show(b,r);}).catch(function(){box.textContent=d.i18n.failed;});});})();
+fetch(d.url+(d.url.indexOf('?')<0?'?':'&')+q.toString(),{headers:{'X-WP-Nonce':d.nonce},credentials:'same-origin'}).then(function(r){if(!r.ok){throw new Error(r.status);}return r.json();}).then(function(r){show(b,r);}).catch(function(){box.textContent=d.i18n.failed;});}
+document.addEventListener('click',function(ev){var b=ev.target.closest&&ev.target.closest('.dangjian-figure');if(b){ev.preventDefault();open(b);}});
+document.addEventListener('keydown',function(ev){var b=ev.target.closest&&ev.target.closest('.dangjian-figure');if(b&&(ev.key==='Enter'||ev.key===' ')){ev.preventDefault();open(b);}});})();
 JS;
 	}
 
@@ -169,6 +171,10 @@ JS;
 				echo '<li data-line="' . esc_attr( (string) $e['line'] ) . '">' . esc_html( sprintf( __( 'Line %1$d: %2$s', 'dangjian' ), $e['line'], $e['message'] ) ) . '</li>';
 			}
 			echo '</ul></div>';
+			// A click on an error selects its line in the editor.
+			wp_register_script( 'dangjian-report-editor', false, array(), DANGJIAN_PLUGIN_VERSION, true );
+			wp_enqueue_script( 'dangjian-report-editor' );
+			wp_add_inline_script( 'dangjian-report-editor', "document.querySelectorAll('#dangjian-report-template-errors li[data-line]').forEach(function(li){li.style.cursor='pointer';li.addEventListener('click',function(){var t=document.getElementById('dangjian-report-template-text'),n=+li.dataset.line,l=t.value.split('\\n'),a=0;for(var i=0;i<n-1&&i<l.length;i++){a+=l[i].length+1;}t.focus();t.setSelectionRange(a,a+(l[n-1]||'').length);});});" );
 		}
 		echo '<p class="description">' . esc_html__( 'One block a line: "# " the title, "## " a heading, "### " a sub-heading, "<< " flush left, ">> " flush right, a line starting with the percent sign a comment, any other line a paragraph. {{id}} or {{id arg=value | form}} is a figure; [[ … ]] is a sentence left out when all its figures are zero. Forms: exact, 余, 多, 万, percent, 、 (see docs/FIGURES.md).', 'dangjian' ) . '</p>';
 		echo '<form method="post" action="' . esc_url( Report_Admin::url() ) . '#dangjian-report-template">';

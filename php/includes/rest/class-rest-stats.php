@@ -1,6 +1,7 @@
 <?php
 /**
- * REST: GET dangjian/v1/stats, the figures (public, with the limits visitors have).
+ * REST: GET dangjian/v1/stats, the figures (public, with the limits visitors have): "figures" under
+ * the showcase's short names, "values" under the ids of the one vocabulary (docs/API.md).
  *
  * @package Dangjian
  */
@@ -181,8 +182,13 @@ final class Rest_Stats {
 				),
 				'figures'      => array(
 					'type'        => 'object',
-					'description' => __( 'Only the figures the settings allow the public to see.', 'dangjian' ),
+					'description' => __( 'Only the figures the settings allow the public to see, under the showcase\'s short names.', 'dangjian' ),
 					'properties'  => $figures,
+				),
+				'values'       => array(
+					'type'                 => 'object',
+					'description'          => __( 'The same figures under their ids in the one vocabulary of figure names (docs/FIGURES.md; the paths of dangjian_stats()\'s result): members.party_members, service.hours, pipeline.applied, …', 'dangjian' ),
+					'additionalProperties' => array( 'type' => array( 'integer', 'number', 'array', 'object', 'null' ) ),
 				),
 			),
 		);

@@ -31,6 +31,120 @@ final class Rest {
 	public static function init(): void {
 		add_action( 'rest_api_init', array( self::class, 'register' ) );
 		add_filter( 'rest_json_encode_options', array( self::class, 'json_options' ), 10, 2 );
+		add_filter( 'rest_request_after_callbacks', array( self::class, 'translate_errors' ), 10, 3 );
+	}
+
+	/**
+	 * WordPress words its argument checks in English for most of them ("gender is not one of …"),
+	 * whatever the user's language: on our routes each refused argument is worded again through our
+	 * text domain (zh_CN: php/languages), naming the field by its label, from the argument's schema.
+	 * The codes, statuses and data.params keys stay WordPress's.
+	 *
+	 * @param mixed            $response The response, or the WP_Error of the checks.
+	 * @param mixed            $handler  The route's handler.
+	 * @param \WP_REST_Request $request  The request.
+	 * @return mixed
+	 */
+	public static function translate_errors( $response, $handler, $request ) {
+		if ( ! is_wp_error( $response ) || ! $request instanceof \WP_REST_Request || ! str_starts_with( (string) $request->get_route(), '/' . DANGJIAN_REST_NAMESPACE . '/' ) ) {
+			return $response;
+		}
+		$code = $response->get_error_code();
+		$data = (array) $response->get_error_data();
+		$args = (array) ( $request->get_attributes()['args'] ?? array() );
+		if ( 'rest_missing_callback_param' === $code && ! empty( $data['params'] ) ) {
+			$names = array_map( static fn( $p ) => self::label( (string) $p, $request ), (array) $data['params'] );
+			/* translators: %s: the names of the missing arguments. */
+			return new \WP_Error( $code, sprintf( __( 'Missing parameter(s): %s', 'dangjian' ), implode( '、', $names ) ), $data );
+		}
+		if ( 'rest_invalid_param' !== $code || empty( $data['params'] ) || ! is_array( $data['params'] ) ) {
+			return $response;
+		}
+		foreach ( $data['params'] as $param => $message ) {
+			$detail = $data['details'][ $param ] ?? array();
+			$worded = self::param_message( (string) $param, (string) ( $detail['code'] ?? '' ), (array) ( $args[ $param ] ?? array() ), $request );
+			if ( null === $worded ) {
+				continue;
+			}
+			$data['params'][ $param ] = $worded;
+			if ( isset( $data['details'][ $param ] ) ) {
+				$data['details'][ $param ]['message'] = $worded;
+			}
+		}
+		/* translators: %s: what is wrong with each argument. */
+		return new \WP_Error( $code, sprintf( __( 'Invalid parameter(s): %s', 'dangjian' ), implode( ' ', $data['params'] ) ), $data );
+	}
+
+	/**
+	 * A refused argument in our words, from its schema; null to keep WordPress's (already ours, or a
+	 * check we do not know).
+	 *
+	 * @param string           $param   The argument.
+	 * @param string           $code    WordPress's code of the refusal (rest_invalid_type, …).
+	 * @param array            $schema  The argument's schema.
+	 * @param \WP_REST_Request $request The request.
+	 */
+	private static function param_message( string $param, string $code, array $schema, \WP_REST_Request $request ): ?string {
+		$label = self::label( $param, $request );
+		switch ( $code ) {
+			case 'rest_invalid_type':
+				$types = array_values( array_diff( (array) ( $schema['type'] ?? 'string' ), array( 'null' ) ) );
+				$names = array(
+					'integer' => __( 'a whole number', 'dangjian' ),
+					'number'  => __( 'a number', 'dangjian' ),
+					'boolean' => __( 'true or false (1 or 0)', 'dangjian' ),
+					'string'  => __( 'text', 'dangjian' ),
+					'array'   => __( 'a list', 'dangjian' ),
+					'object'  => __( 'an object of names and values', 'dangjian' ),
+				);
+				/* translators: 1: a field, 2: what it must be (a whole number, text, …). */
+				return sprintf( __( '%1$s must be %2$s.', 'dangjian' ), $label, $names[ $types[0] ?? 'string' ] ?? $types[0] );
+			case 'rest_not_in_enum':
+				$values = array_map( static fn( $v ) => '' === $v || null === $v ? __( '(empty)', 'dangjian' ) : (string) $v, (array) ( $schema['enum'] ?? array() ) );
+				/* translators: 1: a field, 2: the values it may take. */
+				return sprintf( __( '%1$s must be one of: %2$s.', 'dangjian' ), $label, implode( ', ', $values ) );
+			case 'rest_out_of_bounds':
+				if ( isset( $schema['minimum'], $schema['maximum'] ) ) {
+					/* translators: 1: a field, 2: the smallest value, 3: the largest. */
+					return sprintf( __( '%1$s must be from %2$s to %3$s.', 'dangjian' ), $label, (string) $schema['minimum'], (string) $schema['maximum'] );
+				}
+				return isset( $schema['minimum'] )
+					/* translators: 1: a field, 2: the smallest value. */
+					? sprintf( __( '%1$s must be at least %2$s.', 'dangjian' ), $label, (string) $schema['minimum'] )
+					/* translators: 1: a field, 2: the largest value. */
+					: sprintf( __( '%1$s must be at most %2$s.', 'dangjian' ), $label, (string) ( $schema['maximum'] ?? '' ) );
+			case 'rest_too_long':
+				/* translators: 1: a field, 2: a number of characters. */
+				return sprintf( __( '%1$s is longer than %2$s characters.', 'dangjian' ), $label, (string) ( $schema['maxLength'] ?? '' ) );
+			case 'rest_too_short':
+				/* translators: 1: a field, 2: a number of characters. */
+				return sprintf( __( '%1$s is shorter than %2$s characters.', 'dangjian' ), $label, (string) ( $schema['minLength'] ?? '' ) );
+			case 'rest_invalid_pattern':
+				return '' !== (string) ( $schema['description'] ?? '' )
+					/* translators: 1: a field, 2: the description of what it takes. */
+					? sprintf( __( '%1$s is not in the expected form: %2$s', 'dangjian' ), $label, (string) $schema['description'] )
+					/* translators: %s: a field. */
+					: sprintf( __( '%s is not in the expected form.', 'dangjian' ), $label );
+		}
+		return null;
+	}
+
+	/**
+	 * An argument named for people: its field's label with the argument in brackets ("性别（gender）"),
+	 * or the argument alone when it is not a field of a record.
+	 *
+	 * @param string           $param   The argument.
+	 * @param \WP_REST_Request $request The request.
+	 */
+	private static function label( string $param, \WP_REST_Request $request ): string {
+		$route  = (string) $request->get_route();
+		$entity = preg_match( '#^/' . preg_quote( DANGJIAN_REST_NAMESPACE, '#' ) . '/([a-z_]+)#', $route, $m ) ? $m[1] : '';
+		if ( ! in_array( $entity, Schema::TABLES, true ) || 'participants' === $entity ) {
+			return $param;
+		}
+		$label = (string) ( Fields::form( $entity )[ $param ]['label'] ?? '' );
+		/* translators: 1: a field's label, 2: its name in the API. */
+		return '' === $label ? $param : sprintf( _x( '%1$s (%2$s)', 'a field and its API name', 'dangjian' ), $label, $param );
 	}
 
 	/**
@@ -114,16 +228,21 @@ final class Rest {
 
 	/**
 	 * The permission of every route but /stats: manage_dangjian (401 for a visitor, 403 for a user).
+	 * A refused read says it may not be read, a refused write that it may not be changed.
 	 *
+	 * @param \WP_REST_Request|null $request The request.
 	 * @return true|\WP_Error
 	 */
-	public static function can_manage() {
+	public static function can_manage( $request = null ) {
 		if ( current_user_can( Capabilities::MANAGE ) ) {
 			return true;
 		}
+		$read = $request instanceof \WP_REST_Request && in_array( $request->get_method(), array( 'GET', 'HEAD' ), true );
 		return new \WP_Error(
 			'rest_forbidden',
-			__( 'Sorry, you are not allowed to change the Party building records.', 'dangjian' ),
+			$read
+				? __( 'Sorry, you are not allowed to view the Party building records.', 'dangjian' )
+				: __( 'Sorry, you are not allowed to change the Party building records.', 'dangjian' ),
 			array( 'status' => rest_authorization_required_code() )
 		);
 	}
@@ -147,7 +266,7 @@ final class Rest {
 		return new \WP_Error(
 			'rest_invalid_param',
 			/* translators: %s: an argument name. */
-			sprintf( __( '%s is not a date (YYYY-MM-DD from 1900-01-01 to 2199-12-31).', 'dangjian' ), $param ),
+			sprintf( __( '%s is not a date (YYYY-MM-DD from 1900-01-01 to 2199-12-31).', 'dangjian' ), $request instanceof \WP_REST_Request ? self::label( (string) $param, $request ) : $param ),
 			array( 'status' => 400 )
 		);
 	}

@@ -18,10 +18,12 @@ defined( 'ABSPATH' ) || exit;
  *  - "auto":    in zh_CN, values of 10,000 or more in 万 / 亿 with one decimal, rounded half up
  *               (12,345 → 1.2万, 99,999,999 → 1亿, 123,456,789 → 1.2亿), smaller ones exact;
  *               in any other locale, exact;
- *  - "rounded": in zh_CN, a round figure followed by 余 ("more than"), rounded down so it never
- *               overstates: 312 → 300余, 12,345 → 1.2万余, 99,999,999 → 9999.9万余; a value that is
- *               already round (300, 12,000, 10,000) gets no 余; under 100, exact. In any other
- *               locale, exact.
+ *  - "rounded": in zh_CN, the work report's rule (Report_Format::wan(), one rule for the report, the
+ *               showcase and the dashboard): the two leading digits kept, the rest dropped, 余 when
+ *               something was dropped, so it never overstates and never understates by more than a
+ *               tenth: 266 → 260余, 312 → 310余, 6,807 → 6,800余, 12,345 → 1.2万余, 123,456 → 12万余;
+ *               a value that is already round (300, 12,000, 10,000) gets no 余; under 10, exact.
+ *               In any other locale, exact.
  */
 final class Format {
 
@@ -65,14 +67,12 @@ final class Format {
 		if ( 'exact' === $mode || ! self::is_chinese( $locale ) ) {
 			return self::exact( $value );
 		}
-		$rounded = 'rounded' === $mode;
+		if ( 'rounded' === $mode ) {
+			// The one rounding rule of the plugin: the report room's (266 → 260余, 12,345 → 1.2万余).
+			return Report_Format::wan( $value );
+		}
 		if ( $value < self::WAN ) {
-			if ( ! $rounded || $value < 100 ) {
-				return self::exact( $value );
-			}
-			// Hundreds, rounded down: 312 → 300余, 9,999 → 9900余; 300 stays 300.
-			$hundreds = (int) floor( $value / 100 ) * 100;
-			return $hundreds == $value ? self::exact( $value ) : $hundreds . '余'; // phpcs:ignore Universal.Operators.StrictComparisons -- An int against an int or a float.
+			return self::exact( $value );
 		}
 		// Tenths of a 万 or 亿, counted in integers so that no float error creeps into the rounding.
 		$hundredths = (int) round( $value * 100 );
@@ -80,12 +80,7 @@ final class Format {
 			if ( $hundredths < $unit * 100 ) {
 				continue;
 			}
-			$tenth = intdiv( $unit, 10 ) * 100; // One tenth of the unit, in hundredths.
-			if ( $rounded ) {
-				$tenths = intdiv( $hundredths, $tenth );
-				$extra  = 0 !== $hundredths % $tenth;
-				return self::tenths( $tenths ) . $name . ( $extra ? '余' : '' );
-			}
+			$tenth  = intdiv( $unit, 10 ) * 100; // One tenth of the unit, in hundredths.
 			$tenths = intdiv( $hundredths + intdiv( $tenth, 2 ), $tenth ); // Half up.
 			if ( self::WAN === $unit && $tenths >= 100000 ) {
 				// 9999.95万 and more round to 10000万: say 1亿.

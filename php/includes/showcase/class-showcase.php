@@ -34,10 +34,17 @@
  *   Editor notices: <div class="dangjian-notice" data-dangjian-notice> <li data-problem="CODE"> (never
  *   shown to a visitor without edit_posts).
  *
- * The HTML is cached by data version, attributes, allowed figures, locale and day (object cache group
- * "dangjian_showcase" when the site has a persistent one, else transients named dangjian_sc_*), so a
- * page view does no aggregation; every write bumps the data version, which changes the key (and
- * purges the transients).
+ * Anyone without view_dangjian (visitors, and the contributors and editors who preview a block) gets
+ * the public period rule (Public_Period): whole months (or from the founding date), within the
+ * branch's records and the current year, at most ten years; "all" ends with the current month. An
+ * editor sees a notice when a period was widened or bounded; engine and database errors are shown in
+ * words only to view_dangjian.
+ *
+ * The HTML is cached by data version, attributes, the public period, allowed figures, locale and day
+ * (Showcase_Cache: object cache group "dangjian_showcase" when the site has a persistent one, else
+ * transients named dangjian_sc_*; at most Showcase_Cache::MAX_KEYS a data version; never what was
+ * made from a stale dataset), so a page view does no aggregation; every write bumps the data
+ * version, which changes the key (and purges the transients).
  *
  * @package Dangjian
  */
@@ -45,6 +52,10 @@
 namespace Dangjian;
 
 defined( 'ABSPATH' ) || exit;
+
+// The showcase room's helpers (until dangjian.php lists them with the room's other files).
+require_once __DIR__ . '/class-public-period.php';
+require_once __DIR__ . '/class-showcase-cache.php';
 
 /**
  * Renders the showcase.
@@ -336,11 +347,24 @@ final class Showcase {
 			}
 		}
 
+		// One rule for every public path (Public_Period): whole months, within the public window.
+		$public = Public_Period::resolve( self::period_args( $options ) );
+		if ( Public_Period::applies() ) {
+			$options['query'] = $public['args'];
+			foreach ( $public['problems'] as $p ) {
+				$problems[] = array( 'public_period', $p[1] );
+			}
+		}
+
 		$html = '';
 		if ( $options['figures'] || 'none' !== $options['chart'] ) {
 			$html = self::cached( $options, $allowed, $context );
 			if ( is_wp_error( $html ) ) {
-				$problems[] = array( 'stats', $html->get_error_message() );
+				// The engine's and the database's own words are for the branch only.
+				$problems[] = array(
+					'stats',
+					current_user_can( Capabilities::VIEW ) ? $html->get_error_message() : __( 'The figures cannot be computed just now.', 'dangjian' ),
+				);
 				$html       = '';
 			}
 		}
@@ -367,50 +391,26 @@ final class Showcase {
 	}
 
 	/**
-	 * The cache key of a showcase: everything its HTML depends on.
+	 * The cache key of a showcase (Showcase_Cache::key()).
 	 *
 	 * @param array  $options The checked options.
 	 * @param array  $allowed The figures the public may see.
 	 * @param string $context Where it renders.
 	 */
 	public static function cache_key( array $options, array $allowed, string $context ): string {
-		$parts = array(
-			DANGJIAN_PLUGIN_VERSION,
-			Data_Version::get(),
-			$options,
-			$allowed,
-			$context,
-			Format::locale(),
-			Period::today(), // "this year" and the roster's day follow the calendar.
-			Settings::organisation(),
-		);
-		return self::TRANSIENT_PREFIX . md5( (string) wp_json_encode( $parts ) );
+		return Showcase_Cache::key( $options, $allowed, $context );
 	}
 
 	/**
-	 * Removes the cached showcases kept as transients (on every write; the data version is in the key
-	 * anyway, so this only keeps the options table small).
+	 * Removes the cached showcases kept as transients (the dangjian_data_changed action).
 	 */
 	public static function purge(): void {
-		global $wpdb;
-		if ( wp_using_ext_object_cache() ) {
-			return;
-		}
-		$like = $wpdb->esc_like( '_transient_' . self::TRANSIENT_PREFIX ) . '%';
-		$tlike = $wpdb->esc_like( '_transient_timeout_' . self::TRANSIENT_PREFIX ) . '%';
-		$names = $wpdb->get_col( $wpdb->prepare( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s", $like, $tlike ) );
-		if ( ! $names ) {
-			return;
-		}
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s", $like, $tlike ) );
-		foreach ( $names as $name ) {
-			wp_cache_delete( $name, 'options' );
-		}
-		wp_cache_delete( 'alloptions', 'options' );
+		Showcase_Cache::purge();
 	}
 
 	/**
-	 * The showcase's HTML from the cache, or computed and cached.
+	 * The showcase's HTML from the cache, or computed and cached (never when computed from a stale
+	 * dataset, nor past the cache's bound: Showcase_Cache).
 	 *
 	 * @param array  $options The checked options (only allowed figures).
 	 * @param array  $allowed The figures the public may see.
@@ -418,20 +418,14 @@ final class Showcase {
 	 * @return string|\WP_Error
 	 */
 	private static function cached( array $options, array $allowed, string $context ) {
-		$key        = self::cache_key( $options, $allowed, $context );
-		$persistent = wp_using_ext_object_cache();
-		$html       = $persistent ? wp_cache_get( $key, self::CACHE_GROUP ) : get_transient( $key );
+		$key  = Showcase_Cache::key( $options, $allowed, $context );
+		$html = Showcase_Cache::get( $key );
 		if ( is_string( $html ) ) {
 			return $html;
 		}
 		$html = self::compute( $options, $allowed, $context );
-		if ( is_wp_error( $html ) ) {
-			return $html;
-		}
-		if ( $persistent ) {
-			wp_cache_set( $key, $html, self::CACHE_GROUP, DAY_IN_SECONDS );
-		} else {
-			set_transient( $key, $html, DAY_IN_SECONDS );
+		if ( is_string( $html ) && ! Engine::stats_stale() ) {
+			Showcase_Cache::put( $key, $html );
 		}
 		return $html;
 	}
@@ -443,6 +437,9 @@ final class Showcase {
 	 * @return array
 	 */
 	public static function period_args( array $options ): array {
+		if ( isset( $options['query'] ) ) {
+			return $options['query']; // The public period (Public_Period::resolve()).
+		}
 		if ( 'custom' === $options['period'] ) {
 			return array(
 				'from' => $options['from'],
@@ -489,7 +486,8 @@ final class Showcase {
 					}
 					break;
 				case 'honours':
-					$items[] = array( $key, $label, (int) $value['total'], Format::number( (int) $value['total'], $mode, $locale ), $unit );
+					$total   = self::honours_total( $value, $stats['period'] );
+					$items[] = array( $key, $label, $total, Format::number( $total, $mode, $locale ), $unit );
 					$honours = (array) $value['items'];
 					break;
 				case 'amount':
@@ -518,6 +516,23 @@ final class Showcase {
 		}
 		$html .= self::chart( $options['chart'], $figures, '{{dj-uid}}-chart', $mode, $locale );
 		return $html . '</div>';
+	}
+
+	/**
+	 * The honours of the period: all of them, counted in the table when the list given stops at its
+	 * bound (Records::honours_in() lists at most 500).
+	 *
+	 * @param array $value  The honours figure: total, items.
+	 * @param array $period from, to.
+	 */
+	private static function honours_total( array $value, array $period ): int {
+		global $wpdb;
+		$total = (int) ( $value['total'] ?? 0 );
+		if ( count( (array) ( $value['items'] ?? array() ) ) < 500 ) {
+			return $total;
+		}
+		$table = Schema::table( 'honours' );
+		return max( $total, (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE awarded_on BETWEEN %s AND %s", $period['from'], $period['to'] ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table.
 	}
 
 	/**
