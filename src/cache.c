@@ -169,9 +169,11 @@ size_t dangjian_cache_clear(void)
 
 void dangjian_cache_stats_get(dangjian_cache_stats *out)
 {
+    /* measured again, never evicted (issue 11, item 17): looking at the
+     * cache (Cache::info(), phpinfo()) must not change it; the next put()
+     * or get() evicts what no longer fits */
     for (dangjian_kept *e = kept_head; e; e = e->next)
         kept_measure(e);
-    kept_evict(kept_head);
     out->capacity = kept_capacity;
     out->used = kept_used;
     out->entries = kept_count;

@@ -50,7 +50,8 @@ int dangjian_cache_delete(const char *key, size_t len);
 size_t dangjian_cache_clear(void);
 
 /* Counters and sizes; re-measures the kept datasets (a kept dataset grows
- * when stats() builds its cache) and evicts if they no longer fit. */
+ * when stats() builds its cache) but never evicts: used may then pass the
+ * capacity until the next put() or get(). */
 void dangjian_cache_stats_get(dangjian_cache_stats *out);
 
 /* Walks the entries, most recently used first: fn(key, len, bytes, arg). */

@@ -75,6 +75,19 @@ static void dangjian_dataset_free(zend_object *obj)
     zend_object_std_dtor(obj);
 }
 
+/* Two Dataset objects are never equal (issue 11, item 16): the standard
+ * handler compares declared properties, and a Dataset has none, so any two
+ * compared equal with ==. As PHP does for closures, distinct objects are
+ * uncomparable (== false, != true, < and > false); the same object is equal
+ * (zend_compare sees that before calling this). Anything else compares as
+ * the standard handler says. */
+static int dangjian_dataset_compare(zval *a, zval *b)
+{
+    if (Z_TYPE_P(a) == IS_OBJECT && Z_TYPE_P(b) == IS_OBJECT && Z_OBJ_P(a) != Z_OBJ_P(b))
+        return ZEND_UNCOMPARABLE;
+    return zend_std_compare_objects(a, b);
+}
+
 /* ------------------------------------------------------- status -> PHP */
 
 /* The one mapping of a core failure to a PHP exception. Messages are the
@@ -328,6 +341,50 @@ PHP_METHOD(Dangjian_Dataset, __construct)
     ZEND_PARSE_PARAMETERS_NONE();
 }
 
+/* Before a kept (shared) dataset is copied for an add, the rows' value rules
+ * are checked (issue 11, item 17): a call that would fail on a bad value
+ * fails before the copy, and the object keeps sharing the kept dataset.
+ * Returns 0 with the exception thrown. Nothing to do for a private dataset
+ * (its add checks each row once). */
+static int dangjian_precheck(zval *this_zv, HashTable *rows, int people)
+{
+    dangjian_dataset_obj *o = dangjian_dataset_from_obj(Z_OBJ_P(this_zv));
+    dangjian_parts parts = {NULL, NULL, 0};
+    dj_error err;
+    dj_status st = DJ_OK;
+    size_t index = 0;
+    zval *zv;
+
+    if (!o->ds || !dj_dataset_is_shared(o->ds))
+        return 1;
+    ZEND_HASH_FOREACH_VAL(rows, zv)
+    {
+        if (people) {
+            dj_person_in in;
+            dj_person_rec rec;
+
+            dangjian_person_in(zv, &in);
+            st = dj_person_parse(&in, index, &rec, &err);
+        } else {
+            dj_activity_in in;
+            dj_activity_rec rec;
+
+            dangjian_activity_in(zv, &in, &parts);
+            st = dj_activity_parse(&in, index, &rec, parts.rec, &err);
+        }
+        if (st != DJ_OK)
+            break;
+        index++;
+    }
+    ZEND_HASH_FOREACH_END();
+    dangjian_parts_free(&parts);
+    if (st != DJ_OK) {
+        dangjian_throw(st, &err);
+        return 0;
+    }
+    return 1;
+}
+
 PHP_METHOD(Dangjian_Dataset, addPeople)
 {
     HashTable *rows;
@@ -341,6 +398,10 @@ PHP_METHOD(Dangjian_Dataset, addPeople)
     Z_PARAM_ARRAY_HT(rows)
     ZEND_PARSE_PARAMETERS_END();
 
+    if (!dangjian_precheck(ZEND_THIS, rows, 1))
+        RETURN_THROWS();
+    if (zend_hash_num_elements(rows) == 0)
+        RETURN_LONG(0);
     if (!(ds = dangjian_this_writable(ZEND_THIS)))
         RETURN_THROWS();
     st = dj_dataset_people_begin(ds, zend_hash_num_elements(rows), &err);
@@ -385,6 +446,10 @@ PHP_METHOD(Dangjian_Dataset, addActivities)
     Z_PARAM_ARRAY_HT(rows)
     ZEND_PARSE_PARAMETERS_END();
 
+    if (!dangjian_precheck(ZEND_THIS, rows, 0))
+        RETURN_THROWS();
+    if (zend_hash_num_elements(rows) == 0)
+        RETURN_LONG(0);
     if (!(ds = dangjian_this_writable(ZEND_THIS)))
         RETURN_THROWS();
     /* expected_parts 0: counting them would cost a second walk of the rows. */
@@ -434,8 +499,6 @@ PHP_METHOD(Dangjian_Dataset, setHeadcount)
     Z_PARAM_ARRAY_HT(points)
     ZEND_PARSE_PARAMETERS_END();
 
-    if (!(ds = dangjian_this_writable(ZEND_THIS)))
-        RETURN_THROWS();
     recs = safe_emalloc(zend_hash_num_elements(points) + 1, sizeof *recs, 0);
     ZEND_HASH_FOREACH_VAL(points, zv)
     {
@@ -454,6 +517,11 @@ PHP_METHOD(Dangjian_Dataset, setHeadcount)
         index++;
     }
     ZEND_HASH_FOREACH_END();
+    /* the points are checked before a kept dataset is copied (item 17) */
+    if (st == DJ_OK && !(ds = dangjian_this_writable(ZEND_THIS))) {
+        efree(recs);
+        RETURN_THROWS();
+    }
     if (st == DJ_OK)
         st = dj_dataset_set_headcount(ds, recs, index, &err);
     efree(recs);
@@ -608,22 +676,53 @@ PHP_METHOD(Dangjian_Dataset, statsJson)
 
 /* ---------------------------------------------------- JSON and snapshot */
 
+/* toJson's sinks: the length, then the bytes into a zend_string of it. */
+static int dangjian_json_count(void *ctx, const char *p, size_t n)
+{
+    (void)p;
+    *(size_t *)ctx += n;
+    return 1;
+}
+
+typedef struct {
+    zend_string *s;
+    size_t n;
+} dangjian_json_out;
+
+static int dangjian_json_copy(void *ctx, const char *p, size_t n)
+{
+    dangjian_json_out *o = ctx;
+
+    if (n > ZSTR_LEN(o->s) - o->n)
+        return 0; /* the dataset changed between the passes: cannot happen */
+    memcpy(ZSTR_VAL(o->s) + o->n, p, n);
+    o->n += n;
+    return 1;
+}
+
 PHP_METHOD(Dangjian_Dataset, toJson)
 {
     dj_dataset *ds;
-    char *text;
     size_t len = 0;
 
     ZEND_PARSE_PARAMETERS_NONE();
     if (!(ds = dangjian_this_dataset(ZEND_THIS)))
         RETURN_THROWS();
-    text = dj_json_dump(ds, &len);
-    if (!text) {
+    /* Twice through the printer: first its length, then the text straight
+     * into the zend_string, so it is held once and within memory_limit (issue
+     * 11, item 17); never a whole copy in the core's malloc'd memory. */
+    if (dj_json_dump_to(ds, dangjian_json_count, &len) != DJ_OK) {
         dangjian_throw(DJ_E_NOMEM, NULL);
         RETURN_THROWS();
     }
-    RETVAL_STRINGL(text, len);
-    dj_free(text);
+    dangjian_json_out out = {zend_string_alloc(len, 0), 0};
+    if (dj_json_dump_to(ds, dangjian_json_copy, &out) != DJ_OK || out.n != len) {
+        zend_string_efree(out.s);
+        dangjian_throw(DJ_E_NOMEM, NULL);
+        RETURN_THROWS();
+    }
+    ZSTR_VAL(out.s)[len] = '\0';
+    RETURN_NEW_STR(out.s);
 }
 
 PHP_METHOD(Dangjian_Dataset, fromJson)
@@ -645,6 +744,29 @@ PHP_METHOD(Dangjian_Dataset, fromJson)
     dangjian_dataset_wrap(return_value, ds);
 }
 
+/* open_basedir (issue 11, item 13): the path and its folder (save writes a
+ * temporary file beside the path) must both lie within it; otherwise a
+ * Dangjian\Exception "cannot <verb> <path>: not within open_basedir" and
+ * nothing is read or written. 1 when allowed. */
+static int dangjian_path_allowed(const char *path, const char *verb)
+{
+    char dir[MAXPATHLEN];
+    size_t len;
+
+    if (!PG(open_basedir) || !*PG(open_basedir))
+        return 1;
+    len = strlen(path);
+    if (len >= sizeof dir)
+        len = sizeof dir - 1;
+    memcpy(dir, path, len);
+    dir[len] = '\0';
+    len = zend_dirname(dir, len);
+    if (php_check_open_basedir_ex(path, 0) == 0 && php_check_open_basedir_ex(dir, 0) == 0)
+        return 1;
+    zend_throw_exception_ex(dangjian_ce_exception, 0, DJ_MSG_OPEN_BASEDIR, verb, path);
+    return 0;
+}
+
 PHP_METHOD(Dangjian_Dataset, save)
 {
     zend_string *path;
@@ -656,6 +778,8 @@ PHP_METHOD(Dangjian_Dataset, save)
     Z_PARAM_PATH_STR(path)
     ZEND_PARSE_PARAMETERS_END();
 
+    if (!dangjian_path_allowed(ZSTR_VAL(path), "write"))
+        RETURN_THROWS();
     if (!(ds = dangjian_this_dataset(ZEND_THIS)))
         RETURN_THROWS();
     st = dj_snapshot_save(ds, ZSTR_VAL(path), &err);
@@ -676,6 +800,8 @@ PHP_METHOD(Dangjian_Dataset, load)
     Z_PARAM_PATH_STR(path)
     ZEND_PARSE_PARAMETERS_END();
 
+    if (!dangjian_path_allowed(ZSTR_VAL(path), "read"))
+        RETURN_THROWS();
     st = dj_snapshot_load(ZSTR_VAL(path), &ds, &err);
     if (st != DJ_OK) {
         dangjian_throw(st, &err);
@@ -830,7 +956,11 @@ PHP_METHOD(Dangjian_Cache, info)
     dangjian_cache_stats_get(&st);
 #endif
     array_init_size(return_value, 7);
+#ifdef ZTS
+    add_assoc_bool(return_value, "persistent", 0); /* put() throws in a thread-safe build */
+#else
     add_assoc_bool(return_value, "persistent", 1);
+#endif
     add_assoc_long(return_value, "capacity", (zend_long)dangjian_cache_size_ini);
     add_assoc_long(return_value, "used", (zend_long)st.used);
     array_init(&entries);
@@ -887,6 +1017,7 @@ PHP_MINIT_FUNCTION(dangjian)
     dangjian_dataset_handlers.offset = XtOffsetOf(dangjian_dataset_obj, std);
     dangjian_dataset_handlers.free_obj = dangjian_dataset_free;
     dangjian_dataset_handlers.clone_obj = NULL;
+    dangjian_dataset_handlers.compare = dangjian_dataset_compare;
 
     dangjian_ce_cache = register_class_Dangjian_Cache();
 

@@ -13,6 +13,9 @@
 /* stats()/statsJson(): an int key in the query array (printf: long long). */
 #define DJ_MSG_QUERY_INT_KEY "query.%lld: unknown key"
 
+/* save()/load(): a path outside open_basedir (printf: verb, path). */
+#define DJ_MSG_OPEN_BASEDIR "cannot %s %s: not within open_basedir"
+
 /* phpinfo() rows. */
 #define DJ_MSG_INFO_SUPPORT "dangjian support"
 #define DJ_MSG_INFO_VERSION "Version"

@@ -455,6 +455,11 @@ size_t dj_format_ratio(int64_t ten_thousandths, char *buf);
  * it. Returns a NUL-terminated string owned by the caller (dj_free), or NULL
  * when out of memory. */
 char *dj_json_dump(const dj_dataset *ds, size_t *len);
+/* toJson() in pieces: sink(ctx, bytes, n) receives the text in order (n >
+ * 0, pieces of at most 64 KiB) and returns 1, or 0 to stop. Returns DJ_OK, or
+ * DJ_E_NOMEM when out of memory or stopped by the sink. */
+typedef int (*dj_json_sink)(void *ctx, const char *p, size_t n);
+dj_status dj_json_dump_to(const dj_dataset *ds, dj_json_sink sink, void *ctx);
 /* fromJson(): on success *out is a new dataset (refcount 1, the caller's).
  * On failure returns DJ_E_JSON / DJ_E_RECORD / DJ_E_NOMEM and *out is NULL. */
 dj_status dj_json_load(const char *text, size_t len, dj_dataset **out, dj_error *err);

@@ -392,12 +392,27 @@ done:
 dj_status dj_snapshot_load(const char *path, dj_dataset **out, dj_error *err)
 {
     *out = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused
+     * below); it changes nothing for a regular file */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return snap_io_error(err, "read", path, errno);
     struct stat sb;
     size_t cap = 4096;
-    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 && (uint64_t)sb.st_size < SIZE_MAX - 1) {
+    if (fstat(fd, &sb) != 0) {
+        int e = errno;
+        close(fd);
+        return snap_io_error(err, "read", path, e);
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        /* only a regular file is read (issue 11, item 13): /dev/zero or a
+         * FIFO would never end, a device could block */
+        close(fd);
+        if (S_ISDIR(sb.st_mode))
+            return snap_io_error(err, "read", path, EISDIR);
+        return dj_error_set(err, DJ_E_IO, "cannot read %s: not a regular file", path);
+    }
+    if (sb.st_size > 0 && (uint64_t)sb.st_size < SIZE_MAX - 1) {
         dj_status st = DJ_OK;
         int res = snap_read_fast(fd, (uint64_t)sb.st_size, path, out, &st, err);
         if (res == RD_OK) {

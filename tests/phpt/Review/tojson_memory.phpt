@@ -1,0 +1,27 @@
+--TEST--
+Review 17: toJson() holds its text once: the peak memory of the process grows by about the text, not twice it
+--EXTENSIONS--
+dangjian
+--SKIPIF--
+<?php if (!is_readable('/proc/self/status')) die('skip needs /proc/self/status'); ?>
+--INI--
+memory_limit=512M
+--FILE--
+<?php
+require __DIR__ . '/_helper.inc';
+$d = review_dataset(120000);
+gc_collect_cycles();
+$rss = review_proc_bytes('VmRSS');
+$hwm0 = review_proc_bytes('VmHWM');
+$t = $d->toJson();
+$len = strlen($t);
+$grew = review_proc_bytes('VmHWM') - max($rss, 0);
+// the text once, plus the printer's 64 KiB piece and allocator slack
+echo $len > 20000000 ? "big text\n" : "small text: $len\n";
+echo $grew < 1.4 * $len ? "held once\n" : "held twice: grew $grew for $len bytes (peak before $hwm0, rss $rss)\n";
+var_dump(Dangjian\Dataset::fromJson($t)->counts() === $d->counts());
+?>
+--EXPECT--
+big text
+held once
+bool(true)
