@@ -264,7 +264,6 @@ static void dump_body(const dj_dataset *ds, dj_jbuf *b)
         jbuf_lit(b, "}");
     }
     jbuf_lit(b, "]}");
-
 }
 
 /* toJson(): see dj.h. Returns a NUL-terminated string owned by the caller
