@@ -138,26 +138,26 @@ final class Public_Period {
 			$problems[] = array( 'as_of', __( 'Only the branch may choose the day of the member counts.', 'dangjian' ) );
 			$refused    = true;
 		}
+		$from   = (string) ( $args['from'] ?? '' );
+		$to     = (string) ( $args['to'] ?? '' );
+		$period = (string) ( $args['period'] ?? 'this_year' );
+		if ( '' === $from && '' === $to && ( 'this_year' === $period || 'last_year' === $period ) ) {
+			return array(
+				'args'     => array( 'period' => $period ), // Whole years, two keys: as they are.
+				'problems' => $problems,
+				'refused'  => $refused,
+			);
+		}
 		list( $first, $last ) = self::window();
 		$founded              = self::founded();
 		$today                = Period::today();
-		$from                 = (string) ( $args['from'] ?? '' );
-		$to                   = (string) ( $args['to'] ?? '' );
 		if ( '' === $from && '' === $to ) {
-			$period = (string) ( $args['period'] ?? 'this_year' );
 			if ( 'all' === $period ) {
 				return array(
 					'args'     => array(
 						'from' => $first,
 						'to'   => self::month_end( $today ),
 					),
-					'problems' => $problems,
-					'refused'  => $refused,
-				);
-			}
-			if ( 'this_year' === $period || 'last_year' === $period ) {
-				return array(
-					'args'     => array( 'period' => $period ), // Whole years, two keys: as they are.
 					'problems' => $problems,
 					'refused'  => $refused,
 				);
