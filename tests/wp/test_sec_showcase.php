@@ -72,7 +72,9 @@ dj_t_same( ( $y - 1 ) . '-03-01..' . ( $y - 1 ) . '-03-31', dj_t_span( (string) 
 wp_set_current_user( 0 );
 dj_t_same( ( $y - 1 ) . '-03-01..' . ( $y - 1 ) . '-03-31', dj_t_span( do_shortcode( $sc ) ), 'a visitor: the same whole month' );
 wp_set_current_user( $admin_id );
-dj_t_same( $day . '..' . $day, dj_t_span( do_shortcode( $sc ) ), 'the branch (view_dangjian) gets the day it asked for' );
+$html = do_shortcode( $sc );
+dj_t_same( $day . '..' . $day, dj_t_span( $html ), 'the branch (view_dangjian) gets the day it asked for' );
+dj_t_ok( str_contains( $html, 'data-problem="public_period"' ), '... and is told that visitors see another period' );
 wp_set_current_user( 0 );
 dj_t_same( ( $y - 1 ) . '-03-01..' . ( $y - 1 ) . '-03-31', dj_t_span( do_shortcode( $sc ) ), '... which is never served to a visitor from the cache' );
 

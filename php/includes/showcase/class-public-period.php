@@ -118,14 +118,16 @@ final class Public_Period {
 	/**
 	 * Applies the rule to period arguments (the current user's: unchanged for view_dangjian).
 	 *
-	 * @param array $args 'period' (this_year, last_year, all, a year), or 'from' and 'to'; 'as_of'.
+	 * @param array     $args   'period' (this_year, last_year, all, a year), or 'from' and 'to'; 'as_of'.
+	 * @param bool|null $public Whether to apply the rule (default: whether it applies to the current
+	 *                          user, self::applies()); true shows the branch what visitors get.
 	 * @return array{args:array,problems:array[],refused:bool} args: 'from' and 'to' (always, when
 	 *               the rule applies), else the arguments as given; problems: [param, message] for
 	 *               what was widened, bounded or dropped; refused: whether a strict caller (REST)
 	 *               should refuse the request rather than answer for the bounded period.
 	 */
-	public static function resolve( array $args ): array {
-		if ( ! self::applies() ) {
+	public static function resolve( array $args, ?bool $public = null ): array {
+		if ( ! ( $public ?? self::applies() ) ) {
 			return array(
 				'args'     => $args,
 				'problems' => array(),
