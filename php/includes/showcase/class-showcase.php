@@ -54,7 +54,6 @@ namespace Dangjian;
 defined( 'ABSPATH' ) || exit;
 
 // The showcase room's helpers (until dangjian.php lists them with the room's other files).
-require_once __DIR__ . '/class-public-period.php';
 require_once __DIR__ . '/class-showcase-cache.php';
 
 /**
