@@ -51,7 +51,7 @@ dj_t_same( 0, (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Dangjian\Schema::t
 $v      = Dangjian\Data_Version::get();
 $result = Dangjian\Backup::restore( $json );
 dj_t_same( array(), $result['errors'], 'the backup is restored without error' );
-dj_t_same( array( 'people' => 8, 'activities' => 6, 'participants' => 10, 'headcount' => 2, 'media' => 1, 'honours' => 1 ), $result['counts'], 'it reports what it restored' );
+dj_t_same( array( 'people' => 8, 'activities' => 6, 'participants' => 10, 'headcount' => 2, 'media' => 1, 'honours' => 1, 'investments' => 0, 'benefits' => 0, 'plans' => 0 ), $result['counts'], 'it reports what it restored' );
 dj_t_ok( Dangjian\Data_Version::get() > $v, 'the restore bumps the data version' );
 dj_t_same( $rows, dj_t_all_rows(), 'every row of every table is as before (names, notes, timestamps, NULL participant hours, the untrimmed venue)' );
 dj_t_same( $figures, array_map( 'dangjian_stats', $queries ), 'the figures are as before' );

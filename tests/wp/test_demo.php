@@ -30,6 +30,27 @@ dj_t_ok( $first['counts']['honours'] >= 5, 'honours', (string) $first['counts'][
 dj_t_same( array(), Dangjian\Engine::skipped(), 'the engine accepts every demo row' );
 dj_t_same( '市心理咨询师协会党支部', Dangjian\Settings::organisation(), 'the organisation is named' );
 
+// The records of the work report: the profile, facility investment, benefits, plans, hires, campaigns.
+$profile = Dangjian\Profile::get();
+dj_t_ok( '' !== $profile['name'] && '' !== $profile['parent_org'] && '' !== $profile['approved_by'] && '' !== $profile['secretary'], 'the branch has a full profile' );
+dj_t_same( '2016-03-15', $profile['founded_on'], 'founded in 2016' );
+dj_t_same( '2016-03-15', Dangjian\Period::resolve( array( 'period' => 'all' ) )['from'], '"All records" starts at the founding' );
+dj_t_ok( $first['counts']['investments'] >= 5, 'facility investment over the years', (string) $first['counts']['investments'] );
+dj_t_ok( $first['counts']['benefits'] >= 4, 'staff benefits', (string) $first['counts']['benefits'] );
+dj_t_same( 3, $first['counts']['plans'], 'development plans for last year, this year and next year' );
+$ended = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Dangjian\Schema::table( 'benefits' ) . ' WHERE ends_on IS NOT NULL' ); // phpcs:ignore
+dj_t_ok( $ended >= 1, 'a benefit that has ended' );
+$hired_now = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . Dangjian\Schema::table( 'people' ) . ' WHERE is_staff = 1 AND hired_on >= %s', ( (int) substr( Dangjian\Period::today(), 0, 4 ) - 1 ) . '-01-01' ) ); // phpcs:ignore
+dj_t_ok( $hired_now >= 1, 'staff hired last year or this year', (string) $hired_now );
+$no_hire = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Dangjian\Schema::table( 'people' ) . ' WHERE is_staff = 1 AND hired_on IS NULL' ); // phpcs:ignore
+dj_t_same( 0, $no_hire, 'every staff member has a hire date' );
+$flood = $wpdb->get_row( $wpdb->prepare( 'SELECT COUNT(*) AS n, SUM(beneficiaries) AS b FROM ' . Dangjian\Schema::table( 'activities' ) . ' WHERE project = %s', '临江洪灾心理援助专项行动' ), ARRAY_A ); // phpcs:ignore
+dj_t_ok( (int) $flood['n'] >= 5 && (int) $flood['b'] > 300, 'a flood psychological-aid campaign with its activities and people helped', wp_json_encode( $flood ) );
+$campaigns = Dangjian\Records::suggestions( 'projects' );
+dj_t_ok( count( $campaigns ) >= 2, 'more than one campaign', implode( '、', $campaigns ) );
+$young = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Dangjian\Schema::table( 'people' ) . ' WHERE birth_date > DATE_SUB(LEAST(COALESCE(applied_on, \'9999-12-31\'), COALESCE(activist_on, \'9999-12-31\'), COALESCE(candidate_on, \'9999-12-31\'), COALESCE(admitted_on, \'9999-12-31\')), INTERVAL 18 YEAR)' ); // phpcs:ignore
+dj_t_same( 0, $young, 'nobody applied or was admitted before 18' );
+
 // Realistic people: Chinese names, fake phones 1380000xxxx, genders, birth dates.
 $bad = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Dangjian\Schema::table( 'people' ) . " WHERE phone NOT LIKE '1380000____' OR gender NOT IN ('male','female') OR birth_date IS NULL OR CHAR_LENGTH(name) NOT BETWEEN 2 AND 3" ); // phpcs:ignore
 dj_t_same( 0, $bad, 'every person has a 2–3 character name, a gender, a birth date and a 1380000xxxx phone' );

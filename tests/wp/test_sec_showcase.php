@@ -72,7 +72,9 @@ dj_t_same( ( $y - 1 ) . '-03-01..' . ( $y - 1 ) . '-03-31', dj_t_span( (string) 
 wp_set_current_user( 0 );
 dj_t_same( ( $y - 1 ) . '-03-01..' . ( $y - 1 ) . '-03-31', dj_t_span( do_shortcode( $sc ) ), 'a visitor: the same whole month' );
 wp_set_current_user( $admin_id );
-dj_t_same( $day . '..' . $day, dj_t_span( do_shortcode( $sc ) ), 'the branch (view_dangjian) gets the day it asked for' );
+$html = do_shortcode( $sc );
+dj_t_same( $day . '..' . $day, dj_t_span( $html ), 'the branch (view_dangjian) gets the day it asked for' );
+dj_t_ok( str_contains( $html, 'data-problem="public_period"' ), '... and is told that visitors see another period' );
 wp_set_current_user( 0 );
 dj_t_same( ( $y - 1 ) . '-03-01..' . ( $y - 1 ) . '-03-31', dj_t_span( do_shortcode( $sc ) ), '... which is never served to a visitor from the cache' );
 
@@ -88,6 +90,14 @@ $refused = Public_Period::for_rest( array( 'from' => $day, 'to' => $day ) );
 dj_t_ok( is_wp_error( $refused ) && isset( $refused->get_error_data()['params']['from'], $refused->get_error_data()['params']['to'] ), 'for REST a one-day period is refused, naming from and to' );
 dj_t_ok( is_wp_error( Public_Period::for_rest( array( 'period' => 'this_year', 'as_of' => $today ) ) ), 'for REST as_of is refused to the public' );
 dj_t_same( array( 'from' => ( $y - 1 ) . '-03-01', 'to' => ( $y - 1 ) . '-03-31' ), Public_Period::for_rest( array( 'from' => ( $y - 1 ) . '-03-01', 'to' => ( $y - 1 ) . '-03-31' ) ), 'a whole month passes as it is' );
+
+// GET /dangjian/v1/stats: the same rule (Rest_Stats and dangjian_public_stats() call Public_Period).
+$r = dj_t_rest( 'GET', 'dangjian/v1/stats&from=' . $day . '&to=' . $day );
+dj_t_same( 400, $r['status'], 'REST: a visitor\'s one-day period is refused' );
+$r = dj_t_rest( 'GET', 'dangjian/v1/stats&period=all' );
+dj_t_same( substr( $old_day, 0, 7 ) . '-01..' . Public_Period::month_end( $today ), ( $r['json']['period']['from'] ?? '' ) . '..' . ( $r['json']['period']['to'] ?? '' ), 'REST: period=all for a visitor runs from the month of the oldest date to the end of this month' );
+$r = dj_t_rest( 'GET', 'dangjian/v1/stats&from=' . ( $y - 30 ) . '-01-01&to=' . $y . '-12-31' );
+dj_t_same( 400, $r['status'], 'REST: a visitor\'s period over ten years is refused' );
 
 // ------------------------------------------------------------ 2. period=all: no personal date
 $all = do_shortcode( '[dangjian figures="applicants" period="all"]' );

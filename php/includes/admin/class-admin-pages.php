@@ -1,7 +1,8 @@
 <?php
 /**
- * The record screens under 党建统计 (People, Activities, Media coverage, Honours, Headcount) and the
- * settings screen: lists, add/edit forms, deletes.
+ * The record screens under 党建统计 (People, Activities, Media coverage, Honours, Headcount, Facility
+ * investment, Staff benefits, Development plans) and the settings screen: lists, add/edit forms,
+ * deletes.
  *
  * @package Dangjian
  */
@@ -23,11 +24,14 @@ final class Admin_Pages {
 
 	/** Screen slugs by entity. */
 	const SLUGS = array(
-		'people'     => 'dangjian-people',
-		'activities' => 'dangjian-activities',
-		'media'      => 'dangjian-media',
-		'honours'    => 'dangjian-honours',
-		'headcount'  => 'dangjian-headcount',
+		'people'      => 'dangjian-people',
+		'activities'  => 'dangjian-activities',
+		'media'       => 'dangjian-media',
+		'honours'     => 'dangjian-honours',
+		'headcount'   => 'dangjian-headcount',
+		'investments' => 'dangjian-investments',
+		'benefits'    => 'dangjian-benefits',
+		'plans'       => 'dangjian-plans',
 	);
 
 	const SETTINGS_SLUG = 'dangjian-settings';
@@ -58,6 +62,9 @@ final class Admin_Pages {
 			'media'      => array( __( 'Media coverage', 'dangjian' ), __( 'Add a report', 'dangjian' ), __( 'Edit a report', 'dangjian' ) ),
 			'honours'    => array( __( 'Honours', 'dangjian' ), __( 'Add an honour', 'dangjian' ), __( 'Edit an honour', 'dangjian' ) ),
 			'headcount'  => array( __( 'Headcount', 'dangjian' ), __( 'Add a headcount', 'dangjian' ), __( 'Edit a headcount', 'dangjian' ) ),
+			'investments' => array( __( 'Facility investment', 'dangjian' ), __( 'Add an investment', 'dangjian' ), __( 'Edit an investment', 'dangjian' ) ),
+			'benefits'    => array( __( 'Staff benefits', 'dangjian' ), __( 'Add a benefit', 'dangjian' ), __( 'Edit a benefit', 'dangjian' ) ),
+			'plans'       => array( __( 'Development plans', 'dangjian' ), __( 'Add a plan', 'dangjian' ), __( 'Edit a plan', 'dangjian' ) ),
 		);
 	}
 
@@ -315,14 +322,15 @@ final class Admin_Pages {
 		require_once __DIR__ . '/lists/class-media-list-table.php';
 		require_once __DIR__ . '/lists/class-honours-list-table.php';
 		require_once __DIR__ . '/lists/class-headcount-list-table.php';
+		require_once __DIR__ . '/lists/class-simple-list-table.php';
 		$classes = array(
-			'people'     => People_List_Table::class,
-			'activities' => Activities_List_Table::class,
-			'media'      => Media_List_Table::class,
-			'honours'    => Honours_List_Table::class,
-			'headcount'  => Headcount_List_Table::class,
+			'people'      => People_List_Table::class,
+			'activities'  => Activities_List_Table::class,
+			'media'       => Media_List_Table::class,
+			'honours'     => Honours_List_Table::class,
+			'headcount'   => Headcount_List_Table::class,
 		);
-		$table   = new $classes[ $entity ]();
+		$table   = isset( $classes[ $entity ] ) ? new $classes[ $entity ]() : new Simple_List_Table( $entity );
 		$table->prepare_items();
 		$titles = self::titles()[ $entity ];
 
@@ -437,10 +445,18 @@ final class Admin_Pages {
 					'phone' => 'tel',
 				);
 				$type  = $types[ $spec['type'] ] ?? 'text';
-				$mode  = in_array( $spec['type'], array( 'amount', 'count' ), true ) ? ' inputmode="decimal"' : '';
-				$class = in_array( $spec['type'], array( 'amount', 'count', 'date' ), true ) ? 'regular-text dangjian-short' : 'regular-text';
+				$mode  = in_array( $spec['type'], array( 'amount', 'count', 'year' ), true ) ? ' inputmode="decimal"' : '';
+				$class = in_array( $spec['type'], array( 'amount', 'count', 'year', 'date' ), true ) ? 'regular-text dangjian-short' : 'regular-text';
 				$place = 'date' === $spec['type'] ? ' placeholder="YYYY-MM-DD"' : '';
-				echo '<input type="' . esc_attr( $type ) . '" class="' . esc_attr( $class ) . '" id="' . esc_attr( $id ) . '" name="' . esc_attr( $field ) . '" value="' . esc_attr( (string) $value ) . '"' . $mode . $place . $describe . ' />'; // phpcs:ignore WordPress.Security.EscapeOutput -- Fixed markup and escaped parts.
+				$list  = empty( $spec['suggest'] ) ? '' : ' list="' . esc_attr( $id . '-list' ) . '" autocomplete="off"';
+				echo '<input type="' . esc_attr( $type ) . '" class="' . esc_attr( $class ) . '" id="' . esc_attr( $id ) . '" name="' . esc_attr( $field ) . '" value="' . esc_attr( (string) $value ) . '"' . $mode . $place . $list . $describe . ' />'; // phpcs:ignore WordPress.Security.EscapeOutput -- Fixed markup and escaped parts.
+				if ( ! empty( $spec['suggest'] ) ) {
+					echo '<datalist id="' . esc_attr( $id . '-list' ) . '">';
+					foreach ( Records::suggestions( (string) $spec['suggest'] ) as $option ) {
+						echo '<option value="' . esc_attr( $option ) . '"></option>';
+					}
+					echo '</datalist>';
+				}
 		}
 		if ( '' !== $error ) {
 			echo '<p class="dangjian-error" id="' . esc_attr( $id . '-error' ) . '" data-field="' . esc_attr( $name ) . '" style="color:#b32d2e"><strong>' . esc_html( $error ) . '</strong></p>';
@@ -521,13 +537,18 @@ final class Admin_Pages {
 		check_admin_referer( 'dangjian-settings' );
 		$input                      = isset( $_POST['dangjian_settings'] ) && is_array( $_POST['dangjian_settings'] ) ? wp_unslash( $_POST['dangjian_settings'] ) : array(); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Settings::sanitize() cleans it.
 		list( $settings, $errors ) = Settings::sanitize( $input );
-		if ( $errors ) {
+		list( $profile, $problems ) = Admin_Profile::posted();
+		if ( $errors || $problems ) {
 			self::$errors = $errors;
 			self::$values = $settings;
+			Admin_Profile::keep( $profile, $problems );
 			status_header( 422 );
 			return;
 		}
 		Settings::save( $settings );
+		if ( null !== $profile ) {
+			Profile::save( $profile );
+		}
 		wp_safe_redirect( add_query_arg( array( 'page' => self::SETTINGS_SLUG, 'dj_notice' => 'saved' ), admin_url( 'admin.php' ) ) );
 		exit;
 	}
@@ -555,7 +576,7 @@ final class Admin_Pages {
 
 		echo '<div class="wrap" id="dangjian-settings"><h1>' . esc_html__( 'Party building settings', 'dangjian' ) . '</h1>';
 		self::notice();
-		if ( $errors ) {
+		if ( $errors || Admin_Profile::refused() ) {
 			echo '<div class="notice notice-error"><p>' . esc_html__( 'The settings were not saved: some values need correcting.', 'dangjian' ) . '</p></div>';
 		}
 		echo '<form method="post" action="' . esc_url( add_query_arg( 'page', self::SETTINGS_SLUG, admin_url( 'admin.php' ) ) ) . '">';
@@ -588,6 +609,7 @@ final class Admin_Pages {
 		echo '<p class="description">' . esc_html__( 'The figures the public pages and the public REST API may show. Only totals are ever shown, never a person.', 'dangjian' ) . '</p></fieldset></td></tr>';
 		echo Settings::numbers_field( $settings['numbers'] ?? 'auto', $errors['numbers'] ?? '' ); // phpcs:ignore WordPress.Security.EscapeOutput -- Escaped by Settings.
 		echo '</tbody></table>';
+		Admin_Profile::render();
 		submit_button( __( 'Save settings', 'dangjian' ) );
 		echo '</form></div>';
 	}

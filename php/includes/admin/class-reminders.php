@@ -35,6 +35,9 @@ final class Reminders {
 	/** User meta: '1' when the user asked for the weekly digest by e-mail. */
 	const OPT_IN = 'dangjian_digest';
 
+	/** Option: the last self::summary(), with the key it was made for. */
+	const CACHE = 'dangjian_reminders_cache';
+
 	/**
 	 * Adds the digest's cron hook and schedules it (Plugin::init calls this on every request: the
 	 * cron runs outside the admin).
@@ -56,31 +59,25 @@ final class Reminders {
 	}
 
 	/**
-	 * The reminders of today: every person concerned (id and dates), named only up to $named a group
-	 * (the others have name ''): the dashboard names a few and links to the list of all.
+	 * The reminders of today: the people concerned (id, name and dates), at most $named a group, and
+	 * the count of each group ("counts"): the dashboard names a few and links to the list of all.
 	 *
-	 * @param int|null $named How many people of each group to name; null for all.
-	 * @return array{today:string,from:string,due:array[],overdue:array[],eligible:array[],missing:array<string,string[]>}|\WP_Error
+	 * @param int|null $named How many people of each group to list; null for all.
+	 * @return array{today:string,from:string,due:array[],overdue:array[],eligible:array[],counts:array<string,int>,missing:array<string,string[]>}|\WP_Error
 	 */
 	public static function get( ?int $named = null ) {
 		$today = Period::today();
 		$from  = ( (int) substr( $today, 0, 4 ) - 1 ) . '-01-01';
-		$stats = dangjian_stats(
-			array(
-				'from'       => $from,
-				'to'         => $today,
-				'as_of'      => $today,
-				'due_within' => self::DUE_WITHIN,
-			)
-		);
+		$stats = self::stats();
 		if ( is_wp_error( $stats ) ) {
 			return $stats;
 		}
-		$due     = $stats['pipeline']['due_for_conversion'];
-		$overdue = $stats['pipeline']['overdue_conversion'];
-		$cut     = static fn( array $list ) => null === $named ? $list : array_slice( $list, 0, $named );
-		$names   = Records::names( array_merge( array_column( $cut( $due ), 'id' ), array_column( $cut( $overdue ), 'id' ) ) );
-		$listed  = static function ( array $list ) use ( $names ): array {
+		$due      = $stats['pipeline']['due_for_conversion'];
+		$overdue  = $stats['pipeline']['overdue_conversion'];
+		$eligible = self::eligible( $today, $named );
+		$cut      = static fn( array $list ) => null === $named ? $list : array_slice( $list, 0, $named );
+		$names    = Records::names( array_merge( array_column( $cut( $due ), 'id' ), array_column( $cut( $overdue ), 'id' ), array_column( $eligible['items'], 'id' ) ) );
+		$listed   = static function ( array $list ) use ( $names ): array {
 			$out = array();
 			foreach ( $list as $item ) {
 				$out[] = array(
@@ -91,48 +88,128 @@ final class Reminders {
 			}
 			return $out;
 		};
-		$eligible = self::eligible( $today );
-		$names    = Records::names( array_column( $cut( $eligible ), 'id' ) );
-		foreach ( $eligible as $i => $row ) {
-			$eligible[ $i ]['name'] = $names[ $row['id'] ] ?? '';
+		foreach ( $eligible['items'] as $i => $row ) {
+			$eligible['items'][ $i ]['name'] = $names[ $row['id'] ] ?? '';
 		}
 		return array(
 			'today'    => $today,
 			'from'     => $from,
-			'due'      => $listed( $due ),
-			'overdue'  => $listed( $overdue ),
-			'eligible' => $eligible,
+			'due'      => $listed( $cut( $due ) ),
+			'overdue'  => $listed( $cut( $overdue ) ),
+			'eligible' => $eligible['items'],
+			'counts'   => array(
+				'due'      => count( $due ),
+				'overdue'  => count( $overdue ),
+				'eligible' => $eligible['count'],
+			),
 			'missing'  => array_filter( $stats['meetings']['missing'] ),
 		);
 	}
 
 	/**
-	 * Activists eligible to become candidates today (activist_on + 1 year ≤ today, on the roster):
-	 * id, activist_on, eligible_on, ordered by activist_on then id. One query, whatever their number.
+	 * What the dashboard and its widget show: self::get( self::SHOWN ), the first self::SHOWN
+	 * warnings of each rule, and the count of every group ("counts": due, overdue, eligible,
+	 * candidate_early, long_probation). Kept in one option for the data version, the day, the
+	 * locale and the meeting rules it was made for: a second view costs one option read, whatever
+	 * the number of people (the first one scans the people table a few times).
 	 *
-	 * @param string $today YYYY-MM-DD.
-	 * @return array[]
+	 * @return array{reminders:array,warnings:array[],counts:array<string,int>}|\WP_Error
 	 */
-	private static function eligible( string $today ): array {
-		global $wpdb;
-		$table = Schema::table( 'people' );
-		$stage = Records::stage_sql( $today );
-		// On the roster: their start (joined_on, else the earliest stage date) is on or before today.
-		$start = "COALESCE(joined_on, LEAST(COALESCE(applied_on,'9999-12-31'), COALESCE(activist_on,'9999-12-31'), COALESCE(candidate_on,'9999-12-31'), COALESCE(admitted_on,'9999-12-31'), COALESCE(full_on,'9999-12-31')))";
-		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT id, activist_on FROM {$table} WHERE activist_on IS NOT NULL AND ({$stage}) = 'activist' AND {$start} <= %s AND activist_on <= %s ORDER BY activist_on, id", $today, $today ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL -- Prepared in stage_sql() and here.
-		$out   = array();
-		foreach ( (array) $rows as $row ) {
-			$on = Period::add_years( (string) $row['activist_on'], 1 );
-			if ( $on <= $today ) {
-				$out[] = array(
-					'id'          => (int) $row['id'],
-					'name'        => '',
-					'activist_on' => (string) $row['activist_on'],
-					'eligible_on' => $on,
-				);
+	public static function summary() {
+		$key    = md5( (string) wp_json_encode( array( Data_Version::get(), Period::today(), determine_locale(), Settings::meeting_rules(), self::SHOWN ) ) );
+		$cached = get_option( self::CACHE );
+		if ( is_array( $cached ) && ( $cached['key'] ?? '' ) === $key && isset( $cached['value']['counts'] ) ) {
+			return $cached['value'];
+		}
+		$reminders = self::get( self::SHOWN );
+		if ( is_wp_error( $reminders ) ) {
+			return $reminders;
+		}
+		$counts   = $reminders['counts'] + array(
+			'candidate_early' => 0,
+			'long_probation'  => 0,
+		);
+		$warnings = array();
+		foreach ( self::warnings() as $w ) {
+			if ( $counts[ $w['rule'] ]++ < self::SHOWN ) {
+				$warnings[] = $w;
 			}
 		}
-		return $out;
+		$value = array(
+			'reminders' => $reminders,
+			'warnings'  => $warnings,
+			'counts'    => $counts,
+		);
+		update_option(
+			self::CACHE,
+			array(
+				'key'   => $key,
+				'value' => $value,
+			),
+			false
+		);
+		return $value;
+	}
+
+	/**
+	 * The figures the reminders come from: from 1 January of last year to today, as of today.
+	 *
+	 * @return array|\WP_Error dangjian_stats()'s result.
+	 */
+	private static function stats() {
+		$today = Period::today();
+		return dangjian_stats(
+			array(
+				'from'       => ( (int) substr( $today, 0, 4 ) - 1 ) . '-01-01',
+				'to'         => $today,
+				'as_of'      => $today,
+				'due_within' => self::DUE_WITHIN,
+			)
+		);
+	}
+
+	/**
+	 * Activists eligible to become candidates today (on the roster, at stage activist, activist_on
+	 * + 1 year ≤ today), ordered by activist_on then id: the first $limit of them (all for null) and
+	 * how many there are. Plain comparisons on the row (no per-row stage expression), so that one
+	 * scan of the people table answers at 100,000 people.
+	 *
+	 * @param string   $today YYYY-MM-DD.
+	 * @param int|null $limit How many to list; null for all.
+	 * @return array{items:array[],count:int} Items: id, name (''), activist_on, eligible_on.
+	 */
+	private static function eligible( string $today, ?int $limit = null ): array {
+		global $wpdb;
+		$table = Schema::table( 'people' );
+		// activist_on + 1 year ≤ today ⇔ activist_on ≤ today - 1 year, 29 February included
+		// (Period::add_years() moves it to 1 March, DATE_SUB moves today back to 28 February).
+		// On the roster: their start (joined_on, else the earliest stage date) is on or before today.
+		$where = $wpdb->prepare(
+			"activist_on <= DATE_SUB(%s, INTERVAL 1 YEAR) AND (left_on IS NULL OR left_on > %s) AND (full_on IS NULL OR full_on > %s) AND (admitted_on IS NULL OR admitted_on > %s) AND (candidate_on IS NULL OR candidate_on > %s) AND COALESCE(joined_on, LEAST(COALESCE(applied_on,'9999-12-31'), activist_on)) <= %s",
+			$today,
+			$today,
+			$today,
+			$today,
+			$today,
+			$today
+		);
+		// A scan of the table: the admitted_on index would be read as a range over half of it first.
+		$sql   = "SELECT id, activist_on FROM {$table} IGNORE INDEX (admitted_on) WHERE {$where} ORDER BY activist_on, id";
+		$rows  = $wpdb->get_results( null === $limit ? $sql : $sql . ' LIMIT ' . max( 0, $limit ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL -- Prepared above.
+		$items = array();
+		foreach ( (array) $rows as $row ) {
+			$items[] = array(
+				'id'          => (int) $row['id'],
+				'name'        => '',
+				'activist_on' => (string) $row['activist_on'],
+				'eligible_on' => Period::add_years( (string) $row['activist_on'], 1 ),
+			);
+		}
+		$count = null === $limit ? count( $items ) : (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$table} IGNORE INDEX (admitted_on) WHERE {$where}" ); // phpcs:ignore WordPress.DB.PreparedSQL -- Prepared above.
+		return array(
+			'items' => $items,
+			'count' => $count,
+		);
 	}
 
 	/**
@@ -152,11 +229,15 @@ final class Reminders {
 			}
 			return $ids;
 		}
-		$reminders = self::get( 0 );
-		if ( is_wp_error( $reminders ) ) {
-			return $reminders;
+		if ( 'eligible' === $group ) {
+			return array_column( self::eligible( Period::today() )['items'], 'id' );
 		}
-		return array_map( 'intval', array_column( $reminders[ $group ] ?? array(), 'id' ) );
+		$stats = self::stats();
+		if ( is_wp_error( $stats ) ) {
+			return $stats;
+		}
+		$list = 'due' === $group ? $stats['pipeline']['due_for_conversion'] : ( 'overdue' === $group ? $stats['pipeline']['overdue_conversion'] : array() );
+		return array_map( 'intval', array_column( $list, 'id' ) );
 	}
 
 	/**
@@ -241,6 +322,7 @@ final class Reminders {
 			'candidate_early' => array_values( array_filter( $warnings, static fn( $w ) => 'candidate_early' === $w['rule'] ) ),
 			'long_probation'  => array_values( array_filter( $warnings, static fn( $w ) => 'long_probation' === $w['rule'] ) ),
 		);
+		$counts = ( $reminders['counts'] ?? array() ) + array_map( 'count', $groups );
 		$titles = self::titles();
 		$lines  = array();
 		foreach ( $groups as $key => $list ) {
@@ -251,8 +333,8 @@ final class Reminders {
 			foreach ( array_slice( $list, 0, self::SHOWN ) as $item ) {
 				$names[] = '' !== $item['name'] ? $item['name'] : '#' . $item['id'];
 			}
-			$lines[] = $titles[ $key ] . sprintf( '（%s）', number_format_i18n( count( $list ) ) );
-			$lines[] = '  ' . implode( '、', $names ) . ( count( $list ) > self::SHOWN ? ' …' : '' );
+			$lines[] = $titles[ $key ] . sprintf( '（%s）', number_format_i18n( $counts[ $key ] ) );
+			$lines[] = '  ' . implode( '、', $names ) . ( $counts[ $key ] > self::SHOWN ? ' …' : '' );
 			$lines[] = '  ' . Admin_Pages::url( 'people', array( 'reminder' => $key ) );
 			$lines[] = '';
 		}

@@ -48,21 +48,22 @@ final class Showcase_Dashboard {
 	 * The page stays small whatever the number of people concerned.
 	 */
 	public static function reminders(): void {
-		$reminders = Reminders::get( Reminders::SHOWN );
-		$warnings  = Reminders::warnings();
+		$summary = Reminders::summary();
 		echo '<div class="dangjian-reminders" id="dangjian-reminders"><h2>' . esc_html__( 'Reminders', 'dangjian' ) . '</h2>';
-		if ( is_wp_error( $reminders ) ) {
-			echo '<p>' . esc_html( $reminders->get_error_message() ) . '</p></div>';
+		if ( is_wp_error( $summary ) ) {
+			echo '<p>' . esc_html( $summary->get_error_message() ) . '</p></div>';
 			return;
 		}
-		$groups = self::groups( $reminders, $warnings );
+		$reminders = $summary['reminders'];
+		$groups    = self::groups( $reminders, $summary['warnings'] );
+		$counts    = $summary['counts'];
 		$kinds  = Vocabulary::kinds();
-		$total  = array_sum( array_map( 'count', $groups ) ) + count( $reminders['missing'] );
+		$total  = array_sum( $counts ) + count( $reminders['missing'] );
 		if ( 0 === $total ) {
 			echo '<p>' . esc_html__( 'Nothing needs attention.', 'dangjian' ) . '</p>';
 		}
 		foreach ( array( 'due', 'overdue', 'eligible' ) as $key ) {
-			self::group( $key, $groups[ $key ], $reminders['today'] );
+			self::group( $key, $groups[ $key ], $counts[ $key ], $reminders['today'] );
 		}
 		if ( $reminders['missing'] ) {
 			echo '<h3>' . esc_html__( 'Meetings not held', 'dangjian' ) . ' <span class="count">(' . esc_html( number_format_i18n( count( $reminders['missing'] ) ) ) . ')</span></h3>';
@@ -79,7 +80,7 @@ final class Showcase_Dashboard {
 			echo '<p>' . esc_html__( 'No rule is broken.', 'dangjian' ) . '</p>';
 		}
 		foreach ( array( 'candidate_early', 'long_probation' ) as $key ) {
-			self::group( $key, $groups[ $key ], $reminders['today'] );
+			self::group( $key, $groups[ $key ], $counts[ $key ], $reminders['today'] );
 		}
 		self::digest_form();
 		echo '</div>';
@@ -132,15 +133,16 @@ final class Showcase_Dashboard {
 	 * One group: its title and count, its first people, and the link to all of them.
 	 *
 	 * @param string  $key   The group.
-	 * @param array[] $items Its people (each with id and name, and the group's dates or message).
+	 * @param array[] $items Its first people (each with id and name, and the group's dates or message).
+	 * @param int     $count How many people the group holds.
 	 * @param string  $today Today.
 	 */
-	private static function group( string $key, array $items, string $today ): void {
+	private static function group( string $key, array $items, int $count, string $today ): void {
 		if ( ! $items ) {
 			return;
 		}
 		$titles = Reminders::titles();
-		echo '<h3>' . esc_html( $titles[ $key ] ) . ' <span class="count">(' . esc_html( number_format_i18n( count( $items ) ) ) . ')</span></h3>';
+		echo '<h3>' . esc_html( $titles[ $key ] ) . ' <span class="count">(' . esc_html( number_format_i18n( $count ) ) . ')</span></h3>';
 		echo '<ul class="ul-disc" data-reminder-group="' . esc_attr( $key ) . '">';
 		foreach ( array_slice( $items, 0, Reminders::SHOWN ) as $item ) {
 			$who = self::person( (int) $item['id'], (string) $item['name'] );
@@ -164,9 +166,9 @@ final class Showcase_Dashboard {
 		}
 		echo '</ul>';
 		echo '<p class="dangjian-reminder-all"><a data-reminder-list="' . esc_attr( $key ) . '" href="' . esc_url( Admin_Pages::url( 'people', array( 'reminder' => $key ) ) ) . '">' . esc_html(
-			count( $items ) > Reminders::SHOWN
+			$count > Reminders::SHOWN
 				/* translators: %s: a number of people. */
-				? sprintf( _n( 'All %s person of this group in the people list', 'All %s people of this group in the people list', count( $items ), 'dangjian' ), number_format_i18n( count( $items ) ) )
+				? sprintf( _n( 'All %s person of this group in the people list', 'All %s people of this group in the people list', $count, 'dangjian' ), number_format_i18n( $count ) )
 				: __( 'Open them in the people list', 'dangjian' )
 		) . '</a></p>';
 	}
@@ -198,12 +200,14 @@ final class Showcase_Dashboard {
 		if ( ! current_user_can( Capabilities::VIEW ) ) {
 			return;
 		}
-		$reminders = Reminders::get( 3 );
-		if ( is_wp_error( $reminders ) ) {
-			echo '<p>' . esc_html( $reminders->get_error_message() ) . '</p>';
+		$summary = Reminders::summary();
+		if ( is_wp_error( $summary ) ) {
+			echo '<p>' . esc_html( $summary->get_error_message() ) . '</p>';
 			return;
 		}
-		$groups = self::groups( $reminders, Reminders::warnings() );
+		$reminders = $summary['reminders'];
+		$groups    = self::groups( $reminders, $summary['warnings'] );
+		$counts    = $summary['counts'];
 		$titles = Reminders::titles();
 		echo '<div class="dangjian-widget" id="dangjian-widget">';
 		$any = false;
@@ -217,7 +221,7 @@ final class Showcase_Dashboard {
 			foreach ( array_slice( $items, 0, 3 ) as $item ) {
 				$names[] = self::person( (int) $item['id'], (string) $item['name'] );
 			}
-			echo '<li data-reminder-group="' . esc_attr( $key ) . '"><strong><a href="' . esc_url( Admin_Pages::url( 'people', array( 'reminder' => $key ) ) ) . '">' . esc_html( $titles[ $key ] ) . '</a></strong> <span class="count">(' . esc_html( number_format_i18n( count( $items ) ) ) . ')</span><br />' . implode( '、', $names ) . ( count( $items ) > 3 ? ' …' : '' ) . '</li>'; // phpcs:ignore WordPress.Security.EscapeOutput -- Escaped when built.
+			echo '<li data-reminder-group="' . esc_attr( $key ) . '"><strong><a href="' . esc_url( Admin_Pages::url( 'people', array( 'reminder' => $key ) ) ) . '">' . esc_html( $titles[ $key ] ) . '</a></strong> <span class="count">(' . esc_html( number_format_i18n( $counts[ $key ] ) ) . ')</span><br />' . implode( '、', $names ) . ( $counts[ $key ] > 3 ? ' …' : '' ) . '</li>'; // phpcs:ignore WordPress.Security.EscapeOutput -- Escaped when built.
 		}
 		if ( $reminders['missing'] ) {
 			$any = true;

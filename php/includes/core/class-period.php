@@ -61,7 +61,9 @@ final class Period {
 				$to   = ( $year - 1 ) . '-12-31';
 			} elseif ( 'all' === $period ) {
 				list( $first, $latest ) = self::data_bounds();
-				$from                   = $first ?? ( $year . '-01-01' );
+				$founded                = Profile::get()['founded_on'];
+				// The branch's founding date, when the profile gives it; else the oldest date recorded.
+				$from = '' !== $founded ? $founded : ( $first ?? ( $year . '-01-01' ) );
 				$to                     = max( $today, $latest ?? $today );
 			} elseif ( ( is_int( $period ) || ( is_string( $period ) && ctype_digit( $period ) ) ) && (int) $period >= 1900 && (int) $period <= 2199 ) {
 				$from = (int) $period . '-01-01';

@@ -30,6 +30,7 @@ final class Plugin {
 		Rating_Module::init();
 		Network_Module::init();
 		CLI::init();
+		Reminders::init();
 		if ( is_admin() ) {
 			Admin::init();
 			Import_Admin::init();

@@ -13,23 +13,30 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * A field's spec:
- *  - 'type': text, textarea, email, phone, url, date, select, bool, amount, count, participants;
+ *  - 'type': text, textarea, email, phone, url, date, select, bool, amount, count, year, participants;
  *  - 'label' (the form's), 'required', 'max' (characters; bytes when 'bytes' => true), 'options'
  *    (select: value => label), 'help';
- *  - for the fields of a spreadsheet (people, activities): 'column' (the header the export writes),
+ *  - for the fields of a spreadsheet (self::SHEETS): 'column' (the header the export writes),
  *    'aliases' (other headers the import accepts), 'parser' (how the import reads a cell: id, text,
- *    venue, date, bool, gender, left_reason, category, kind, amount, count, venue_kind, phone, email,
- *    participants, stage), 'sheet' (the column's name when it is not the field's) and
- *    'sheet_required' (when the import requires it differently from the form);
- *  - 'form' => false for a column that is not a form field (the id, the derived stage).
+ *    venue, project, date, bool, gender, left_reason, category, kind, amount, count, year,
+ *    venue_kind, phone, email, participants, stage), 'sheet' (the column's name when it is not the
+ *    field's) and 'sheet_required' (when the import requires it differently from the form);
+ *  - 'form' => false for a column that is not a form field (the id, the derived stage);
+ *  - 'suggest': the form offers the values already used (a datalist, Records::suggestions()).
  */
 final class Fields {
 
 	/** The columns of each spreadsheet, in the order the export writes them. */
 	const SHEET_ORDER = array(
-		'people'     => array( 'id', 'name', 'gender', 'birth_date', 'phone', 'email', 'is_staff', 'stage', 'applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on', 'joined_on', 'joined_from', 'left_on', 'left_reason', 'left_to', 'notes' ),
-		'activities' => array( 'id', 'activity_date', 'category', 'kind', 'title', 'hours', 'fee_waived', 'donation', 'beneficiaries', 'venue_kind', 'venue', 'participants', 'description' ),
+		'people'      => array( 'id', 'name', 'gender', 'birth_date', 'phone', 'email', 'is_staff', 'hired_on', 'stage', 'applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on', 'joined_on', 'joined_from', 'left_on', 'left_reason', 'left_to', 'notes' ),
+		'activities'  => array( 'id', 'activity_date', 'category', 'kind', 'title', 'hours', 'fee_waived', 'donation', 'beneficiaries', 'venue_kind', 'venue', 'project', 'participants', 'description' ),
+		'investments' => array( 'id', 'invested_on', 'item', 'amount' ),
+		'benefits'    => array( 'id', 'name', 'starts_on', 'ends_on' ),
+		'plans'       => array( 'id', 'plan_year', 'min_admit', 'max_admit' ),
 	);
+
+	/** The kinds of record that have a spreadsheet (import and export). */
+	const SHEETS = array( 'people', 'activities', 'investments', 'benefits', 'plans' );
 
 	/**
 	 * Every field of an entity, the form's first in form order, then the spreadsheet-only ones.
@@ -65,6 +72,27 @@ final class Fields {
 					'point_date'  => array( 'type' => 'date', 'label' => __( 'From', 'dangjian' ), 'required' => true ),
 					'staff_count' => array( 'type' => 'count', 'label' => __( 'Staff headcount', 'dangjian' ), 'required' => true ),
 					'notes'       => array( 'type' => 'text', 'label' => __( 'Notes', 'dangjian' ), 'max' => 200 ),
+				);
+			case 'investments':
+				return array(
+					'invested_on' => array( 'type' => 'date', 'label' => __( 'Date', 'dangjian' ), 'required' => true, 'column' => _x( 'Date', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '日期', '投入日期', '时间' ), 'parser' => 'date' ),
+					'item'        => array( 'type' => 'text', 'label' => __( 'Item', 'dangjian' ), 'required' => true, 'max' => 200, 'help' => __( 'What the money went to, such as furnishing the activity room.', 'dangjian' ), 'column' => _x( 'Item', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '项目', '投入项目', '内容', '用途' ), 'parser' => 'text' ),
+					'amount'      => array( 'type' => 'amount', 'label' => __( 'Amount (yuan)', 'dangjian' ), 'required' => true, 'column' => _x( 'Amount', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '金额', '投入金额', '金额（元）' ), 'parser' => 'amount' ),
+					'id'          => array( 'type' => 'id', 'form' => false, 'column' => _x( 'ID', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '编号' ), 'parser' => 'id' ),
+				);
+			case 'benefits':
+				return array(
+					'name'      => array( 'type' => 'text', 'label' => __( 'Benefit', 'dangjian' ), 'required' => true, 'max' => 200, 'column' => _x( 'Benefit', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '福利项目', '名称', '项目' ), 'parser' => 'text' ),
+					'starts_on' => array( 'type' => 'date', 'label' => __( 'In force from', 'dangjian' ), 'required' => true, 'column' => _x( 'From', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '开始日期', '起始日期', '实施日期' ), 'parser' => 'date' ),
+					'ends_on'   => array( 'type' => 'date', 'label' => __( 'In force until', 'dangjian' ), 'help' => __( 'Leave empty while the benefit is still in force.', 'dangjian' ), 'column' => _x( 'Until', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '结束日期', '截止日期', '终止日期' ), 'parser' => 'date' ),
+					'id'        => array( 'type' => 'id', 'form' => false, 'column' => _x( 'ID', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '编号' ), 'parser' => 'id' ),
+				);
+			case 'plans':
+				return array(
+					'plan_year' => array( 'type' => 'year', 'label' => __( 'Year', 'dangjian' ), 'required' => true, 'column' => _x( 'Year', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '年度', '年份', '计划年度' ), 'parser' => 'year' ),
+					'min_admit' => array( 'type' => 'count', 'label' => __( 'Admit at least', 'dangjian' ), 'required' => true, 'column' => _x( 'At least', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '最少发展人数', '计划发展下限', '下限' ), 'parser' => 'count' ),
+					'max_admit' => array( 'type' => 'count', 'label' => __( 'Admit at most', 'dangjian' ), 'required' => true, 'column' => _x( 'At most', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '最多发展人数', '计划发展上限', '上限' ), 'parser' => 'count' ),
+					'id'        => array( 'type' => 'id', 'form' => false, 'column' => _x( 'ID', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '编号' ), 'parser' => 'id' ),
 				);
 		}
 		throw new \InvalidArgumentException( 'unknown entity ' . $entity ); // A programming error.
@@ -123,6 +151,7 @@ final class Fields {
 			'phone'        => array( 'type' => 'phone', 'label' => __( 'Phone', 'dangjian' ), 'max' => 32, 'column' => _x( 'Phone', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '电话', '手机', '手机号', '手机号码', '联系电话', '联系方式', 'mobile' ), 'parser' => 'phone' ),
 			'email'        => array( 'type' => 'email', 'label' => __( 'Email', 'dangjian' ), 'max' => 100, 'help' => __( 'Used to find the person\'s records when they ask for their personal data.', 'dangjian' ), 'column' => _x( 'Email', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '邮箱', '电子邮箱', '电子邮件', 'e-mail', 'mail' ), 'parser' => 'email' ),
 			'is_staff'     => array( 'type' => 'bool', 'label' => __( 'Staff of the organisation', 'dangjian' ), 'column' => _x( 'Is staff', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '是否职工', '职工', '是否本单位职工', 'staff' ), 'parser' => 'bool' ),
+			'hired_on'     => array( 'type' => 'date', 'label' => __( 'Hired on', 'dangjian' ), 'help' => __( 'The day the person joined the organisation as staff.', 'dangjian' ), 'column' => _x( 'Hired on', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '入职日期', '入职时间', 'hire_date' ), 'parser' => 'date' ),
 			'applied_on'   => array( 'type' => 'date', 'label' => __( 'Applied to join', 'dangjian' ), 'column' => _x( 'Applied on', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '申请入党日期', '入党申请日期', '递交入党申请书日期', '递交申请日期' ), 'parser' => 'date' ),
 			'activist_on'  => array( 'type' => 'date', 'label' => __( 'Named activist', 'dangjian' ), 'column' => _x( 'Activist on', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '确定积极分子日期', '确定入党积极分子日期', '确定为入党积极分子日期', '积极分子日期' ), 'parser' => 'date' ),
 			'candidate_on' => array( 'type' => 'date', 'label' => __( 'Named candidate', 'dangjian' ), 'column' => _x( 'Candidate on', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '确定发展对象日期', '确定为发展对象日期', '发展对象日期' ), 'parser' => 'date' ),
@@ -157,6 +186,7 @@ final class Fields {
 			'beneficiaries' => array( 'type' => 'count', 'label' => __( 'Beneficiaries', 'dangjian' ), 'column' => _x( 'Beneficiaries', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '受益人数', '受益人次', '服务人次', '服务人数' ), 'parser' => 'count' ),
 			'venue_kind'    => array( 'type' => 'select', 'label' => __( 'Venue kind', 'dangjian' ), 'options' => Vocabulary::venue_kinds(), 'column' => _x( 'Venue kind', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '场所类型', '地点类型' ), 'parser' => 'venue_kind' ),
 			'venue'         => array( 'type' => 'text', 'label' => __( 'Venue', 'dangjian' ), 'max' => Engine_Limits::NAME_BYTES, 'bytes' => true, 'column' => _x( 'Venue', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '场所', '地点', '场所名称', '活动地点' ), 'parser' => 'venue' ),
+			'project'       => array( 'type' => 'text', 'label' => __( 'Campaign', 'dangjian' ), 'max' => Engine_Limits::NAME_BYTES, 'bytes' => true, 'suggest' => 'projects', 'help' => __( 'A special campaign the activity belongs to, such as a flood relief action: choose a name already used or type a new one.', 'dangjian' ), 'column' => _x( 'Campaign', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '专项行动', '专项', '所属专项行动', 'project' ), 'parser' => 'project' ),
 			'participants'  => array( 'type' => 'participants', 'label' => __( 'Participants', 'dangjian' ), 'help' => __( 'Leave a participant\'s hours empty to use the activity\'s hours.', 'dangjian' ), 'column' => _x( 'Participants', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '参与人员', '参加人员', '参与者', '参加人', '参与党员', '参加党员' ), 'parser' => 'participants' ),
 			'id'            => array( 'type' => 'id', 'form' => false, 'column' => _x( 'ID', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '编号', '活动编号' ), 'parser' => 'id' ),
 		);

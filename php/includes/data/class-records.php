@@ -17,10 +17,13 @@ defined( 'ABSPATH' ) || exit;
 final class Records {
 
 	/** Every kind of record, in menu order. */
-	const ENTITIES = array( 'people', 'activities', 'media', 'honours', 'headcount' );
+	const ENTITIES = array( 'people', 'activities', 'media', 'honours', 'headcount', 'investments', 'benefits', 'plans' );
 
 	/** The people's stage dates, in stage order. */
 	const STAGE_DATES = array( 'applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on' );
+
+	/** The kinds of record whose rows carry created_at and updated_at. */
+	const TIMESTAMPED = array( 'people', 'activities', 'investments', 'benefits', 'plans' );
 
 	/** Default rows per page of a list. */
 	const PER_PAGE = 20;
@@ -44,13 +47,19 @@ final class Records {
 	public static function sortable( string $entity ): array {
 		switch ( $entity ) {
 			case 'people':
-				return array( 'id', array( 'id', 'name', 'gender', 'birth_date', 'is_staff', 'applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on', 'joined_on', 'left_on', 'stage' ) );
+				return array( 'id', array( 'id', 'name', 'gender', 'birth_date', 'is_staff', 'hired_on', 'applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on', 'joined_on', 'left_on', 'stage' ) );
 			case 'activities':
-				return array( 'activity_date', array( 'id', 'activity_date', 'category', 'kind', 'title', 'hours', 'fee_waived', 'donation', 'beneficiaries', 'venue_kind', 'venue', 'participant_count' ) );
+				return array( 'activity_date', array( 'id', 'activity_date', 'category', 'kind', 'title', 'hours', 'fee_waived', 'donation', 'beneficiaries', 'venue_kind', 'venue', 'project', 'participant_count' ) );
 			case 'media':
 				return array( 'published_on', array( 'id', 'published_on', 'outlet', 'level', 'title' ) );
 			case 'honours':
 				return array( 'awarded_on', array( 'id', 'awarded_on', 'title', 'level', 'awarded_by' ) );
+			case 'investments':
+				return array( 'invested_on', array( 'id', 'invested_on', 'item', 'amount' ) );
+			case 'benefits':
+				return array( 'starts_on', array( 'id', 'name', 'starts_on', 'ends_on' ) );
+			case 'plans':
+				return array( 'plan_year', array( 'id', 'plan_year', 'min_admit', 'max_admit' ) );
 			default:
 				return array( 'point_date', array( 'id', 'point_date', 'staff_count' ) );
 		}
@@ -67,28 +76,37 @@ final class Records {
 			case 'people':
 				return array( 'name', 'phone', 'email', 'notes', 'joined_from', 'left_to' );
 			case 'activities':
-				return array( 'title', 'venue', 'description' );
+				return array( 'title', 'venue', 'project', 'description' );
 			case 'media':
 				return array( 'title', 'outlet', 'notes' );
 			case 'honours':
 				return array( 'title', 'awarded_by', 'notes' );
+			case 'investments':
+				return array( 'item' );
+			case 'benefits':
+				return array( 'name' );
+			case 'plans':
+				return array();
 			default:
 				return array( 'notes' );
 		}
 	}
 
 	/**
-	 * The date column of an entity (for the period filter).
+	 * The date column of an entity (for the period filter); '' for the plans (by year).
 	 *
 	 * @param string $entity The entity.
 	 */
 	public static function date_column( string $entity ): string {
 		$map = array(
-			'people'     => 'applied_on',
-			'activities' => 'activity_date',
-			'media'      => 'published_on',
-			'honours'    => 'awarded_on',
-			'headcount'  => 'point_date',
+			'people'      => 'applied_on',
+			'activities'  => 'activity_date',
+			'media'       => 'published_on',
+			'honours'     => 'awarded_on',
+			'headcount'   => 'point_date',
+			'investments' => 'invested_on',
+			'benefits'    => 'starts_on',
+			'plans'       => '',
 		);
 		return $map[ $entity ];
 	}
@@ -165,7 +183,7 @@ final class Records {
 		}
 		$table = Schema::table( $entity );
 		$now   = current_time( 'mysql', true );
-		if ( in_array( $entity, array( 'people', 'activities' ), true ) ) {
+		if ( in_array( $entity, self::TIMESTAMPED, true ) ) {
 			$row['updated_at'] = $now;
 			if ( 0 === $id ) {
 				$row['created_at'] = $now;
@@ -354,7 +372,7 @@ final class Records {
 			if ( ctype_digit( $search ) ) {
 				$or[] = $wpdb->prepare( 'id = %d', (int) $search );
 			}
-			$where[] = '(' . implode( ' OR ', $or ) . ')';
+			$where[] = $or ? '(' . implode( ' OR ', $or ) . ')' : '0=1';
 		}
 		$stage_sql = 'people' === $entity ? self::stage_sql( $today ) : '';
 		if ( 'people' === $entity && ! empty( $args['stage'] ) && isset( Vocabulary::stages()[ $args['stage'] ] ) ) {
@@ -367,11 +385,15 @@ final class Records {
 			if ( ! empty( $args['kind'] ) && isset( Vocabulary::kinds()[ $args['kind'] ] ) ) {
 				$where[] = $wpdb->prepare( 'kind = %s', $args['kind'] );
 			}
+			$project = isset( $args['project'] ) && is_string( $args['project'] ) ? Import_Vocabulary::trim( $args['project'] ) : '';
+			if ( '' !== $project ) {
+				$where[] = $wpdb->prepare( 'project = %s', $project );
+			}
 		}
 		if ( in_array( $entity, array( 'media', 'honours' ), true ) && ! empty( $args['level'] ) && is_string( $args['level'] ) ) {
 			$where[] = $wpdb->prepare( 'level = %s', $args['level'] );
 		}
-		if ( 'people' !== $entity ) {
+		if ( 'people' !== $entity && '' !== self::date_column( $entity ) ) {
 			$column = self::date_column( $entity );
 			if ( ! empty( $args['from'] ) && is_string( $args['from'] ) && Engine_Limits::is_date( $args['from'] ) ) {
 				$where[] = $wpdb->prepare( "{$column} >= %s", $args['from'] ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
@@ -446,6 +468,22 @@ final class Records {
 			$values['stage'] = (string) $row['stage'];
 		}
 		return $values;
+	}
+
+	/**
+	 * The values already used in a field the form suggests (Fields' 'suggest'): the campaign names
+	 * of the activities ("projects"), most used first, at most 200.
+	 *
+	 * @param string $what "projects".
+	 * @return string[]
+	 */
+	public static function suggestions( string $what ): array {
+		global $wpdb;
+		if ( 'projects' !== $what ) {
+			return array();
+		}
+		$table = Schema::table( 'activities' );
+		return array_map( 'strval', (array) $wpdb->get_col( "SELECT project FROM {$table} WHERE project <> '' GROUP BY project ORDER BY COUNT(*) DESC, project LIMIT 200" ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table.
 	}
 
 	/**

@@ -15,13 +15,13 @@ defined( 'ABSPATH' ) || exit;
 final class Schema {
 
 	/** Bump when a definition below changes: every site upgrades on its next load. */
-	const VERSION = '2';
+	const VERSION = '3';
 
 	/** The option holding the installed schema version (per site). */
 	const VERSION_OPTION = 'dangjian_db_version';
 
 	/** Every table the plugin creates, without prefix (uninstall.php drops exactly these). */
-	const TABLES = array( 'people', 'activities', 'participants', 'headcount', 'media', 'honours' );
+	const TABLES = array( 'people', 'activities', 'participants', 'headcount', 'media', 'honours', 'investments', 'benefits', 'plans' );
 
 	/**
 	 * The full name of one of the plugin's tables on the current site.
@@ -71,6 +71,7 @@ final class Schema {
   left_on date DEFAULT NULL,
   left_reason varchar(20) DEFAULT NULL,
   left_to varchar(200) NOT NULL DEFAULT '',
+  hired_on date DEFAULT NULL,
   notes text,
   created_at datetime DEFAULT NULL,
   updated_at datetime DEFAULT NULL,
@@ -91,11 +92,13 @@ final class Schema {
   beneficiaries int(10) unsigned NOT NULL DEFAULT 0,
   venue_kind varchar(32) NOT NULL DEFAULT '',
   venue varchar(200) NOT NULL DEFAULT '',
+  project varchar(200) NOT NULL DEFAULT '',
   created_at datetime DEFAULT NULL,
   updated_at datetime DEFAULT NULL,
   PRIMARY KEY  (id),
   KEY activity_date (activity_date),
-  KEY category_date (category,activity_date)
+  KEY category_date (category,activity_date),
+  KEY project (project(50))
 ) $c;",
 			"CREATE TABLE {$t['participants']} (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
@@ -135,6 +138,36 @@ final class Schema {
   notes text,
   PRIMARY KEY  (id),
   KEY awarded_on (awarded_on)
+) $c;",
+			"CREATE TABLE {$t['investments']} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  invested_on date NOT NULL,
+  item varchar(200) NOT NULL DEFAULT '',
+  amount decimal(14,2) NOT NULL DEFAULT 0.00,
+  created_at datetime DEFAULT NULL,
+  updated_at datetime DEFAULT NULL,
+  PRIMARY KEY  (id),
+  KEY invested_on (invested_on)
+) $c;",
+			"CREATE TABLE {$t['benefits']} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  name varchar(200) NOT NULL DEFAULT '',
+  starts_on date NOT NULL,
+  ends_on date DEFAULT NULL,
+  created_at datetime DEFAULT NULL,
+  updated_at datetime DEFAULT NULL,
+  PRIMARY KEY  (id),
+  KEY starts_on (starts_on)
+) $c;",
+			"CREATE TABLE {$t['plans']} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  plan_year smallint(5) unsigned NOT NULL,
+  min_admit int(10) unsigned NOT NULL DEFAULT 0,
+  max_admit int(10) unsigned NOT NULL DEFAULT 0,
+  created_at datetime DEFAULT NULL,
+  updated_at datetime DEFAULT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY plan_year (plan_year)
 ) $c;",
 		);
 	}

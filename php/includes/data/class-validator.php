@@ -71,6 +71,10 @@ final class Validator {
 					break;
 				default:
 					$values[ $name ] = is_scalar( $raw ) && ! is_bool( $raw ) ? trim( sanitize_text_field( (string) $raw ) ) : '';
+					if ( ! empty( $spec['suggest'] ) ) {
+						// A name chosen again (a campaign): ASCII spaces and U+3000 around it do not make another.
+						$values[ $name ] = Import_Vocabulary::trim( $values[ $name ] );
+					}
 			}
 		}
 		return $values;
@@ -171,6 +175,11 @@ final class Validator {
 						$errors[ $name ] = __( 'Not a count: enter a whole number from 0 to 2147483647.', 'dangjian' );
 					}
 					break;
+				case 'year':
+					if ( ! preg_match( '/^\d{4}$/', $value ) || $value < substr( Engine_Limits::DATE_MIN, 0, 4 ) || $value > substr( Engine_Limits::DATE_MAX, 0, 4 ) ) {
+						$errors[ $name ] = __( 'Not a year: enter four digits, from 1900 to 2199.', 'dangjian' );
+					}
+					break;
 				case 'select':
 					$options = $spec['options'];
 					if ( 'kind' === $name && isset( $values['category'] ) && isset( Vocabulary::categories()[ $values['category'] ] ) ) {
@@ -208,6 +217,10 @@ final class Validator {
 			if ( ! $errors ) {
 				$errors = self::engine_check_activity( $values, $id );
 			}
+		} elseif ( 'benefits' === $entity && ! isset( $errors['starts_on'] ) && ! isset( $errors['ends_on'] ) && '' !== (string) $values['ends_on'] && (string) $values['ends_on'] < (string) $values['starts_on'] ) {
+			$errors['ends_on'] = __( 'The benefit cannot end before it starts.', 'dangjian' );
+		} elseif ( 'plans' === $entity ) {
+			$errors += self::check_plan( $values, $id, $errors );
 		} elseif ( 'headcount' === $entity && ! isset( $errors['point_date'] ) ) {
 			$table = Schema::table( 'headcount' );
 			$other = $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$table} WHERE point_date = %s AND id <> %d", $values['point_date'], $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
@@ -216,6 +229,31 @@ final class Validator {
 			}
 		}
 		return $errors;
+	}
+
+	/**
+	 * A development plan: at most as many as at least, and one plan a year.
+	 *
+	 * @param array $values The plan.
+	 * @param int   $id     Its id (0 for a new one; -1: not compared with the stored plans, as a backup
+	 *                      replaces them).
+	 * @param array $errors The problems found so far (the fields already refused are not checked again).
+	 * @return array<string,string>
+	 */
+	private static function check_plan( array $values, int $id, array $errors ): array {
+		global $wpdb;
+		$out = array();
+		if ( ! isset( $errors['min_admit'] ) && ! isset( $errors['max_admit'] ) && (int) $values['max_admit'] < (int) $values['min_admit'] ) {
+			$out['max_admit'] = __( 'The highest number cannot be below the lowest.', 'dangjian' );
+		}
+		if ( ! isset( $errors['plan_year'] ) && $id >= 0 ) {
+			$table = Schema::table( 'plans' );
+			$other = $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$table} WHERE plan_year = %d AND id <> %d", (int) $values['plan_year'], $id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			if ( null !== $other ) {
+				$out['plan_year'] = __( 'There is already a plan for this year.', 'dangjian' );
+			}
+		}
+		return $out;
 	}
 
 	/**
@@ -315,7 +353,7 @@ final class Validator {
 	public static function engine_row( string $entity, array $values ): array {
 		if ( 'people' === $entity ) {
 			$row = array( 'is_staff' => '1' === (string) ( $values['is_staff'] ?? '0' ) );
-			foreach ( array_merge( Records::STAGE_DATES, array( 'joined_on', 'left_on', 'left_reason' ) ) as $key ) {
+			foreach ( array_merge( Records::STAGE_DATES, array( 'joined_on', 'left_on', 'hired_on', 'left_reason' ) ) as $key ) {
 				$row[ $key ] = (string) ( $values[ $key ] ?? '' );
 			}
 			return $row;
@@ -326,6 +364,7 @@ final class Validator {
 			'kind'          => (string) $values['kind'],
 			'venue_kind'    => (string) $values['venue_kind'],
 			'venue'         => (string) $values['venue'],
+			'project'       => (string) ( $values['project'] ?? '' ),
 			'beneficiaries' => '' === (string) $values['beneficiaries'] ? 0 : (string) $values['beneficiaries'],
 			'participants'  => array(),
 		);

@@ -50,10 +50,10 @@ final class Engine {
 	const DELTA_MAX = 64;
 
 	/** The columns of a people row as the engine takes it. */
-	const PEOPLE_COLUMNS = 'id, is_staff, applied_on, activist_on, candidate_on, admitted_on, full_on, joined_on, left_on, left_reason';
+	const PEOPLE_COLUMNS = 'id, is_staff, applied_on, activist_on, candidate_on, admitted_on, full_on, joined_on, left_on, hired_on, left_reason';
 
 	/** The columns of an activity row as the engine takes it (participants apart). */
-	const ACTIVITY_COLUMNS = 'id, activity_date AS date, category, kind, hours, fee_waived, donation, beneficiaries, venue_kind, venue';
+	const ACTIVITY_COLUMNS = 'id, activity_date AS date, category, kind, hours, fee_waived, donation, beneficiaries, venue_kind, venue, project';
 
 	/**
 	 * The most figure sets of public queries (stats() with $allow_stale) kept in a persistent object

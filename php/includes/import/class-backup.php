@@ -37,10 +37,13 @@ final class Backup {
 	/** The key of the plugin's fields. */
 	const EXTRA_KEY = 'dangjian_extra';
 
-	/** The tables the engine does not hold, each with its required date column. */
+	/** The tables the engine does not hold, each with its required column (a date, or the plan's year). */
 	const DATED_TABLES = array(
-		'media'   => 'published_on',
-		'honours' => 'awarded_on',
+		'media'       => 'published_on',
+		'honours'     => 'awarded_on',
+		'investments' => 'invested_on',
+		'benefits'    => 'starts_on',
+		'plans'       => 'plan_year',
 	);
 
 	/** The engine's columns of each table (the rest go to the extra part). */
@@ -69,9 +72,7 @@ final class Backup {
 			'people'     => array(),
 			'activities' => array(),
 			'headcount'  => array(),
-			'media'      => array(),
-			'honours'    => array(),
-		);
+		) + array_fill_keys( array_keys( self::DATED_TABLES ), array() );
 		foreach ( self::all_rows( 'people' ) as $row ) {
 			$extra['people'][] = self::without( $row, self::ENGINE_COLUMNS['people'], array( 'id' => (int) $row['id'] ) );
 		}
@@ -92,7 +93,7 @@ final class Backup {
 				'notes' => (string) $row['notes'],
 			);
 		}
-		foreach ( array( 'media', 'honours' ) as $table ) {
+		foreach ( array_keys( self::DATED_TABLES ) as $table ) {
 			foreach ( self::all_rows( $table ) as $row ) {
 				$row['id']         = (int) $row['id'];
 				$extra[ $table ][] = $row;
@@ -163,9 +164,7 @@ final class Backup {
 			'activities'   => array(),
 			'participants' => array(),
 			'headcount'    => array(),
-			'media'        => array(),
-			'honours'      => array(),
-		);
+		) + array_fill_keys( array_keys( self::DATED_TABLES ), array() );
 		$err   = static function ( string $path, string $what ) use ( &$result ) {
 			$result['errors'][] = $path . ': ' . $what;
 		};
@@ -182,9 +181,10 @@ final class Backup {
 			'activities'   => (int) $counts['activities'],
 			'participants' => (int) $counts['participations'],
 			'headcount'    => count( $rows['headcount'] ),
-			'media'        => count( $rows['media'] ),
-			'honours'      => count( $rows['honours'] ),
 		);
+		foreach ( array_keys( self::DATED_TABLES ) as $table ) {
+			$result['counts'][ $table ] = count( $rows[ $table ] );
+		}
 		if ( ! $result['errors'] ) {
 			$result['rows'] = $rows;
 		}
@@ -346,18 +346,43 @@ final class Backup {
 				continue;
 			}
 			$ids[ $id ] = true;
-			if ( ! is_string( $r[ $date ] ?? null ) || ! Period::is_date( $r[ $date ] ) ) {
+			if ( 'plan_year' !== $date && ( ! is_string( $r[ $date ] ?? null ) || ! Period::is_date( $r[ $date ] ) ) ) {
 				$err( $path . '.' . $date, __( 'not a date (YYYY-MM-DD)', 'dangjian' ) );
 				continue;
 			}
-			$row        = self::strings( $r, $path, $err, array( 'activity_id' ) );
-			$row['id']  = $id;
+			$row       = self::strings( $r, $path, $err, array( 'activity_id' ) );
+			$row['id'] = $id;
+			if ( in_array( $table, Fields::SHEETS, true ) && ! self::valid_simple( $table, $row, $path, $err ) ) {
+				continue;
+			}
 			if ( 'media' === $table ) {
 				$row['activity_id'] = isset( $r['activity_id'] ) && is_numeric( $r['activity_id'] ) ? (int) $r['activity_id'] : null;
 			}
 			$out[] = $row;
 		}
 		return $out;
+	}
+
+	/**
+	 * Checks a row of a small table (investment, benefits, plans) as the admin form does; the
+	 * problems are reported on their field's path. Another row of the backup with the same unique
+	 * value (a plan's year) is refused by the database, and with it the whole restore.
+	 *
+	 * @param string   $table The table.
+	 * @param array    $row   The row (strings).
+	 * @param string   $path  Its path in the backup.
+	 * @param callable $err   Records an error ( path, what ).
+	 */
+	private static function valid_simple( string $table, array $row, string $path, callable $err ): bool {
+		$values = array();
+		foreach ( array_keys( Fields::form( $table ) ) as $name ) {
+			$values[ $name ] = (string) ( $row[ $name ] ?? '' );
+		}
+		$problems = Validator::validate( $table, $values, -1 );
+		foreach ( $problems as $field => $message ) {
+			$err( $path . '.' . $field, $message );
+		}
+		return ! $problems;
 	}
 
 	/**
@@ -383,7 +408,7 @@ final class Backup {
 			$out['errors'][] = sprintf( __( 'The tables %s do not support transactions (they must use InnoDB), so an all-or-nothing restore is impossible.', 'dangjian' ), implode( ', ', $bad ) );
 			return $out;
 		}
-		$order = array( 'participants', 'media', 'honours', 'headcount', 'activities', 'people' );
+		$order = array( 'participants', 'media', 'honours', 'investments', 'benefits', 'plans', 'headcount', 'activities', 'people' );
 		$wpdb->query( 'START TRANSACTION' );
 		$error = null;
 		foreach ( $order as $table ) {

@@ -23,8 +23,11 @@ final class Export {
 
 	/** The filters a list accepts (the list screens' query arguments), type => names. */
 	const FILTERS = array(
-		'people'     => array( 'search', 'stage', 'orderby', 'order' ),
-		'activities' => array( 'search', 'category', 'kind', 'from', 'to', 'orderby', 'order' ),
+		'people'      => array( 'search', 'stage', 'orderby', 'order' ),
+		'activities'  => array( 'search', 'category', 'kind', 'project', 'from', 'to', 'orderby', 'order' ),
+		'investments' => array( 'search', 'from', 'to', 'orderby', 'order' ),
+		'benefits'    => array( 'search', 'from', 'to', 'orderby', 'order' ),
+		'plans'       => array( 'orderby', 'order' ),
 	);
 
 	/**
@@ -48,7 +51,7 @@ final class Export {
 		}
 		// The list screens' period filter: period=this_year|last_year|YYYY, or custom with from / to.
 		$period = isset( $input['period'] ) && is_scalar( $input['period'] ) ? sanitize_key( (string) $input['period'] ) : '';
-		if ( 'activities' === $type && '' !== $period ) {
+		if ( in_array( $type, array( 'activities', 'investments', 'benefits' ), true ) && '' !== $period ) {
 			if ( 'custom' === $period ) {
 				$args['from'] = isset( $args['from'] ) && Period::is_date( $args['from'] ) ? $args['from'] : Engine_Limits::DATE_MIN;
 				$args['to']   = isset( $args['to'] ) && Period::is_date( $args['to'] ) ? $args['to'] : Engine_Limits::DATE_MAX;
@@ -88,7 +91,7 @@ final class Export {
 	 * @throws \RuntimeException When the list screens' query (Records) is not loaded.
 	 */
 	public static function write( string $type, array $filters, $out, ?callable $progress = null ): int {
-		if ( ! in_array( $type, array( 'people', 'activities' ), true ) ) {
+		if ( ! in_array( $type, Fields::SHEETS, true ) ) {
 			throw new \InvalidArgumentException( 'unknown export type ' . $type ); // A programming error.
 		}
 		if ( ! class_exists( Records::class ) ) {
@@ -155,10 +158,15 @@ final class Export {
 	 * @return string[]
 	 */
 	private static function cells( string $type, array $item, array $headers, array $links, array $names ): array {
-		$cells = array();
+		$cells   = array();
+		$columns = Import_Vocabulary::columns( $type );
 		foreach ( array_keys( $headers ) as $field ) {
-			$column = 'date' === $field && 'activities' === $type ? 'activity_date' : $field;
+			$column = $columns[ $field ]['field'];
 			$value  = (string) ( $item[ $column ] ?? '' );
+			if ( 'amount' === $columns[ $field ]['parser'] ) {
+				$cells[] = Amount::trim( $value );
+				continue;
+			}
 			switch ( $field ) {
 				case 'is_staff':
 					$value = Import_Vocabulary::bool_label( '1' === $value );
@@ -181,11 +189,6 @@ final class Export {
 				case 'venue_kind':
 					$value = Import_Vocabulary::venue_kind_label( $value );
 					break;
-				case 'hours':
-				case 'fee_waived':
-				case 'donation':
-					$value = Amount::trim( $value );
-					break;
 				case 'participants':
 					$parts = array();
 					foreach ( $links[ (int) $item['id'] ] ?? array() as $link ) {
@@ -198,6 +201,9 @@ final class Export {
 				case 'beneficiaries':
 				case 'birth_date':
 				case 'date':
+				case 'plan_year':
+				case 'min_admit':
+				case 'max_admit':
 					break;
 				default:
 					if ( preg_match( '/^[=+\-@\t\r]/', $value ) ) {

@@ -553,14 +553,18 @@ final class Import_Admin {
 		echo '<form method="post" enctype="multipart/form-data" action="' . esc_url( self::url() ) . '" id="dangjian-import-upload">';
 		wp_nonce_field( 'dangjian_import_upload' );
 		echo '<input type="hidden" name="dj_action" value="upload" />';
-		echo '<p><label><input type="radio" name="type" value="people" checked="checked" /> ' . esc_html__( 'People', 'dangjian' ) . '</label> &nbsp; ';
-		echo '<label><input type="radio" name="type" value="activities" /> ' . esc_html__( 'Activities (service and meetings, with participants)', 'dangjian' ) . '</label></p>';
+		echo '<p>';
+		foreach ( Import::type_labels() as $t => $label ) {
+			echo '<label><input type="radio" name="type" value="' . esc_attr( $t ) . '"' . checked( 'people', $t, false ) . ' /> ' . esc_html( $label ) . '</label> &nbsp; ';
+		}
+		echo '</p>';
 		echo '<p><input type="file" name="dangjian_file" accept=".csv,.txt,text/csv" required="required" /></p>';
 		submit_button( __( 'Upload and preview', 'dangjian' ), 'primary', 'submit', false );
 		echo ' ';
 		foreach ( Import::TYPES as $t ) {
 			$url = wp_nonce_url( self::url( array( 'dj_action' => 'template', 'type' => $t ) ), 'dangjian_export' );
-			echo '<a class="button-link" href="' . esc_url( $url ) . '">' . esc_html( 'people' === $t ? __( 'Empty people spreadsheet', 'dangjian' ) : __( 'Empty activities spreadsheet', 'dangjian' ) ) . '</a> &nbsp; ';
+			/* translators: %s: a kind of record, such as "People". */
+			echo '<a class="button-link" href="' . esc_url( $url ) . '">' . esc_html( sprintf( __( 'Empty spreadsheet: %s', 'dangjian' ), Import::type_labels()[ $t ] ) ) . '</a> &nbsp; ';
 		}
 		echo '</form><p class="description">' . esc_html__( 'Nothing is written until you confirm the preview; then every row is imported, or none.', 'dangjian' ) . '</p><hr />';
 	}
@@ -573,7 +577,11 @@ final class Import_Admin {
 		echo '<form method="get" action="' . esc_url( admin_url( 'admin.php' ) ) . '" id="dangjian-export">';
 		echo '<input type="hidden" name="page" value="' . esc_attr( self::SLUG ) . '" /><input type="hidden" name="dj_action" value="export" />';
 		wp_nonce_field( 'dangjian_export', '_wpnonce', false );
-		echo '<p><label>' . esc_html__( 'Records', 'dangjian' ) . ' <select name="type"><option value="people">' . esc_html__( 'People', 'dangjian' ) . '</option><option value="activities">' . esc_html__( 'Activities', 'dangjian' ) . '</option></select></label> ';
+		echo '<p><label>' . esc_html__( 'Records', 'dangjian' ) . ' <select name="type">';
+		foreach ( Import::type_labels() as $t => $label ) {
+			echo '<option value="' . esc_attr( $t ) . '">' . esc_html( $label ) . '</option>';
+		}
+		echo '</select></label> ';
 		echo '<label>' . esc_html__( 'Stage (people)', 'dangjian' ) . ' <select name="stage"><option value="">' . esc_html__( 'All', 'dangjian' ) . '</option>';
 		foreach ( array( 'applicant', 'activist', 'candidate', 'probationary', 'full', 'left' ) as $s ) {
 			echo '<option value="' . esc_attr( $s ) . '">' . esc_html( Import_Vocabulary::stage_label( $s ) ) . '</option>';

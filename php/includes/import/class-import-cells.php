@@ -26,7 +26,7 @@ final class Import_Cells {
 		$raw  = $cell;
 		$cell = Import_Vocabulary::trim( $cell );
 		// A leading apostrophe the export put before = + - @ (so Excel shows the text as text).
-		if ( in_array( $def['parser'], array( 'text', 'venue', 'phone', 'email' ), true ) && preg_match( "/^'[=+\\-@]/", $cell ) ) {
+		if ( in_array( $def['parser'], array( 'text', 'venue', 'project', 'phone', 'email' ), true ) && preg_match( "/^'[=+\\-@]/", $cell ) ) {
 			$cell = substr( $cell, 1 );
 		}
 		switch ( $def['parser'] ) {
@@ -51,6 +51,21 @@ final class Import_Cells {
 					return array( 'error' => __( 'The venue name is longer than 200 bytes (about 66 Chinese characters).', 'dangjian' ) );
 				}
 				return $cell;
+			case 'project':
+				if ( strlen( $cell ) > $def['max'] ) {
+					return array( 'error' => __( 'The campaign name is longer than 200 bytes (about 66 Chinese characters).', 'dangjian' ) );
+				}
+				return $cell;
+			case 'year':
+				if ( '' === $cell ) {
+					return null;
+				}
+				$year = (string) preg_replace( '/\s*年(度)?$/u', '', $cell );
+				if ( ! preg_match( '/^\d{4}$/', $year ) || $year < '1900' || $year > '2199' ) {
+					/* translators: %s: the cell's text. */
+					return array( 'error' => sprintf( __( '"%s" is not a year (four digits, such as 2026).', 'dangjian' ), $cell ) );
+				}
+				return (int) $year;
 			case 'date':
 				if ( '' === $cell ) {
 					return null;

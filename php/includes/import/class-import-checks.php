@@ -26,8 +26,10 @@ final class Import_Checks {
 	public static function run( array &$report, ?callable $progress ): void {
 		if ( 'people' === $report['type'] ) {
 			self::validate_people( $report, $progress );
-		} else {
+		} elseif ( 'activities' === $report['type'] ) {
 			self::validate_activities( $report, $progress );
+		} else {
+			self::validate_simple( $report, $progress );
 		}
 	}
 
@@ -113,6 +115,7 @@ final class Import_Checks {
 				'full_on'      => $v['full_on'] ?? null,
 				'joined_on'    => $v['joined_on'] ?? null,
 				'left_on'      => $v['left_on'] ?? null,
+				'hired_on'     => $v['hired_on'] ?? null,
 				'left_reason'  => $v['left_reason'] ?? null,
 			);
 			$rec['engine'] = $engine;
@@ -140,6 +143,99 @@ final class Import_Checks {
 			}
 		}
 		unset( $rec );
+	}
+
+	/**
+	 * The small tables (facility investment, staff benefits, development plans): IDs, then each row
+	 * checked as the admin form checks it (Validator), rows of the file against each other for the
+	 * values that must be unique (a plan's year).
+	 *
+	 * @param array         $report   The report.
+	 * @param callable|null $progress Progress callback.
+	 */
+	private static function validate_simple( array &$report, ?callable $progress ): void {
+		global $wpdb;
+		$type    = $report['type'];
+		$table   = Schema::table( $type );
+		$col     = static fn( string $field ) => isset( $report['field_columns'][ $field ] ) ? Import::column_name( $report, $report['field_columns'][ $field ] ) : '';
+		$fields  = Fields::form( $type );
+		$columns = Import_Vocabulary::columns( $type );
+		$given   = array();
+		foreach ( $report['records'] as $rec ) {
+			if ( isset( $rec['values']['id'] ) ) {
+				$given[] = $rec['values']['id'];
+			}
+		}
+		$taken = self::existing( 'SELECT id FROM ' . $table . ' WHERE id IN (%s)', $given, 'id' );
+		$max   = (int) $wpdb->get_var( "SELECT MAX(id) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$next  = max( array_merge( array( $max ), $given ) ) + 1;
+		$seen  = array();
+		$years = array();
+		$now   = current_time( 'mysql', true );
+		foreach ( $report['records'] as $n => &$rec ) {
+			$v   = $rec['values'];
+			$row = $rec['row'];
+			if ( isset( $v['id'] ) ) {
+				if ( isset( $taken[ $v['id'] ] ) || isset( $seen[ $v['id'] ] ) ) {
+					/* translators: %d: an ID. */
+					$report['errors'][] = Import::error( $row, $col( 'id' ), sprintf( __( 'The ID %d is already taken.', 'dangjian' ), $v['id'] ) );
+				}
+				$seen[ $v['id'] ] = true;
+				$id               = $v['id'];
+			} else {
+				$id = $next++;
+			}
+			// The record as a form would post it; cells refused already are left to their error.
+			$values = array();
+			foreach ( $columns as $name => $def ) {
+				if ( 'id' !== $name && isset( $fields[ $def['field'] ] ) ) {
+					$values[ $def['field'] ] = null === ( $v[ $name ] ?? null ) ? '' : (string) $v[ $name ];
+				}
+			}
+			$errors = array_diff_key( Validator::validate( $type, $values ), (array) ( $rec['bad'] ?? array() ) );
+			if ( 'plans' === $type && ! isset( $errors['plan_year'] ) && '' !== $values['plan_year'] ) {
+				if ( isset( $years[ $values['plan_year'] ] ) ) {
+					/* translators: %d: a row number. */
+					$errors['plan_year'] = sprintf( __( 'This year is already planned in row %d.', 'dangjian' ), $years[ $values['plan_year'] ] );
+				}
+				$years[ $values['plan_year'] ] = $row;
+			}
+			foreach ( $errors as $field => $message ) {
+				$report['errors'][] = Import::error( $row, $col( $field ), $message );
+			}
+			$rec['db'] = array( 'id' => $id ) + self::simple_row( $fields, $values ) + array(
+				'created_at' => $now,
+				'updated_at' => $now,
+			);
+			if ( null !== $progress ) {
+				$progress( $n + 1 );
+			}
+		}
+		unset( $rec );
+	}
+
+	/**
+	 * A small table's row as it is written: amounts rounded, empty dates NULL, counts as integers.
+	 *
+	 * @param array $fields The form's fields.
+	 * @param array $values The values (strings).
+	 * @return array
+	 */
+	private static function simple_row( array $fields, array $values ): array {
+		$out = array();
+		foreach ( $fields as $name => $spec ) {
+			$value = (string) ( $values[ $name ] ?? '' );
+			if ( 'date' === $spec['type'] ) {
+				$out[ $name ] = '' === $value ? null : $value;
+			} elseif ( 'amount' === $spec['type'] ) {
+				$out[ $name ] = Amount::is_valid( $value ) ? Amount::round( $value ) : '0.00';
+			} elseif ( in_array( $spec['type'], array( 'count', 'year' ), true ) ) {
+				$out[ $name ] = (int) $value;
+			} else {
+				$out[ $name ] = $value;
+			}
+		}
+		return $out;
 	}
 
 	/**
@@ -258,6 +354,7 @@ final class Import_Checks {
 				'beneficiaries' => $benef,
 				'venue_kind'    => $v['venue_kind'] ?? '',
 				'venue'         => $v['venue'] ?? '',
+				'project'       => $v['project'] ?? '',
 				'participants'  => $participants,
 			);
 			$rec['engine'] = $engine;
@@ -275,6 +372,7 @@ final class Import_Checks {
 				'beneficiaries' => $benef,
 				'venue_kind'    => $engine['venue_kind'],
 				'venue'         => $engine['venue'],
+				'project'       => $engine['project'],
 				'created_at'    => $now,
 				'updated_at'    => $now,
 			);

@@ -37,7 +37,22 @@ final class Import {
 	const INSERT_CHUNK = 500;
 
 	/** The spreadsheet types. */
-	const TYPES = array( 'people', 'activities' );
+	const TYPES = Fields::SHEETS;
+
+	/**
+	 * The spreadsheet types with their names in the site's language.
+	 *
+	 * @return array<string,string>
+	 */
+	public static function type_labels(): array {
+		return array(
+			'people'      => __( 'People', 'dangjian' ),
+			'activities'  => __( 'Activities (service and meetings, with participants)', 'dangjian' ),
+			'investments' => __( 'Facility investment', 'dangjian' ),
+			'benefits'    => __( 'Staff benefits', 'dangjian' ),
+			'plans'       => __( 'Development plans', 'dangjian' ),
+		);
+	}
 
 	/**
 	 * Reads and checks a file without writing anything.

@@ -223,7 +223,7 @@ final class Privacy {
 		}
 		wp_add_privacy_policy_content(
 			__( 'Party building statistics', 'dangjian' ),
-			'<p>' . esc_html__( 'The Party branch keeps the name, gender, date of birth, phone number, email address and the dates of membership of its members and of applicants, and the activities they took part in. Only users allowed to manage or view the branch\'s records see them; the public sees totals only. A request to export or erase personal data finds a person\'s record by the email address recorded in it.', 'dangjian' ) . '</p>'
+			'<p>' . esc_html__( 'The Party branch keeps the name, gender, date of birth, phone number, email address, the day they were hired and the dates of membership of its members and of applicants, and the activities they took part in. Only users allowed to manage or view the branch\'s records see them; the public sees totals only. A request to export or erase personal data finds a person\'s record by the email address recorded in it.', 'dangjian' ) . '</p>'
 		);
 	}
 }

@@ -15,6 +15,9 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Rest_Records {
 
+	/** The records with routes (dangjian/v1/<entity> and /<entity>/<id>). */
+	const ENTITIES = array( 'people', 'activities', 'investments', 'benefits', 'plans' );
+
 	/**
 	 * The arguments of a record's fields (POST, PUT, PATCH). Types are checked by WordPress; the
 	 * values by Validator::validate() in the handler, as the forms do.
@@ -50,6 +53,11 @@ final class Rest_Records {
 					$arg['type']    = array( 'integer', 'string' );
 					$arg['minimum'] = 0;
 					$arg['maximum'] = Engine_Limits::COUNT_MAX;
+					break;
+				case 'year':
+					$arg['type']    = array( 'integer', 'string' );
+					$arg['minimum'] = (int) substr( Engine_Limits::DATE_MIN, 0, 4 );
+					$arg['maximum'] = (int) substr( Engine_Limits::DATE_MAX, 0, 4 );
 					break;
 				case 'participants':
 					$arg['type']  = 'array';
@@ -100,7 +108,7 @@ final class Rest_Records {
 			unset( $arg['validate_callback'], $arg['sanitize_callback'] );
 			if ( in_array( Fields::form( $entity )[ $name ]['type'], array( 'amount' ), true ) ) {
 				$arg['type'] = 'number';
-			} elseif ( 'count' === Fields::form( $entity )[ $name ]['type'] ) {
+			} elseif ( in_array( Fields::form( $entity )[ $name ]['type'], array( 'count', 'year' ), true ) ) {
 				$arg['type'] = 'integer';
 			}
 			$properties[ $name ] = $arg;
@@ -165,7 +173,7 @@ final class Rest_Records {
 				'enum'              => array_keys( Vocabulary::stages() ),
 				'validate_callback' => 'rest_validate_request_arg',
 			);
-		} else {
+		} elseif ( 'activities' === $entity ) {
 			$args['category'] = array(
 				'type'              => 'string',
 				'enum'              => array_keys( Vocabulary::categories() ),
@@ -176,8 +184,17 @@ final class Rest_Records {
 				'enum'              => array_keys( Vocabulary::kinds() ),
 				'validate_callback' => 'rest_validate_request_arg',
 			);
-			$args['from']     = Rest::date_arg( __( 'Activities on or after this day.', 'dangjian' ), false );
-			$args['to']       = Rest::date_arg( __( 'Activities on or before this day.', 'dangjian' ), false );
+			$args['project']  = array(
+				'description'       => __( 'Only the activities of this campaign.', 'dangjian' ),
+				'type'              => 'string',
+				'maxLength'         => Engine_Limits::NAME_BYTES,
+				'validate_callback' => 'rest_validate_request_arg',
+				'sanitize_callback' => 'sanitize_text_field',
+			);
+		}
+		if ( '' !== Records::date_column( $entity ) && 'people' !== $entity ) {
+			$args['from'] = Rest::date_arg( __( 'Records on or after this day.', 'dangjian' ), false );
+			$args['to']   = Rest::date_arg( __( 'Records on or before this day.', 'dangjian' ), false );
 		}
 		return $args;
 	}
@@ -204,6 +221,7 @@ final class Rest_Records {
 					$out[ $name ] = (float) $v;
 					break;
 				case 'count':
+				case 'year':
 					$out[ $name ] = (int) $v;
 					break;
 				case 'bool':
@@ -239,7 +257,7 @@ final class Rest_Records {
 	 */
 	public static function list_items( string $entity, \WP_REST_Request $request ) {
 		$args   = array();
-		$params = array( 'search', 'stage', 'category', 'kind', 'from', 'to', 'orderby', 'order', 'page', 'per_page' );
+		$params = array( 'search', 'stage', 'category', 'kind', 'project', 'from', 'to', 'orderby', 'order', 'page', 'per_page' );
 		foreach ( $params as $key ) {
 			if ( null !== $request->get_param( $key ) ) {
 				$args[ $key ] = $request->get_param( $key );

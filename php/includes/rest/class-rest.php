@@ -178,7 +178,7 @@ final class Rest {
 				'schema' => array( Rest_Stats::class, 'stats_schema' ),
 			)
 		);
-		foreach ( array( 'people', 'activities' ) as $entity ) {
+		foreach ( Rest_Records::ENTITIES as $entity ) {
 			register_rest_route(
 				DANGJIAN_REST_NAMESPACE,
 				'/' . $entity,

@@ -118,14 +118,16 @@ final class Public_Period {
 	/**
 	 * Applies the rule to period arguments (the current user's: unchanged for view_dangjian).
 	 *
-	 * @param array $args 'period' (this_year, last_year, all, a year), or 'from' and 'to'; 'as_of'.
+	 * @param array     $args   'period' (this_year, last_year, all, a year), or 'from' and 'to'; 'as_of'.
+	 * @param bool|null $public Whether to apply the rule (default: whether it applies to the current
+	 *                          user, self::applies()); true shows the branch what visitors get.
 	 * @return array{args:array,problems:array[],refused:bool} args: 'from' and 'to' (always, when
 	 *               the rule applies), else the arguments as given; problems: [param, message] for
 	 *               what was widened, bounded or dropped; refused: whether a strict caller (REST)
 	 *               should refuse the request rather than answer for the bounded period.
 	 */
-	public static function resolve( array $args ): array {
-		if ( ! self::applies() ) {
+	public static function resolve( array $args, ?bool $public = null ): array {
+		if ( ! ( $public ?? self::applies() ) ) {
 			return array(
 				'args'     => $args,
 				'problems' => array(),
@@ -138,26 +140,26 @@ final class Public_Period {
 			$problems[] = array( 'as_of', __( 'Only the branch may choose the day of the member counts.', 'dangjian' ) );
 			$refused    = true;
 		}
+		$from   = (string) ( $args['from'] ?? '' );
+		$to     = (string) ( $args['to'] ?? '' );
+		$period = (string) ( $args['period'] ?? 'this_year' );
+		if ( '' === $from && '' === $to && ( 'this_year' === $period || 'last_year' === $period ) ) {
+			return array(
+				'args'     => array( 'period' => $period ), // Whole years, two keys: as they are.
+				'problems' => $problems,
+				'refused'  => $refused,
+			);
+		}
 		list( $first, $last ) = self::window();
 		$founded              = self::founded();
 		$today                = Period::today();
-		$from                 = (string) ( $args['from'] ?? '' );
-		$to                   = (string) ( $args['to'] ?? '' );
 		if ( '' === $from && '' === $to ) {
-			$period = (string) ( $args['period'] ?? 'this_year' );
 			if ( 'all' === $period ) {
 				return array(
 					'args'     => array(
 						'from' => $first,
 						'to'   => self::month_end( $today ),
 					),
-					'problems' => $problems,
-					'refused'  => $refused,
-				);
-			}
-			if ( 'this_year' === $period || 'last_year' === $period ) {
-				return array(
-					'args'     => array( 'period' => $period ), // Whole years, two keys: as they are.
 					'problems' => $problems,
 					'refused'  => $refused,
 				);

@@ -54,7 +54,6 @@ namespace Dangjian;
 defined( 'ABSPATH' ) || exit;
 
 // The showcase room's helpers (until dangjian.php lists them with the room's other files).
-require_once __DIR__ . '/class-public-period.php';
 require_once __DIR__ . '/class-showcase-cache.php';
 
 /**
@@ -348,12 +347,14 @@ final class Showcase {
 		}
 
 		// One rule for every public path (Public_Period): whole months, within the public window.
-		$public = Public_Period::resolve( self::period_args( $options ) );
+		$public = Public_Period::resolve( self::period_args( $options ), true );
 		if ( Public_Period::applies() ) {
 			$options['query'] = $public['args'];
-			foreach ( $public['problems'] as $p ) {
-				$problems[] = array( 'public_period', $p[1] );
-			}
+		}
+		foreach ( $public['problems'] as $p ) {
+			// The branch sees its own period; it is told what visitors get instead.
+			/* translators: %s: why the period differs for visitors. */
+			$problems[] = array( 'public_period', Public_Period::applies() ? $p[1] : sprintf( __( 'Visitors see another period: %s', 'dangjian' ), $p[1] ) );
 		}
 
 		$html = '';

@@ -40,6 +40,7 @@ final class Activities_List_Table extends List_Table {
 				'beneficiaries'     => $f['beneficiaries']['label'],
 				'venue_kind'        => $f['venue_kind']['label'],
 				'venue'             => $f['venue']['label'],
+				'project'           => $f['project']['label'],
 				'participant_count' => $f['participants']['label'],
 			)
 		);
@@ -64,12 +65,17 @@ final class Activities_List_Table extends List_Table {
 	}
 
 	/**
-	 * Category, kind and period filters.
+	 * Category, kind, campaign and period filters.
 	 */
 	protected function filter_controls(): string {
 		$kinds = array( '' => __( 'All kinds', 'dangjian' ) ) + Vocabulary::kinds();
+		$projects = array( '' => __( 'All campaigns', 'dangjian' ) );
+		foreach ( Records::suggestions( 'projects' ) as $name ) {
+			$projects[ $name ] = $name;
+		}
 		return self::select( 'category', __( 'Category', 'dangjian' ), array( '' => __( 'All categories', 'dangjian' ) ) + Vocabulary::categories() )
 			. self::select( 'kind', __( 'Kind', 'dangjian' ), $kinds )
+			. ( count( $projects ) > 1 ? self::select( 'project', __( 'Campaign', 'dangjian' ), $projects ) : '' )
 			. self::period_controls();
 	}
 }

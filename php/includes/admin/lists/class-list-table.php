@@ -54,6 +54,7 @@ abstract class List_Table extends \WP_List_Table {
 			'category' => sanitize_key( $get( 'category' ) ),
 			'kind'     => sanitize_key( $get( 'kind' ) ),
 			'level'    => sanitize_key( $get( 'level' ) ),
+			'project'  => $get( 'project' ),
 		);
 		// phpcs:enable
 		$period = self::period_filter();
@@ -256,7 +257,8 @@ abstract class List_Table extends \WP_List_Table {
 	 */
 	protected static function select( string $name, string $label, array $options ): string {
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Read-only list filter.
-		$current = isset( $_GET[ $name ] ) && is_string( $_GET[ $name ] ) ? sanitize_key( wp_unslash( $_GET[ $name ] ) ) : '';
+		$current = isset( $_GET[ $name ] ) && is_string( $_GET[ $name ] ) ? sanitize_text_field( wp_unslash( $_GET[ $name ] ) ) : '';
+		$current = 'project' === $name ? $current : sanitize_key( $current ); // A campaign is a name, not a slug.
 		$html    = '<label class="screen-reader-text" for="dangjian-filter-' . esc_attr( $name ) . '">' . esc_html( $label ) . '</label>';
 		$html   .= '<select name="' . esc_attr( $name ) . '" id="dangjian-filter-' . esc_attr( $name ) . '">';
 		foreach ( $options as $value => $text ) {

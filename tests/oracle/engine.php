@@ -1,0 +1,63 @@
+<?php
+/*
+ * engine.php - one engine's side of the oracle suite (tests/oracle/run.php drives it).
+ *
+ *   php -d extension=modules/dangjian.so tests/oracle/engine.php --impl=ext  --in=CASES --out=FILE
+ *   php                                  tests/oracle/engine.php --impl=twin --in=CASES --out=FILE
+ *
+ * CASES is a serialize()d map seed => case (OracleCases::generate). For every case it builds a
+ * Dataset (addPeople, addActivities, setHeadcount) and runs every query through statsJson(); it
+ * writes a serialize()d map seed => list of answers: "J <json>" for a result, "V <message>" for a
+ * \ValueError, "X <class>: <message>" for anything else thrown.
+ */
+
+declare(strict_types=1);
+
+ini_set('serialize_precision', '-1');
+ini_set('memory_limit', '1G');
+error_reporting(E_ALL);
+set_error_handler(function (int $no, string $msg, string $file, int $line): bool {
+    throw new ErrorException($msg, 0, $no, $file, $line);
+});
+
+$opt = getopt('', ['impl:', 'in:', 'out:']);
+$impl = $opt['impl'] ?? '';
+if (!in_array($impl, ['ext', 'twin'], true) || !isset($opt['in'], $opt['out'])) {
+    fwrite(STDERR, "usage: engine.php --impl=ext|twin --in=CASES --out=FILE\n");
+    exit(2);
+}
+if ($impl === 'twin') {
+    require_once dirname(__DIR__, 2) . '/php/fallback/load.php';
+}
+$internal = class_exists('Dangjian\Dataset') && (new ReflectionClass('Dangjian\Dataset'))->isInternal();
+if (($impl === 'ext') !== extension_loaded('dangjian') || ($impl === 'ext') !== $internal) {
+    fwrite(STDERR, "engine.php: --impl=$impl but extension_loaded('dangjian') is "
+        . var_export(extension_loaded('dangjian'), true) . "\n");
+    exit(2);
+}
+
+$cases = unserialize(file_get_contents($opt['in']));
+$out = [];
+foreach ($cases as $seed => $case) {
+    $answers = [];
+    try {
+        $d = new Dangjian\Dataset();
+        $d->addPeople($case['people']);
+        $d->addActivities($case['activities']);
+        $d->setHeadcount($case['headcount']);
+    } catch (Throwable $e) {
+        $out[$seed] = ['build' => 'X ' . get_class($e) . ': ' . $e->getMessage()];
+        continue;
+    }
+    foreach ($case['queries'] as $i => $q) {
+        try {
+            $answers[$i] = 'J ' . $d->statsJson($q);
+        } catch (ValueError $e) {
+            $answers[$i] = 'V ' . $e->getMessage();
+        } catch (Throwable $e) {
+            $answers[$i] = 'X ' . get_class($e) . ': ' . $e->getMessage();
+        }
+    }
+    $out[$seed] = $answers;
+}
+file_put_contents($opt['out'], serialize($out));

@@ -1,0 +1,169 @@
+<?php
+/*
+ * run.php - the oracle suite: both engines against an independent reading of STATS.md v2.
+ *
+ *   php tests/oracle/run.php [--seeds=N | --seeds=FROM:TO] [--ext=modules/dangjian.so]
+ *       [--work=.work/oracle] [--show=10] [--dump]
+ *
+ * For every seed, OracleCases generates a valid dataset and a set of queries (good and bad);
+ * tests/oracle/engine.php answers them with the extension and, in another process, with the twin
+ * (php/fallback, without the extension); tests/oracle/Oracle.php answers them from STATS.md alone.
+ * Each statsJson() text, or \ValueError message, must equal the oracle's byte for byte.
+ *
+ * Prints "ok N - seed N (Q queries)" or "not ok N - ..." with the first differing queries (the
+ * query, the oracle's answer, each engine's answer that differs and the first differing path),
+ * then "oracle: N passed, N failed" (one test per seed). Exits 1 on a failure. --dump prints the
+ * dataset of each failing seed as PHP code, to reproduce by hand.
+ */
+
+declare(strict_types=1);
+
+require_once __DIR__ . '/Oracle.php';
+require_once __DIR__ . '/OracleCases.php';
+
+ini_set('serialize_precision', '-1');
+ini_set('memory_limit', '2G');
+error_reporting(E_ALL);
+
+$root = dirname(__DIR__, 2);
+$opt = getopt('', ['seeds:', 'ext:', 'work:', 'show:', 'dump', 'php:']);
+$seeds = (string)($opt['seeds'] ?? '300');
+[$from, $to] = strpos($seeds, ':') !== false ? array_map('intval', explode(':', $seeds, 2)) : [1, (int)$seeds];
+$ext = $opt['ext'] ?? "$root/modules/dangjian.so";
+$work = $opt['work'] ?? "$root/.work/oracle";
+$show = (int)($opt['show'] ?? 10);
+$php = $opt['php'] ?? PHP_BINARY;
+if (!is_file($ext)) {
+    fwrite(STDERR, "oracle: no extension at $ext (run make first)\n");
+    exit(2);
+}
+@mkdir($work, 0777, true);
+
+$cases = [];
+for ($s = $from; $s <= $to; $s++) {
+    $cases[$s] = OracleCases::generate($s);
+}
+file_put_contents("$work/cases.ser", serialize($cases));
+
+// Both engines in their own processes, side by side, while the oracle works here.
+$procs = [];
+foreach (['ext' => '-d extension=' . escapeshellarg($ext), 'twin' => ''] as $impl => $load) {
+    @unlink("$work/$impl.ser");
+    $cmd = escapeshellarg($php) . " -d serialize_precision=-1 $load " . escapeshellarg(__DIR__ . '/engine.php')
+        . " --impl=$impl --in=" . escapeshellarg("$work/cases.ser") . ' --out=' . escapeshellarg("$work/$impl.ser");
+    $procs[$impl] = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => STDOUT, 2 => STDERR], $pipes);
+}
+$expected = [];
+foreach ($cases as $s => $case) {
+    $o = new Oracle($case['people'], $case['activities'], $case['headcount']);
+    foreach ($case['queries'] as $i => $q) {
+        try {
+            $expected[$s][$i] = 'J ' . $o->statsJson($q);
+        } catch (ValueError $e) {
+            $expected[$s][$i] = 'V ' . $e->getMessage();
+        }
+    }
+}
+$got = [];
+foreach ($procs as $impl => $p) {
+    $rc = proc_close($p);
+    $data = is_file("$work/$impl.ser") ? unserialize(file_get_contents("$work/$impl.ser")) : false;
+    if ($rc !== 0 || !is_array($data)) {
+        fwrite(STDERR, "oracle: the $impl process failed (exit $rc)\n");
+        exit(2);
+    }
+    $got[$impl] = $data;
+}
+
+/** The first path where two statsJson texts differ, for the reader. */
+function firstDiff(string $a, string $b): string
+{
+    if ($a[0] !== 'J' || $b[0] !== 'J') {
+        return 'the kind of answer';
+    }
+    $walk = function ($x, $y, string $path) use (&$walk): ?string {
+        if (is_array($x) && is_array($y)) {
+            $kx = array_keys($x);
+            $ky = array_keys($y);
+            if ($kx !== $ky) {
+                return "$path (keys " . json_encode($kx, JSON_UNESCAPED_UNICODE) . ' vs ' . json_encode($ky, JSON_UNESCAPED_UNICODE) . ')';
+            }
+            foreach ($kx as $k) {
+                $r = $walk($x[$k], $y[$k], "$path.$k");
+                if ($r !== null) {
+                    return $r;
+                }
+            }
+            return null;
+        }
+        return $x === $y ? null : "$path (" . json_encode($x, JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION)
+            . ' vs ' . json_encode($y, JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION) . ')';
+    };
+    $r = $walk(json_decode(substr($a, 2), true), json_decode(substr($b, 2), true), '');
+    if ($r !== null) {
+        return $r;
+    }
+    $at = strspn($a ^ $b, "\0");
+    return 'the same values, the text differs at byte ' . $at . ': ...' . substr($a, max(0, $at - 30), 50)
+        . '... vs ...' . substr($b, max(0, $at - 30), 50) . '...';
+}
+
+function shown($v): string
+{
+    return str_replace("\n", ' ', var_export($v, true));
+}
+
+$passed = $failed = $queries = $shownCount = 0;
+$tally = [];
+foreach ($cases as $s => $case) {
+    $bad = [];
+    foreach (['ext', 'twin'] as $impl) {
+        if (isset($got[$impl][$s]['build'])) {
+            $bad[] = "  $impl could not build the dataset: " . $got[$impl][$s]['build'];
+        }
+    }
+    foreach ($case['queries'] as $i => $q) {
+        $queries++;
+        $want = $expected[$s][$i];
+        $wrong = [];
+        foreach (['ext', 'twin'] as $impl) {
+            $have = $got[$impl][$s][$i] ?? null;
+            if ($have !== null && $have !== $want) {
+                $wrong[$impl] = $have;
+            }
+        }
+        if ($wrong === []) {
+            continue;
+        }
+        $key = implode('+', array_keys($wrong));
+        $tally[$key] = ($tally[$key] ?? 0) + 1;
+        if ($shownCount++ < $show) {
+            $lines = ["  query #$i: " . shown($q), "    oracle: $want"];
+            foreach ($wrong as $impl => $have) {
+                $lines[] = "    $impl: $have";
+                $lines[] = "    $impl differs at: " . firstDiff($want, $have);
+            }
+            $bad[] = implode("\n", $lines);
+        } else {
+            $bad[] = "  query #$i differs ($key)";
+        }
+    }
+    $n = count($case['queries']);
+    if ($bad === []) {
+        $passed++;
+        echo "ok $s - seed $s ($n queries)\n";
+        continue;
+    }
+    $failed++;
+    echo "not ok $s - seed $s ($n queries)\n" . implode("\n", array_slice($bad, 0, 12)) . "\n";
+    if (isset($opt['dump'])) {
+        echo '  dataset: ' . shown(['people' => $case['people'], 'activities' => $case['activities'],
+            'headcount' => $case['headcount']]) . "\n";
+    }
+}
+foreach ($tally as $key => $n) {
+    echo "# $n queries differ from the oracle in: $key\n";
+}
+echo "# $queries queries compared\n";
+echo "oracle: $passed passed, $failed failed\n";
+exit($failed === 0 ? 0 : 1);
