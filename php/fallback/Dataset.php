@@ -8,7 +8,7 @@
 namespace Dangjian;
 
 use Dangjian\Fallback\Json;
-use Dangjian\Fallback\Snapshot;
+use Dangjian\Fallback\SnapshotFile;
 use Dangjian\Fallback\Stats;
 use Dangjian\Fallback\Store;
 
@@ -99,14 +99,14 @@ final class Dataset
     /** Writes the binary snapshot atomically. @throws Exception "cannot write <path>: <reason>" */
     public function save(string $path): void
     {
-        self::bulk(fn () => Snapshot::save($this->store, $path));
+        self::bulk(fn () => SnapshotFile::save($this->store, $path));
     }
 
     /** @throws Exception "cannot read <path>: <reason>" | CorruptSnapshot */
     public static function load(string $path): Dataset
     {
         $d = new self();
-        $d->store = self::bulk(fn () => Snapshot::load($path));
+        $d->store = self::bulk(fn () => SnapshotFile::load($path));
         return $d;
     }
 

@@ -8,7 +8,6 @@
 namespace Dangjian\Fallback;
 
 use Dangjian\CorruptSnapshot;
-use Dangjian\Exception;
 use Dangjian\InvalidRecord;
 
 /** @internal */
@@ -29,8 +28,6 @@ final class Snapshot
     private const PART_BYTES = 8;
     private const DATE_NAMES = ['applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on', 'joined_on',
         'left_on', 'hired_on'];
-
-    private static int $counter = 0;
 
     /* --------------------------------------------------------------- writing */
 
@@ -143,82 +140,6 @@ final class Snapshot
     private static function u64s(array $a): string
     {
         return $a ? pack('P*', ...$a) : '';
-    }
-
-    /** The text of the last PHP warning after its last ": " (the system's strerror text). */
-    private static function reason(string $fallback): string
-    {
-        $e = error_get_last();
-        if ($e === null) {
-            return $fallback;
-        }
-        $m = $e['message'];
-        $k = strrpos($m, ': ');
-        return $k === false ? $m : substr($m, $k + 2);
-    }
-
-    /**
-     * Writes the snapshot atomically: "<path>.tmp.<pid>.<n>" created exclusively, written, fsynced,
-     * renamed over path. On failure the temporary file is removed and Dangjian\Exception
-     * "cannot write <path>: <reason>" is thrown; path is then untouched.
-     */
-    public static function save(Store $s, string $path): void
-    {
-        $bytes = self::dump($s);
-        error_clear_last();
-        $fh = false;
-        $tmp = '';
-        for ($attempt = 0; $attempt < 100; $attempt++) {
-            $tmp = $path . '.tmp.' . getmypid() . '.' . self::$counter++;
-            $fh = @fopen($tmp, 'xb');
-            if ($fh !== false || file_exists($tmp) === false) {
-                break;
-            }
-        }
-        if ($fh === false) {
-            throw new Exception("cannot write $path: " . self::reason('cannot create a temporary file'));
-        }
-        $ok = true;
-        for ($off = 0, $len = strlen($bytes); $off < $len;) {
-            $w = @fwrite($fh, substr($bytes, $off, 1 << 26));
-            if ($w === false || $w === 0) {
-                $ok = false;
-                break;
-            }
-            $off += $w;
-        }
-        $ok = $ok && @fflush($fh) && @fsync($fh);
-        $ok = @fclose($fh) && $ok;
-        if (!$ok) {
-            $why = self::reason('write failed');
-            @unlink($tmp);
-            throw new Exception("cannot write $path: $why");
-        }
-        if (!@rename($tmp, $path)) {
-            $why = self::reason('rename failed');
-            @unlink($tmp);
-            throw new Exception("cannot write $path: $why");
-        }
-    }
-
-    /* --------------------------------------------------------------- reading */
-
-    /**
-     * Reads a snapshot file.
-     * @throws Exception "cannot read <path>: <reason>" when it cannot be read
-     * @throws CorruptSnapshot "snapshot <path>: <what>"
-     */
-    public static function load(string $path): Store
-    {
-        error_clear_last();
-        if (is_dir($path)) {
-            throw new Exception("cannot read $path: Is a directory");
-        }
-        $bytes = @file_get_contents($path);
-        if ($bytes === false) {
-            throw new Exception("cannot read $path: " . self::reason('read failed'));
-        }
-        return self::parse($bytes, $path);
     }
 
     private static function corrupt(string $label, string $what): never

@@ -14,6 +14,7 @@ if (!extension_loaded('dangjian')) {
     require_once __DIR__ . '/JsonScanner.php';
     require_once __DIR__ . '/Json.php';
     require_once __DIR__ . '/Snapshot.php';
+    require_once __DIR__ . '/SnapshotFile.php';
     require_once __DIR__ . '/Dataset.php';
     require_once __DIR__ . '/Cache.php';
 }

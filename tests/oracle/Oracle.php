@@ -425,6 +425,38 @@ final class Oracle
         return $out;
     }
 
+    /**
+     * stats() as PHP arrays: amounts as hundredths / 100 and ratios as ten-thousandths / 10000 (floats),
+     * maps sorted by the bytes of their keys (a key of decimal digits becomes an int key, as PHP makes it).
+     */
+    public function statsArray(array $query = []): array
+    {
+        return self::phpValue($this->stats($query), '');
+    }
+
+    private static function phpValue($v, string $key)
+    {
+        if (is_int($v) && in_array($key, self::AMOUNTS, true)) {
+            return $v / 100.0;
+        }
+        if (!is_array($v)) {
+            return $v;
+        }
+        if (array_keys($v) === ["\0ratio"]) {
+            return $v["\0ratio"] / 10000.0;
+        }
+        $sorted = in_array($key, self::SORTED, true);
+        $keys = array_map('strval', array_keys($v));
+        if ($sorted) {
+            usort($keys, 'strcmp');
+        }
+        $out = [];
+        foreach ($keys as $k) {
+            $out[$k] = self::phpValue($v[$k], $sorted || array_is_list($v) ? '' : $k);
+        }
+        return $out;
+    }
+
     /** statsJson(): compact, keys in the contract's order, maps sorted by bytes. */
     public function statsJson(array $query = []): string
     {

@@ -64,7 +64,8 @@ final class OracleCases
         $ids = array_map(fn($p) => (int)$p['id'], $people);
         $activities = $empty ? [] : $this->activities(mt_rand(0, 24), $ids);
         $headcount = $empty ? [] : $this->headcount(mt_rand(0, 4));
-        $queries = array_merge($this->goodQueries($base, $lastYear), $this->badQueries(mt_rand(2, 5)));
+        $queries = array_merge($this->goodQueries($base, $lastYear), $this->edgeQueries($people),
+            $this->badQueries(mt_rand(2, 5)));
         return ['people' => $people, 'activities' => $activities, 'headcount' => $headcount, 'queries' => $queries];
     }
 
@@ -149,13 +150,26 @@ final class OracleCases
             $d['left_on'] = $this->date();
         } elseif ($shape <= 22) {
             $d['joined_on'] = $this->date();
+        } elseif ($shape <= 30 && $this->leap !== []) {
+            // admitted or made an activist on 29 February
+            $leapDay = self::pick($this->leap) . '-02-29';
+            $applied = OracleValues::plusDays($leapDay, -mt_rand(0, 400));
+            $d['applied_on'] = max($applied, '1900-01-01');
+            $d[self::chance(60) ? 'admitted_on' : 'activist_on'] = $leapDay;
+            if (self::chance(20)) {
+                $d['full_on'] = $this->dateFrom($leapDay);
+            }
         } else {
             $stages = ['applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on'];
             $k = mt_rand(1, 5);
             $t = $this->date();
+            $leapAt = ($this->leap !== [] && self::chance(25)) ? mt_rand(0, $k - 1) : -1;
             for ($s = 0; $s < $k; $s++) {
                 if ($s > 0) {
                     $t = $this->dateFrom($t);
+                }
+                if ($s === $leapAt) {          // a stage on 29 February (its "+ 1 year" is 1 March)
+                    $t = max($t, self::pick($this->leap) . '-02-29');
                 }
                 if ($s === 0 || self::chance(85)) {
                     $d[$stages[$s]] = $t;
@@ -339,6 +353,48 @@ final class OracleCases
         $q[] = ['filter' => ['venues' => ['Nowhere'], 'projects' => ['Nothing']]];
         $q[] = ['filter' => self::pick([[], null, ['kinds' => null], ['projects' => null, 'venues' => null]])];
         $q[] = ['filter' => ['projects' => [str_repeat('长', 66) . "\u{3000}"]], 'to' => sprintf('%04d-12-31', $lastYear)];
+        return $q;
+    }
+
+    /**
+     * Queries on the edges of the dated figures: as_of on, or a day before, the anniversary of an
+     * activist_on or admitted_on (eligible, overdue), due_within reaching exactly a due date, as_of on
+     * a joined_on, left_on or headcount date.
+     */
+    private function edgeQueries(array $people): array
+    {
+        $q = [];
+        $people = array_values(array_filter($people, fn($p) => !empty($p['admitted_on']) || !empty($p['activist_on'])
+            || !empty($p['left_on']) || !empty($p['joined_on'])));
+        for ($i = 0; $i < 4 && $people !== []; $i++) {
+            $p = self::pick($people);
+            $fields = array_values(array_filter(['admitted_on', 'activist_on', 'left_on', 'joined_on', 'hired_on'],
+                fn($f) => !empty($p[$f])));
+            if ($fields === []) {
+                continue;
+            }
+            $d = $p[self::pick($fields)];
+            $year = OracleValues::plusYear($d);
+            if ($year > '2199-12-31') {
+                $year = $d;
+            }
+            $r = mt_rand(1, 5);
+            if ($r === 1) {
+                $q[] = ['as_of' => $year];
+            } elseif ($r === 2) {
+                $q[] = ['as_of' => OracleValues::plusDays($year, -1) >= '1900-01-01' ? OracleValues::plusDays($year, -1) : $year];
+            } elseif ($r === 3) {
+                $q[] = ['as_of' => $d, 'from' => $d, 'to' => $d];
+            } else {
+                // due_within reaching the due date exactly (or one day short of it)
+                $back = mt_rand(0, 200);
+                $asOf = OracleValues::plusDays($year, -$back);
+                if ($asOf < '1900-01-01') {
+                    continue;
+                }
+                $q[] = ['as_of' => $asOf, 'due_within' => max(0, $back - ($r === 5 ? 1 : 0)), 'to' => $d];
+            }
+        }
         return $q;
     }
 

@@ -6,9 +6,11 @@
  *   php                                  tests/oracle/engine.php --impl=twin --in=CASES --out=FILE
  *
  * CASES is a serialize()d map seed => case (OracleCases::generate). For every case it builds a
- * Dataset (addPeople, addActivities, setHeadcount) and runs every query through statsJson(); it
- * writes a serialize()d map seed => list of answers: "J <json>" for a result, "V <message>" for a
- * \ValueError, "X <class>: <message>" for anything else thrown.
+ * Dataset (addPeople, addActivities, setHeadcount) and its copy fromJson(toJson()), and runs every
+ * query through statsJson() and stats() of the dataset and statsJson() of the copy; it writes a
+ * serialize()d map seed => list of answers (per query: statsJson, stats, fromJson(toJson)), each
+ * "J <json>" or "A <serialized stats()>" for a result, "V <message>" for a \ValueError,
+ * "X <class>: <message>" for anything else thrown.
  */
 
 declare(strict_types=1);
@@ -39,25 +41,35 @@ if (($impl === 'ext') !== extension_loaded('dangjian') || ($impl === 'ext') !== 
 $cases = unserialize(file_get_contents($opt['in']));
 $out = [];
 foreach ($cases as $seed => $case) {
-    $answers = [];
     try {
         $d = new Dangjian\Dataset();
         $d->addPeople($case['people']);
         $d->addActivities($case['activities']);
         $d->setHeadcount($case['headcount']);
+        $rt = Dangjian\Dataset::fromJson($d->toJson());
     } catch (Throwable $e) {
         $out[$seed] = ['build' => 'X ' . get_class($e) . ': ' . $e->getMessage()];
         continue;
     }
+    $answers = [];
     foreach ($case['queries'] as $i => $q) {
-        try {
-            $answers[$i] = 'J ' . $d->statsJson($q);
-        } catch (ValueError $e) {
-            $answers[$i] = 'V ' . $e->getMessage();
-        } catch (Throwable $e) {
-            $answers[$i] = 'X ' . get_class($e) . ': ' . $e->getMessage();
-        }
+        $answers[$i] = [
+            'statsJson' => answer(fn() => 'J ' . $d->statsJson($q)),
+            'stats' => answer(fn() => 'A ' . serialize($d->stats($q))),
+            'fromJson(toJson)' => answer(fn() => 'J ' . $rt->statsJson($q)),
+        ];
     }
     $out[$seed] = $answers;
 }
 file_put_contents($opt['out'], serialize($out));
+
+function answer(callable $f): string
+{
+    try {
+        return $f();
+    } catch (ValueError $e) {
+        return 'V ' . $e->getMessage();
+    } catch (Throwable $e) {
+        return 'X ' . get_class($e) . ': ' . $e->getMessage();
+    }
+}

@@ -58,10 +58,12 @@ foreach ($cases as $s => $case) {
     $o = new Oracle($case['people'], $case['activities'], $case['headcount']);
     foreach ($case['queries'] as $i => $q) {
         try {
-            $expected[$s][$i] = 'J ' . $o->statsJson($q);
+            $json = 'J ' . $o->statsJson($q);
+            $array = 'A ' . serialize($o->statsArray($q));
         } catch (ValueError $e) {
-            $expected[$s][$i] = 'V ' . $e->getMessage();
+            $json = $array = 'V ' . $e->getMessage();
         }
+        $expected[$s][$i] = ['statsJson' => $json, 'stats' => $array, 'fromJson(toJson)' => $json];
     }
 }
 $got = [];
@@ -108,6 +110,16 @@ function firstDiff(string $a, string $b): string
         . '... vs ...' . substr($b, max(0, $at - 30), 50) . '...';
 }
 
+/** An answer for the reader: stats() arrays as JSON with every float's decimal point. */
+function readable(string $answer): string
+{
+    if ($answer[0] !== 'A') {
+        return $answer;
+    }
+    return 'J ' . json_encode(unserialize(substr($answer, 2)), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES
+        | JSON_PRESERVE_ZERO_FRACTION | JSON_INVALID_UTF8_SUBSTITUTE);
+}
+
 function shown($v): string
 {
     return str_replace("\n", ' ', var_export($v, true));
@@ -124,24 +136,30 @@ foreach ($cases as $s => $case) {
     }
     foreach ($case['queries'] as $i => $q) {
         $queries++;
-        $want = $expected[$s][$i];
         $wrong = [];
         foreach (['ext', 'twin'] as $impl) {
-            $have = $got[$impl][$s][$i] ?? null;
-            if ($have !== null && $have !== $want) {
-                $wrong[$impl] = $have;
+            foreach ($expected[$s][$i] as $call => $want) {
+                $have = $got[$impl][$s][$i][$call] ?? null;
+                if ($have !== null && $have !== $want) {
+                    $wrong["$impl $call"] = [$want, $have];
+                }
             }
         }
         if ($wrong === []) {
             continue;
         }
-        $key = implode('+', array_keys($wrong));
+        $key = implode(', ', array_keys($wrong));
         $tally[$key] = ($tally[$key] ?? 0) + 1;
         if ($shownCount++ < $show) {
-            $lines = ["  query #$i: " . shown($q), "    oracle: $want"];
-            foreach ($wrong as $impl => $have) {
-                $lines[] = "    $impl: $have";
-                $lines[] = "    $impl differs at: " . firstDiff($want, $have);
+            $lines = ["  query #$i: " . shown($q)];
+            $lastWant = null;
+            foreach ($wrong as $label => [$want, $have]) {
+                if ($want !== $lastWant) {
+                    $lines[] = '    oracle: ' . readable($want);
+                    $lastWant = $want;
+                }
+                $lines[] = "    $label: " . readable($have);
+                $lines[] = "    $label differs at: " . firstDiff(readable($want), readable($have));
             }
             $bad[] = implode("\n", $lines);
         } else {

@@ -255,6 +255,19 @@ $got = Engine::dataset()->statsJson( $query );
 dj_t_same( 'delta', Engine::source(), 'a new worker loads the older snapshot and applies the inserts since' );
 dj_t_same( dj_t_fresh( $query ), $got, '... with the figures of the tables' );
 
+// A write to a table the engine does not hold (coverage, investment, plans …) keeps the dataset.
+$kept_json = Engine::dataset()->toJson();
+Records::save( 'investments', Dangjian\Validator::sanitize( 'investments', array( 'invested_on' => '2024-05-01', 'item' => '活动室', 'amount' => '100' ) ) );
+Records::save( 'media', Dangjian\Validator::sanitize( 'media', array( 'published_on' => '2024-05-02', 'outlet' => '市日报', 'level' => 'city', 'title' => '报道' ) ) );
+$got = Engine::dataset()->statsJson( $query );
+dj_t_same( 'delta', Engine::source(), 'a write to a table the engine does not hold: no rebuild (source delta)' );
+dj_t_same( $kept_json, Engine::dataset()->toJson(), '... the dataset unchanged' );
+dj_t_same( dj_t_fresh( $query ), $got, '... with the figures of the tables' );
+$point = Records::save( 'headcount', Dangjian\Validator::sanitize( 'headcount', array( 'point_date' => '2024-05-03', 'staff_count' => '12' ) ) );
+Engine::dataset();
+dj_t_same( 'rebuild', Engine::source(), 'a write to the headcount (which the engine holds): a rebuild' );
+Records::delete( 'headcount', array( (int) $point ) );
+
 // A recorded insert that is gone from the table (deleted around Records) makes the reader rebuild.
 $gone                  = Records::save( 'activities', Dangjian\Validator::sanitize( 'activities', dj_t_activity( $people ) ) );
 $wpdb->delete( Dangjian\Schema::table( 'activities' ), array( 'id' => $gone ) );

@@ -40,23 +40,24 @@ foreach ( $cases as $c ) {
 	dj_t_same( $c[1], $zh( $c[0] ), 'auto ' . var_export( $c[0], true ) . ' → ' . $c[1] );
 }
 
-// rounded: rounded down, 余 when something was dropped; round values and values under 100 stay exact.
+// rounded: down to two leading digits (the work report's rule: 266 → 260余), 余 when something was dropped; round
+// values and values under 100 stay exact.
 $cases = array(
 	array( 42, '42' ),
 	array( 99, '99' ),
 	array( 100, '100' ),
 	array( 300, '300' ),
-	array( 312, '300余' ),
-	array( 312.5, '300余' ),
-	array( 399.99, '300余' ),
-	array( 1234, '1200余' ),
-	array( 9999, '9900余' ),
+	array( 312, '310余' ),
+	array( 312.5, '310余' ),
+	array( 399.99, '390余' ),
+	array( 1234, '1,200余' ),
+	array( 9999, '9,900余' ),
 	array( 10000, '1万' ),
 	array( 10001, '1万余' ),
 	array( 12000, '1.2万' ),
 	array( 12345, '1.2万余' ),
 	array( 19999, '1.9万余' ), // Never rounded up to 2万.
-	array( 99999999, '9999.9万余' ),
+	array( 99999999, '9,900万余' ),
 	array( 100000000, '1亿' ),
 	array( 100000001, '1亿余' ),
 	array( 123456789, '1.2亿余' ),
@@ -81,7 +82,7 @@ foreach ( array( 'auto', 'rounded', 'exact' ) as $mode ) {
 dj_t_same( '1.2万', Format::number( 12345, 'no-such-mode', 'zh_CN' ), 'an unknown mode is auto' );
 
 // Units.
-dj_t_same( '300余小时', Format::with_unit( 312, '小时', 'rounded', 'zh_CN' ), '"300余小时"' );
+dj_t_same( '310余小时', Format::with_unit( 312, '小时', 'rounded', 'zh_CN' ), '"310余小时" (two leading digits, as the work report writes them)' );
 dj_t_same( '1.2万余人', Format::with_unit( 12345, '人', 'rounded', 'zh_CN' ), '"1.2万余人"' );
 dj_t_same( '312.5 hours', Format::with_unit( 312.5, 'hours', 'rounded', 'en_US' ), 'a space before the unit in English' );
 

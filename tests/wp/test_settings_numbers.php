@@ -66,7 +66,7 @@ function dj_t_widget( array $instance ): string {
 }
 
 $auto    = array( 'service_hours' => '312.5', 'beneficiaries' => '1.2万' );
-$rounded = array( 'service_hours' => '300余', 'beneficiaries' => '1.2万余' );
+$rounded = array( 'service_hours' => '310余', 'beneficiaries' => '1.2万余' );
 $exact   = array( 'service_hours' => '312.5', 'beneficiaries' => '12,345' );
 $sc      = '[dangjian figures="service_hours,beneficiaries"]';
 $block   = '<!-- wp:dangjian/stats {"figures":"service_hours,beneficiaries"} /-->';
@@ -95,8 +95,8 @@ dj_t_same( $auto, dj_t_numbers( do_shortcode( $sc ) ), 'auto: 1.2万 in Chinese'
 dj_t_set_numbers( 'rounded' );
 dj_t_same( 'rounded', Settings::numbers(), 'saved: rounded' );
 dj_t_same( 'rounded', Showcase::defaults()['numbers'], 'the showcase\'s default follows the setting' );
-dj_t_same( $rounded, dj_t_numbers( do_shortcode( $sc ) ), 'the shortcode follows it at once (300余, 1.2万余)' );
-dj_t_ok( str_contains( do_shortcode( $sc ), '<span class="dangjian-figure__number">300余</span><span class="dangjian-figure__unit">小时</span>' ), '300余小时' );
+dj_t_same( $rounded, dj_t_numbers( do_shortcode( $sc ) ), 'the shortcode follows it at once (310余, 1.2万余)' );
+dj_t_ok( str_contains( do_shortcode( $sc ), '<span class="dangjian-figure__number">310余</span><span class="dangjian-figure__unit">小时</span>' ), '310余小时' );
 dj_t_same( $rounded, dj_t_numbers( do_blocks( $block ) ), 'the block without its own style follows it' );
 dj_t_same( $rounded, dj_t_numbers( dj_t_widget( array( 'figures' => 'service_hours,beneficiaries' ) ) ), 'the widget without its own style follows it' );
 dj_t_same( $rounded, dj_t_numbers( dj_t_widget( array( 'figures' => 'service_hours,beneficiaries', 'numbers' => '' ) ) ), 'the widget set to "as in the settings" follows it' );
@@ -169,7 +169,7 @@ $pid = wp_insert_post(
 	)
 );
 $r = dj_t_http( (string) get_permalink( $pid ), null );
-dj_t_same( $rounded, dj_t_numbers( $r['body'] ), 'a visitor sees 300余 and 1.2万余 on the public page' );
+dj_t_same( $rounded, dj_t_numbers( $r['body'] ), 'a visitor sees 310余 and 1.2万余 on the public page' );
 
 $post['dangjian_settings']['numbers'] = 'roman';
 $r = dj_t_http( $url, $jar, $post );

@@ -85,7 +85,7 @@ dj_t_same(
 	dj_t_page_figures( $r['body'] ),
 	'it shows the public figures'
 );
-dj_t_ok( str_contains( $r['body'], '>300余</span><span class="dangjian-figure__unit">小时</span>' ), 'as 300余小时' );
+dj_t_ok( str_contains( $r['body'], '>310余</span><span class="dangjian-figure__unit">小时</span>' ), 'as 310余小时 (two leading digits)' );
 dj_t_ok( str_contains( $r['body'], '>1.2万余</span><span class="dangjian-figure__unit">人次</span>' ), 'and 1.2万余人次' );
 dj_t_ok( str_contains( $r['body'], 'data-chart="month"' ) && str_contains( $r['body'], '每月公益服务时长与受益人次' ), 'with the month chart, in Chinese' );
 dj_t_ok( (bool) preg_match( '#<link[^>]+dangjian-showcase-css[^>]+assets/showcase\.css#', $r['body'] ), 'the stylesheet is loaded on the page' );

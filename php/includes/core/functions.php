@@ -116,7 +116,9 @@ if ( ! function_exists( 'dangjian_public_stats' ) ) {
 	 * @return array|WP_Error
 	 */
 	function dangjian_public_stats( array $args = array() ) {
-		$args  = array_intersect_key( $args, array_flip( array( 'period', 'from', 'to', 'as_of' ) ) );
+		$args = array_intersect_key( $args, array_flip( array( 'period', 'from', 'to', 'as_of' ) ) );
+		// For visitors, the public period rule (whole months within the public window, no as_of).
+		$args = Dangjian\Public_Period::resolve( $args )['args'];
 		// Visitors never wait for a rebuild: while another process rebuilds the current data version,
 		// the figures of the previous one are served (Engine::stats( $query, true )).
 		$stats = _dangjian_stats( $args, true );

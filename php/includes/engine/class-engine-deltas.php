@@ -17,6 +17,13 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Engine_Deltas {
 
+	/**
+	 * The tables the engine does not hold: a write to one of them changes no dataset, so the kept one
+	 * serves the new data version as it is (the figures read from those tables follow the version).
+	 * The headcount is in the engine (setHeadcount): a write to it still makes the reader rebuild.
+	 */
+	const NOT_IN_ENGINE = array( 'media', 'honours', 'investments', 'benefits', 'plans' );
+
 	/** @var array|null A write noted by note(), recorded at the next data version bump. */
 	private static $pending = null;
 
@@ -127,7 +134,7 @@ final class Engine_Deltas {
 		$deltas = array();
 		for ( $v = $from + 1; $v <= $to; $v++ ) {
 			$d = $found[ $v ] ?? null;
-			if ( ! is_array( $d ) || ! in_array( $d['op'] ?? '', array( 'insert', 'update', 'delete' ), true ) || ! in_array( $d['entity'] ?? '', array( 'people', 'activities' ), true ) || empty( $d['ids'] ) ) {
+			if ( ! is_array( $d ) || ! in_array( $d['op'] ?? '', array( 'insert', 'update', 'delete' ), true ) || ! in_array( $d['entity'] ?? '', array_merge( array( 'people', 'activities' ), self::NOT_IN_ENGINE ), true ) || empty( $d['ids'] ) ) {
 				return null;
 			}
 			$deltas[] = $d;
@@ -148,6 +155,9 @@ final class Engine_Deltas {
 	 */
 	public static function apply( Dataset $dataset, array $deltas ): void {
 		foreach ( $deltas as $d ) {
+			if ( in_array( $d['entity'], self::NOT_IN_ENGINE, true ) ) {
+				continue; // The dataset holds nothing of that table: it stays as it is.
+			}
 			$ids = array_values( array_map( 'intval', $d['ids'] ) );
 			$op  = $d['op'];
 			if ( 'people' === $d['entity'] ) {

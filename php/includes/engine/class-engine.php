@@ -239,10 +239,12 @@ final class Engine {
 	 * stores it as the delta of the new version. The next reader then applies it to a copy of the kept
 	 * dataset: an insert appends the rows, a delete removes them (Dataset::removePeople/Activities), an
 	 * update removes and appends them again (a person's activities too, which hold their
-	 * participations). Any other write (another table, or a bump without a note) makes the next reader
-	 * rebuild from the tables, and so does a delta the engine refuses.
+	 * participations). A write to a table the engine does not hold (Engine_Deltas::NOT_IN_ENGINE)
+	 * keeps the dataset as it is. Any other write (the headcount, or a bump without a note) makes the
+	 * next reader rebuild from the tables, and so does a delta the engine refuses.
 	 *
-	 * @param string $entity "people" or "activities" (other tables: a rebuild).
+	 * @param string $entity "people", "activities", or a table of Engine_Deltas::NOT_IN_ENGINE (other
+	 *                       tables: a rebuild).
 	 * @param string $op     "insert", "update" or "delete".
 	 * @param int[]  $ids    The records written.
 	 */

@@ -37,39 +37,6 @@ final class Rest_Stats {
 	}
 
 	/**
-	 * A visitor without view_dangjian may not narrow the public figures below whole months, nor move
-	 * the roster day: in a branch of forty people, counts of one day (or one as_of after another)
-	 * would date each person's application, admission or departure. Returns the refusal, or null.
-	 *
-	 * @param array $args The period arguments of the request.
-	 * @return \WP_Error|null
-	 */
-	private static function public_period_refused( array $args ): ?\WP_Error {
-		if ( current_user_can( Capabilities::VIEW ) ) {
-			return null;
-		}
-		if ( isset( $args['as_of'] ) ) {
-			$why = __( 'Only the branch may choose the day of the member counts.', 'dangjian' );
-			return new \WP_Error( 'rest_invalid_param', $why, array( 'status' => 400, 'params' => array( 'as_of' => $why ) ) );
-		}
-		if ( isset( $args['from'] ) ) {
-			$why    = __( 'The public figures cover whole months: from must be the first day of a month and to the last day of one.', 'dangjian' );
-			$params = array();
-			if ( '01' !== substr( (string) $args['from'], 8, 2 ) ) {
-				$params['from'] = $why;
-			}
-			$to = (string) $args['to'];
-			if ( gmdate( 'Y-m-t', (int) strtotime( substr( $to, 0, 7 ) . '-01 UTC' ) ) !== $to ) {
-				$params['to'] = $why;
-			}
-			if ( $params ) {
-				return new \WP_Error( 'rest_invalid_param', $why, array( 'status' => 400, 'params' => $params ) );
-			}
-		}
-		return null;
-	}
-
-	/**
 	 * GET /stats.
 	 *
 	 * @param \WP_REST_Request $request The request.
@@ -111,9 +78,10 @@ final class Rest_Stats {
 		if ( null !== $request->get_param( 'as_of' ) ) {
 			$args['as_of'] = $request->get_param( 'as_of' );
 		}
-		$refused = self::public_period_refused( $args );
-		if ( $refused ) {
-			return $refused;
+		// The public period rule (Public_Period): whole months within the public window, no as_of.
+		$args = Public_Period::for_rest( $args );
+		if ( is_wp_error( $args ) ) {
+			return $args;
 		}
 		$result = dangjian_public_stats( $args );
 		if ( is_wp_error( $result ) ) {
