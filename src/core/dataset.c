@@ -706,6 +706,7 @@ void dj_dataset_commit(dj_dataset *ds)
 {
     if (!ds->txn)
         return;
+    size_t r0 = ds->na;
     ds->np = ds->np_all;
     ds->na = ds->na_all;
     ds->nm = ds->nm_all;
@@ -714,8 +715,7 @@ void dj_dataset_commit(dj_dataset *ds)
     dj_free(ds->stamp);
     ds->stamp = NULL;
     ds->stamp_n = 0;
-    dj_cache_free(ds->cache); /* built again by the next stats() */
-    ds->cache = NULL;
+    dj_cache_follow(ds, r0); /* the new rows into stats' cache, or it is dropped */
     dj_trim(ds);
 }
 

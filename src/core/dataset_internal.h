@@ -130,6 +130,11 @@ struct dj_dataset {
     size_t save_big[4];
 };
 
+/* The stats cache follows a commit (stats_cache_add.c): the committed
+ * activity rows [r0, na) go into it in place; it is dropped (ds->cache =
+ * NULL) when that cannot be done cheaply. r0 = na after a people commit. */
+void dj_cache_follow(dj_dataset *ds, size_t r0);
+
 /* The stats cache (stats.c): its bytes, and freeing it (NULL is fine). */
 size_t dj_cache_bytes(const dj_cache *c);
 void dj_cache_free(dj_cache *c);

@@ -18,6 +18,15 @@ size_t dj_cache_bytes(const dj_cache *c)
     return c ? c->bytes : 0;
 }
 
+/* The bytes held, from the capacities (the cache after rows were added in
+ * place: stats_cache_add.c). */
+size_t dj_cache_measure(const dj_cache *c)
+{
+    return sizeof *c + c->day_cap * (4 + 4 + 1) + (c->day_cap + 1) * 6 * 4 + c->kc_cap * sizeof *c->kc +
+           c->vc_cap * sizeof *c->vc + c->pc_cap * sizeof *c->pc + c->pl_cap * 4 + c->m_cap * 4 +
+           c->pm_cap * sizeof *c->pm + c->esc_cap * sizeof *c->esc + (c->place_cap + c->group_cap) * 4;
+}
+
 /* 1 when the cache is read by stats, 0 when over budget (or NULL). */
 int dj_cache_usable(const dj_cache *c)
 {
@@ -404,6 +413,16 @@ static int dj_fill_pack(dj_fill *f)
     size_t part_bytes = f->n_m * 4 + c->nesc * sizeof *c->esc;
     size_t proj_bytes = (size_t)c->pc_off[nd] * sizeof *c->pc + f->n_pm * sizeof *c->pm;
     c->bytes = sizeof *c + act_bytes + part_bytes + proj_bytes;
+    c->day_cap = nd;
+    c->kc_cap = n_kc;
+    c->vc_cap = n_vc;
+    c->pc_cap = c->pc_off[nd];
+    c->pl_cap = n_pl;
+    c->m_cap = f->n_m;
+    c->pm_cap = f->n_pm;
+    c->esc_cap = c->nesc;
+    c->place_cap = f->npl;
+    c->group_cap = c->ngroups;
     if (act_bytes <= 3 * f->ds->na + 256 * 1024 && part_bytes <= 4 * f->ds->nm + 64 * 1024)
         c->usable = 1;
     return 1;

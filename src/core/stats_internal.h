@@ -58,7 +58,13 @@ struct dj_cache {
     uint32_t pbits;
     dj_big *esc;
     size_t nesc;
+    /* capacities, for the rows a commit adds in place (stats_cache_add.c):
+     * day_cap for every per-day array (the offsets hold one more) */
+    size_t day_cap, kc_cap, vc_cap, pc_cap, pl_cap, m_cap, pm_cap, esc_cap, place_cap, group_cap;
 };
+
+/* The bytes the cache holds, from its capacities. */
+size_t dj_cache_measure(const dj_cache *c);
 
 /* The usable cache of ds, built on first use; NULL when stats must scan
  * (over budget, out of memory, or dj_stats_scan_only). */
