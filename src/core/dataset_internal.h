@@ -17,12 +17,13 @@
  * Activity ids usually arrive strictly ascending: then a duplicate is
  * impossible and no hash is kept; the first id out of order builds one.
  *
- * stats() keeps a cache beside the columns (struct dj_cache, stats.c): the
- * committed activities summed per day that has any (per kind, per venue-kind
- * group, the set of venues) and the service participations packed in day
- * order, so that a period reads only its own days. It is built by the first
- * stats() after a change, dropped by every commit, and counted by
- * dj_dataset_memory().
+ * stats() keeps a cache beside the columns (struct dj_cache, stats_cache.c):
+ * the committed activities summed per day that has any (per kind, per
+ * venue-kind group, per project, the set of venues) and the service
+ * participations packed in day order, so that a period reads only its own
+ * days. It is built by the first stats() that needs it, follows each small
+ * commit in place (stats_cache_add.c), is dropped by a large one or a
+ * removal, and is counted by dj_dataset_memory().
  */
 #ifndef DJ_DATASET_INTERNAL_H
 #define DJ_DATASET_INTERNAL_H

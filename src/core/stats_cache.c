@@ -1,7 +1,7 @@
 /*
  * stats_cache.c - the per-day cache of the committed activities that stats()
- * reads (layout: stats_internal.h). Built by the first stats() after a
- * change, dropped by every commit.
+ * reads (layout: stats_internal.h). Built by the first stats() that needs it;
+ * a commit adds its rows in place (stats_cache_add.c) or drops it.
  */
 #include "stats_internal.h"
 
