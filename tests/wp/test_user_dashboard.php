@@ -105,6 +105,7 @@ foreach ( array( 'due', 'overdue', 'eligible' ) as $group ) {
 	dj_t_ok( (bool) preg_match( '/data-reminder-list="' . $group . '" href="[^"]*page=dangjian-people[^"]*reminder=' . $group . '"/', $r['body'] ), "24: and links to the list of all of them ($group)" );
 	dj_t_ok( str_contains( $r['body'], '(3,000)' ), "24: with the count of the whole group ($group)" );
 }
+dj_t_ok( (bool) preg_match( '/id="dangjian-attention".*?reminder=due.*?reminder=overdue.*?reminder=eligible.*?href="#dangjian-reminders"/s', $r['body'] ), '24: the top of the dashboard says what needs attention, each group a link to its list, and links down to the reminders' );
 $overdue = Reminders::ids( 'overdue' );
 dj_t_same( $n, count( $overdue ), '24: Reminders::ids() gives every overdue person' );
 $r = dj_t_http( '/wp-admin/admin.php?page=dangjian-people&reminder=overdue', $jar );
@@ -121,6 +122,7 @@ dj_t_same( array_slice( $overdue, 149 * Dangjian\Records::PER_PAGE, Dangjian\Rec
 // 24: the WordPress dashboard's widget.
 $r = dj_t_http( '/wp-admin/index.php', $jar );
 dj_t_ok( str_contains( $r['body'], 'id="dangjian_reminders"' ) && str_contains( $r['body'], 'id="dangjian-widget"' ), '24: the WordPress dashboard has the reminders widget' );
+dj_t_ok( (bool) preg_match( '/id="normal-sortables"[^>]*>\s*<div id="dangjian_reminders"/', $r['body'] ), '24: first in its column', (string) ( preg_match( '/id="normal-sortables"[^>]*>\s*<div id="([^"]+)"/', $r['body'], $mm ) ? $mm[1] : '' ) );
 foreach ( array( 'due', 'overdue', 'eligible' ) as $group ) {
 	dj_t_ok( (bool) preg_match( '/<li data-reminder-group="' . $group . '"><strong><a href="[^"]*reminder=' . $group . '"/', $r['body'] ), "24: the widget links to the $group group" );
 }
