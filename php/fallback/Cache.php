@@ -9,7 +9,10 @@
  * recently used entries are evicted first; put() and get() share the data without copying it, and
  * adding to either object never changes what is kept (PHP arrays are copy-on-write). The bytes of a
  * dataset are an estimate of its packed size (38 B a person, 40 B an activity, 8 B a participation,
- * the strings, 8 B a headcount point, 256 B for the rest), not the extension's exact count.
+ * the strings, 8 B a headcount point, 256 B for the rest), not the extension's exact count, plus the
+ * day index that stats() builds inside a kept dataset (DayIndex: shared with the copies get() hands
+ * out until they change, as the extension shares its per-day cache). info() measures the entries
+ * again and never evicts; get() measures them and evicts until they fit again.
  */
 
 namespace Dangjian;
@@ -18,7 +21,7 @@ use Dangjian\Fallback\Store;
 
 final class Cache
 {
-    /** @var array<string,array{0:Store,1:int}> key => [store, bytes], least recently used first */
+    /** @var array<string,array{0:Store,1:int}> key => [store, bytes of its rows], least recently used first */
     private static array $kept = [];
     private static int $hits = 0;
     private static int $misses = 0;
@@ -36,7 +39,7 @@ final class Cache
         $bytes = self::bytes($store);
         $capacity = self::capacity();
         unset(self::$kept[$key]);
-        if ($capacity === 0 || $bytes > $capacity) {
+        if ($capacity === 0 || $bytes + $store->days->bytes > $capacity) {
             return false;
         }
         self::$kept[$key] = [$store, $bytes];
@@ -55,6 +58,7 @@ final class Cache
         $entry = self::$kept[$key];
         unset(self::$kept[$key]);
         self::$kept[$key] = $entry; // now the most recently used
+        self::evict($key);          // the kept datasets may have grown since (their day indexes)
         $d = new Dataset();
         self::setStore($d, clone $entry[0]);
         return $d;
@@ -88,8 +92,8 @@ final class Cache
         $entries = [];
         $used = 0;
         foreach (array_reverse(self::$kept, true) as $key => $entry) {
-            $entries[$key] = $entry[1];
-            $used += $entry[1];
+            $entries[$key] = self::measured($entry);
+            $used += $entries[$key];
         }
         return [
             'persistent' => false,
@@ -120,17 +124,26 @@ final class Cache
         return (int) $m[1] << $shift;
     }
 
+    /** An entry's bytes now: its rows and its day index as it stands. */
+    private static function measured(array $entry): int
+    {
+        return $entry[1] + $entry[0]->days->bytes;
+    }
+
     private static function evict(string $spare): void
     {
         $capacity = self::capacity();
-        $used = array_sum(array_column(self::$kept, 1));
+        $used = 0;
+        foreach (self::$kept as $entry) {
+            $used += self::measured($entry);
+        }
         foreach (self::$kept as $key => $entry) {
             if ($used <= $capacity) {
                 break;
             }
             if ($key !== $spare) {
                 unset(self::$kept[$key]);
-                $used -= $entry[1];
+                $used -= self::measured($entry);
                 self::$evictions++;
             }
         }

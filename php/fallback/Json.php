@@ -32,10 +32,48 @@ final class Json
 
     /* ------------------------------------------------------------------ dump */
 
+    /**
+     * toJson(). The text is made in pieces of about 64 KiB, spooled to a temporary file and read back
+     * in one string of its exact length, so that the process holds it once (not once more in the
+     * growing buffer); where no temporary file can be made, in memory.
+     */
     public static function dump(Store $s): string
     {
+        $spool = @fopen('php://temp/maxmemory:0', 'w+b');
+        $ok = $spool !== false;
+        $text = '';
+        $flush = function (string &$o, bool $last = false) use ($spool, &$ok, &$text): void {
+            if ($ok && (strlen($o) >= 65536 || $last)) {
+                $ok = @fwrite($spool, $o) === strlen($o);
+                $o = '';
+            }
+            if ($last) {
+                if ($ok && @rewind($spool)) {
+                    $read = stream_get_contents($spool);
+                    $ok = is_string($read);
+                    $text = $ok ? $read : '';
+                }
+                if ($spool !== false) {
+                    fclose($spool);
+                }
+            }
+        };
+        $o = '';
+        self::dumpInto($s, $o, $flush);
+        if (!$ok) { // no spool: the text made again, in memory
+            $o = '';
+            self::dumpInto($s, $o, static function (string &$o, bool $last = false): void {
+            });
+            return $o;
+        }
+        return $text;
+    }
+
+    /** Appends the toJson() text to $o, calling $flush($o) now and then and $flush($o, true) at the end. */
+    private static function dumpInto(Store $s, string &$o, callable $flush): void
+    {
         $date = static fn (int $d): string => $d === Values::NO_DATE ? 'null' : '"' . Values::formatDate($d) . '"';
-        $o = '{"format":"dangjian-dataset","version":2,"people":[';
+        $o .= '{"format":"dangjian-dataset","version":2,"people":[';
         [$ap, $av, $ca, $ad, $fu, $jo, $le] = $s->pDates;
         $n = count($s->pId);
         for ($i = 0; $i < $n; $i++) {
@@ -47,6 +85,7 @@ final class Json
                 . ',"left_on":' . $date($le[$i])
                 . ($s->pHired[$i] === Values::NO_DATE ? '' : ',"hired_on":"' . Values::formatDate($s->pHired[$i]) . '"')
                 . ',"left_reason":' . ($r === 0 ? 'null' : '"' . Values::LEFT_NAMES[$r] . '"') . '}';
+            $flush($o);
         }
         $o .= '],"activities":[';
         $strings = $s->strings;
@@ -75,6 +114,7 @@ final class Json
                     . ($amt[$s->partHours[$p]] ??= Values::formatAmount($s->partHours[$p])) . '}';
             }
             $o .= ']}';
+            $flush($o);
             if (count($amt) > 100000) {
                 $amt = [];
             }
@@ -83,7 +123,8 @@ final class Json
         foreach ($s->hcDate as $i => $d) {
             $o .= ($i ? ',' : '') . '{"date":"' . Values::formatDate($d) . '","count":' . $s->hcCount[$i] . '}';
         }
-        return $o . ']}';
+        $o .= ']}';
+        $flush($o, true);
     }
 
     /* ------------------------------------------------------------------ load */

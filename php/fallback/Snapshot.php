@@ -31,100 +31,128 @@ final class Snapshot
 
     /* --------------------------------------------------------------- writing */
 
-    /** The snapshot bytes. Kinds and places in the order activities first use them; strings in the
-     *  order of first use by activity (kind, venue kind, venue, project), as the extension writes them. */
+    /** The snapshot bytes (header and payload) in one string. */
     public static function dump(Store $s): string
+    {
+        $p = '';
+        self::write($s, function (string $piece) use (&$p): void {
+            $p .= $piece;
+        });
+        return self::header(crc32($p), strlen($p)) . $p;
+    }
+
+    /** The 32-byte header for a payload of $length bytes with CRC $crc. */
+    public static function header(int $crc, int $length): string
+    {
+        return self::MAGIC . pack('VVPP', self::VERSION, $crc, $length, 0);
+    }
+
+    /**
+     * Emits the payload piece by piece, never a whole column at once (save() streams it to the file
+     * with a running CRC). Kinds and places in the order activities first use them; strings in the
+     * order of first use by activity (kind, venue kind, venue, project), as the extension writes them.
+     */
+    public static function write(Store $s, callable $emit): void
     {
         $n = count($s->aId);
         $kindIdx = $placeIdx = [];
         $kCat = $kStr = $plVk = $plVenue = [];
-        $aKind = $aPlace = [];
         $strMap = [0 => 0];
         $strs = [''];
-        $cat = $s->aCat;
-        $ak = $s->aKind;
-        $avk = $s->aVenueKind;
-        $av = $s->aVenue;
-        $apj = $s->aProject;
-        $aProject = [];
+        $see = static function (int $si) use (&$strMap, &$strs, $s): int {
+            if (!isset($strMap[$si])) {
+                $strMap[$si] = count($strs);
+                $strs[] = $s->strings[$si];
+            }
+            return $strMap[$si];
+        };
+        [$cat, $ak, $avk, $av, $apj] = [$s->aCat, $s->aKind, $s->aVenueKind, $s->aVenue, $s->aProject];
         for ($i = 0; $i < $n; $i++) {
             $kk = $cat[$i] . ':' . $ak[$i];
-            $k = $kindIdx[$kk] ?? null;
-            if ($k === null) {
-                $k = $kindIdx[$kk] = count($kCat);
+            if (!isset($kindIdx[$kk])) {
+                $kindIdx[$kk] = count($kCat);
                 $kCat[] = $cat[$i];
-                if (!isset($strMap[$ak[$i]])) {
-                    $strMap[$ak[$i]] = count($strs);
-                    $strs[] = $s->strings[$ak[$i]];
-                }
-                $kStr[] = $strMap[$ak[$i]];
+                $kStr[] = $see($ak[$i]);
             }
-            $aKind[] = $k;
             $pk = $avk[$i] . ':' . $av[$i];
-            $q = $placeIdx[$pk] ?? null;
-            if ($q === null) {
-                $q = $placeIdx[$pk] = count($plVk);
-                foreach ([$avk[$i], $av[$i]] as $si) {
-                    if (!isset($strMap[$si])) {
-                        $strMap[$si] = count($strs);
-                        $strs[] = $s->strings[$si];
-                    }
-                }
-                $plVk[] = $strMap[$avk[$i]];
-                $plVenue[] = $strMap[$av[$i]];
+            if (!isset($placeIdx[$pk])) {
+                $placeIdx[$pk] = count($plVk);
+                $plVk[] = $see($avk[$i]);
+                $plVenue[] = $see($av[$i]);
             }
-            $aPlace[] = $q;
-            if (!isset($strMap[$apj[$i]])) {
-                $strMap[$apj[$i]] = count($strs);
-                $strs[] = $s->strings[$apj[$i]];
-            }
-            $aProject[] = $strMap[$apj[$i]];
+            $see($apj[$i]);
         }
         $p = pack('V', count($strs));
         foreach ($strs as $str) {
             $p .= pack('V', strlen($str)) . $str;
         }
-        $p .= pack('V', count($s->pId)) . self::u32s($s->pId) . self::u8s($s->pStaff) . self::u8s($s->pReason);
+        $emit($p . pack('V', count($s->pId)));
+        self::column($emit, $s->pId);
+        self::column($emit, $s->pStaff, null, 'C');
+        self::column($emit, $s->pReason, null, 'C');
         foreach ($s->pDates as $col) {
-            $p .= self::u32s($col);
+            self::column($emit, $col);
         }
-        $p .= self::u32s($s->pHired);
-        $p .= pack('V', count($s->hcDate)) . self::u32s($s->hcDate) . self::u32s($s->hcCount);
-        $p .= pack('V', count($kCat)) . self::u8s($kCat) . self::u32s($kStr);
-        $p .= pack('V', count($plVk)) . self::u32s($plVk) . self::u32s($plVenue);
-        [$hours, $bigHours] = self::amounts($s->aHours);
-        [$fee, $bigFee] = self::amounts($s->aFee);
-        [$don, $bigDon] = self::amounts($s->aDonation);
+        self::column($emit, $s->pHired);
+        $emit(pack('V', count($s->hcDate)) . self::u32s($s->hcDate) . self::u32s($s->hcCount)
+            . pack('V', count($kCat)) . self::u8s($kCat) . self::u32s($kStr)
+            . pack('V', count($plVk)) . self::u32s($plVk) . self::u32s($plVenue) . pack('V', $n));
+        self::column($emit, $s->aId);
+        self::column($emit, $s->aDate);
+        self::column($emit, $s->aKind, static fn (int $r): int => $kindIdx[$cat[$r] . ':' . $ak[$r]]);
+        self::column($emit, $s->aVenueKind, static fn (int $r): int => $placeIdx[$avk[$r] . ':' . $av[$r]]);
+        self::column($emit, $s->aProject, static fn (int $r): int => $strMap[$apj[$r]]);
+        $big = [self::amounts($emit, $s->aHours), self::amounts($emit, $s->aFee), self::amounts($emit, $s->aDonation)];
+        self::column($emit, $s->aBenef);
         $ends = $s->aPartStart;
-        array_shift($ends);
-        $p .= pack('V', $n) . self::u32s($s->aId) . self::u32s($s->aDate) . self::u32s($aKind) . self::u32s($aPlace)
-            . self::u32s($aProject) . $hours . $fee . $don . self::u32s($s->aBenef) . self::u32s($ends) . $bigHours . $bigFee . $bigDon;
+        self::column($emit, $ends, static fn (int $r): int => $ends[$r + 1], 'V', $n);
+        $emit(implode('', $big) . pack('V', count($s->partPerson)));
         $row = $s->personRow;
-        $persons = [];
-        foreach ($s->partPerson as $pid) {
-            $persons[] = $row[$pid];
-        }
-        [$ph, $bigPh] = self::amounts($s->partHours);
-        $p .= pack('V', count($persons)) . self::u32s($persons) . $ph . $bigPh;
-        return self::MAGIC . pack('VVPP', self::VERSION, crc32($p), strlen($p), 0) . $p;
+        $persons = $s->partPerson;
+        self::column($emit, $persons, static fn (int $r): int => $row[$persons[$r]]);
+        $emit(self::amounts($emit, $s->partHours));
     }
 
-    /** An amount column (hundredths) as [its u32 column, its big-amount table]: a value from ESC up is
-     *  written as ESC and listed in the table (count, rows, values). */
-    private static function amounts(array $a): array
+    /**
+     * Emits a column of $n values (all of $a by default) in pieces of 8192, each value $map(row) when a
+     * map is given, as u32 ('V') or u8 ('C').
+     */
+    private static function column(callable $emit, array $a, ?callable $map = null, string $code = 'V', ?int $n = null): void
+    {
+        $n ??= count($a);
+        for ($off = 0; $off < $n; $off += 8192) {
+            $end = min($n, $off + 8192);
+            if ($map === null) {
+                $chunk = array_slice($a, $off, $end - $off);
+            } else {
+                $chunk = [];
+                for ($r = $off; $r < $end; $r++) {
+                    $chunk[] = $map($r);
+                }
+            }
+            $emit(pack($code . '*', ...$chunk));
+        }
+    }
+
+    /**
+     * Emits an amount column (hundredths), a value from ESC up written as ESC, and returns its
+     * big-amount table (count, rows, values) to emit after the column's section.
+     */
+    private static function amounts(callable $emit, array $a): string
     {
         if (!$a || max($a) < self::ESC) {
-            return [self::u32s($a), pack('V', 0)];
+            self::column($emit, $a);
+            return pack('V', 0);
         }
         $rows = $vals = [];
         foreach ($a as $i => $v) {
             if ($v >= self::ESC) {
                 $rows[] = $i;
                 $vals[] = $v;
-                $a[$i] = self::ESC;
             }
         }
-        return [self::u32s($a), pack('V', count($rows)) . self::u32s($rows) . self::u64s($vals)];
+        self::column($emit, $a, static fn (int $r): int => min($a[$r], self::ESC));
+        return pack('V', count($rows)) . self::u32s($rows) . self::u64s($vals);
     }
 
     private static function u32s(array $a): string

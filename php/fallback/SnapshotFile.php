@@ -37,13 +37,12 @@ final class SnapshotFile
         if (self::outsideBasedir($path)) {
             throw new Exception("cannot write $path: not within open_basedir");
         }
-        $bytes = Snapshot::dump($s);
         error_clear_last();
         $fh = false;
         $tmp = '';
         for ($attempt = 0; $attempt < 100; $attempt++) {
             $tmp = $path . '.tmp.' . getmypid() . '.' . self::$counter++;
-            $fh = @fopen($tmp, 'xb');
+            $fh = @fopen($tmp, 'x+b');
             if ($fh !== false || file_exists($tmp) === false) {
                 break;
             }
@@ -51,15 +50,28 @@ final class SnapshotFile
         if ($fh === false) {
             throw new Exception("cannot write $path: " . self::reason('cannot create a temporary file'));
         }
-        $ok = true;
-        for ($off = 0, $len = strlen($bytes); $off < $len;) {
-            $w = @fwrite($fh, substr($bytes, $off, 1 << 26));
-            if ($w === false || $w === 0) {
-                $ok = false;
-                break;
+        // the payload streamed after a blank header, with a running CRC; then the header
+        $ok = @fwrite($fh, str_repeat("\0", 32)) === 32;
+        $crc = hash_init('crc32b');
+        $length = 0;
+        $buffer = '';
+        $flush = function () use ($fh, &$buffer, &$ok): void {
+            if ($ok && $buffer !== '') {
+                $ok = self::writeAll($fh, $buffer);
             }
-            $off += $w;
-        }
+            $buffer = '';
+        };
+        Snapshot::write($s, function (string $piece) use (&$buffer, &$length, $crc, $flush): void {
+            hash_update($crc, $piece);
+            $length += strlen($piece);
+            $buffer .= $piece;
+            if (strlen($buffer) >= 262144) {
+                $flush();
+            }
+        });
+        $flush();
+        $ok = $ok && @fseek($fh, 0) === 0
+            && self::writeAll($fh, Snapshot::header(hexdec(hash_final($crc)), $length));
         $ok = $ok && @fflush($fh) && @fsync($fh);
         $ok = @fclose($fh) && $ok;
         if (!$ok) {
@@ -75,6 +87,19 @@ final class SnapshotFile
     }
 
     /* --------------------------------------------------------------- reading */
+
+    /** Writes all of $bytes; false on a failure. */
+    private static function writeAll($fh, string $bytes): bool
+    {
+        for ($off = 0, $len = strlen($bytes); $off < $len;) {
+            $w = @fwrite($fh, $off === 0 ? $bytes : substr($bytes, $off));
+            if ($w === false || $w === 0) {
+                return false;
+            }
+            $off += $w;
+        }
+        return true;
+    }
 
     /**
      * Reads a snapshot file.

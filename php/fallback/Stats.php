@@ -222,8 +222,9 @@ final class Stats
     }
 
     /**
-     * One pass over the activities of the period that match the filter: the sums each figure needs,
-     * by kind, venue kind, month, person and project (string indexes as keys).
+     * One pass over the activities of the period (found with the store's day index) that match the
+     * filter: the sums each figure needs, by kind, venue kind, month, person and project (string
+     * indexes as keys).
      */
     private function scan(Store $s, Query $q): array
     {
@@ -256,7 +257,10 @@ final class Stats
         $kAct = $kHours = $kFee = $kDon = $kBen = $vAct = $vBen = $vHours = $venues = $mAct = $mHours = $mBen = [];
         $jAct = $jHours = $jFee = $jDon = $jBen = $jVol = $volHours = $volActs = $partyVol = $mtKind = $mtMonths = [];
         $n = count($dates);
-        for ($i = 0; $i < $n; $i++) {
+        $rows = $s->days->rowsOf($dates, $from, $to); // null: every row
+        $count = $rows === null ? $n : count($rows);
+        for ($x = 0; $x < $count; $x++) {
+            $i = $rows === null ? $x : $rows[$x];
             $d = $dates[$i];
             if ($d < $from || $d > $to) {
                 continue;

@@ -57,6 +57,14 @@ final class Store
     /** the latest date of people and activities (headcount apart), NO_DATE when none */
     public int $maxDate = Values::NO_DATE;
 
+    /** the activities by date, built by stats(); a new one with every change of the activities */
+    public DayIndex $days;
+
+    public function __construct()
+    {
+        $this->days = new DayIndex();
+    }
+
     public function intern(string $s): int
     {
         $i = $this->stringIndex[$s] ?? null;
@@ -407,6 +415,9 @@ final class Store
     private function commitActivities(array $c, array $cStart, array $cPerson, array $cPHours): void
     {
         [$cId, $cDate, $cCat, $cKind, $cVk, $cVenue, $cProject, $cHours, $cFee, $cDon, $cBen] = $c;
+        if ($cId) {
+            $this->days = new DayIndex();
+        }
         $base = count($this->partPerson);
         $interned = [];
         foreach ($cId as $r => $id) {
@@ -557,6 +568,7 @@ final class Store
         foreach ($cols as $c) {
             $this->$c = $new[$c];
         }
+        $this->days = new DayIndex();
         $this->aPartStart = $start;
         $this->activityIds = $ids;
         $this->partPerson = $person;

@@ -7,6 +7,7 @@
 if (!extension_loaded('dangjian')) {
     require_once __DIR__ . '/exceptions.php';
     require_once __DIR__ . '/Values.php';
+    require_once __DIR__ . '/DayIndex.php';
     require_once __DIR__ . '/Store.php';
     require_once __DIR__ . '/Query.php';
     require_once __DIR__ . '/Stats.php';

@@ -22,7 +22,7 @@ final class OracleCases
         'Library', 'library', "\x0B\x0CLibrary", ' ', "\u{3000}", '', null, "Quote\"Hall", "Tab\tInside", '12'];
     public const PROJECTS = ['临江县洪灾心理援助', ' 临江县洪灾心理援助', "临江县洪灾心理援助\u{3000}",
         "\t临江县洪灾心理援助\n", "\u{3000}\u{3000}临江县洪灾心理援助 ", '敬老', '敬老 ', '007', '7', "Ctl\x1Bname",
-        'Back\\slash', 'a/b', '', '   ', "\u{3000}\u{3000}", null, "Two\u{3000}words", "Ctl\x7Fdel"];
+        'Back\\slash', 'a/b', '', '   ', "\u{3000}\u{3000}", null, "Two\u{3000}words", "Ctl\x7Fdel", '-5', ' 12 '];
     private const BASE_YEARS = [1900, 1903, 1999, 2000, 2019, 2023, 2024, 2027, 2099, 2196, 2197];
 
     private string $first;
@@ -133,6 +133,9 @@ final class OracleCases
             $reason = mt_rand(0, 6);
             if ($reason < 6) {
                 $row['left_reason'] = [null, 'transfer', 'death', 'cancelled', 'other', ''][$reason];
+            }
+            if (self::chance(20)) {
+                $row += ['name' => '张三', 'created_at' => '2024-01-01 08:00:00', 'phone' => null];  // unknown keys are ignored
             }
             $rows[] = $row;
         }
@@ -252,6 +255,9 @@ final class OracleCases
                 $row['project'] = self::chance(5) ? ' ' . str_repeat('长', 66) . ' ' : self::pick(self::PROJECTS);
             }
             $row['participants'] = self::participants($ids);
+            if (self::chance(20)) {
+                $row += ['title' => '读书会', 'post_id' => '17', 'meta' => ['a' => 1]];       // unknown keys are ignored
+            }
             $rows[] = $row;
         }
         return $rows;
@@ -325,7 +331,7 @@ final class OracleCases
         }
         [$a, $b] = [$this->date(), $this->date()];
         $q[] = ['from' => min($a, $b), 'to' => max($a, $b), 'as_of' => OracleValues::plusDays(max($a, $b), mt_rand(1, 400)),
-            'top' => self::pick([0, 1, 3, '2', null]), 'due_within' => self::pick([0, '365', 3660, null, 30])];
+            'top' => self::pick([0, 1, 3, '2', null, '0']), 'due_within' => self::pick([0, '365', 3660, null, 30])];
         $q[] = ['as_of' => sprintf('%04d-06-15', $base), 'from' => '', 'to' => null, 'top' => 1000];
         $rules = [];
         foreach (array_merge(self::MEETING_KINDS, ['counseling', '2024']) as $k) {
@@ -352,7 +358,11 @@ final class OracleCases
         $q[] = ['filter' => ['kinds' => ['committee', 'committee', 'nomatch']], 'meeting_rules' => ['committee' => 'month', 'life_meeting' => 'year']];
         $q[] = ['filter' => ['venues' => ['Nowhere'], 'projects' => ['Nothing']]];
         $q[] = ['filter' => self::pick([[], null, ['kinds' => null], ['projects' => null, 'venues' => null]])];
-        $q[] = ['filter' => ['projects' => [str_repeat('长', 66) . "\u{3000}"]], 'to' => sprintf('%04d-12-31', $lastYear)];
+        // names of exactly 200 bytes before trimming
+        $q[] = ['filter' => ['projects' => [' ' . str_repeat('长', 65) . "\u{3000} ", ' ' . str_repeat('长', 66) . ' ']],
+            'to' => sprintf('%04d-12-31', $lastYear)];
+        $q[] = ['filter' => ['venues' => [str_repeat('x', 200), "\t阳光社区\u{3000}"]]];
+        $q[] = ['from' => $this->date()];                                   // maybe after the default to
         return $q;
     }
 
@@ -418,6 +428,9 @@ final class OracleCases
             ['filter' => ['projects' => ['临江', "\t\n"]]], ['filter' => ['projects' => [1.5]]],
             ['filter' => ['projects' => ["\u{3000}\u{3000}\u{3000}"]]], ['filter' => ['projects' => ["\xed\xa0\x80"]]],
             ['filter' => ['projects' => ['ok'], 'venues' => ['']]], ['filter' => ['venues' => [], 'kinds' => ['']]],
+            ['filter' => ['projects' => [str_repeat('长', 66) . "\u{3000}"]]], ['filter' => ['kinds' => [], 'colour' => ['x']]],
+            ['filter' => ['colour' => null, 'kinds' => []]], ['filter' => ['kinds' => ['visit'], 'venues' => ['ok', 5]]],
+            ['filter' => [], 'colour' => 1], ['filter' => ['venue_kinds' => ['school'], 'projects' => [true]]],
             ['filter' => ['projects' => 'x'], 'top' => -1], ['top' => -1, 'filter' => ['projects' => 'x']],
             ['colour' => 'red'], ['Top' => 1], [0 => 'x'], ['from ' => '2024-01-01'], ['过滤' => []],
             [str_repeat('k', 65) => 1], ['a"b' => 1],

@@ -600,6 +600,43 @@ foreach ([
 @unlink("$tmp/v.snap");
 @unlink("$tmp/v2.snap");
 
+/* ------------------------------------------------------------- day index */
+
+// stats() reads a short period through the day index: the same service and meetings figures as a
+// dataset holding only that period's activities; the index follows adds and removals.
+mt_srand(7);
+$all = [];
+for ($i = 1; $i <= 2000; $i++) {
+    $all[] = ['id' => $i, 'date' => Values::formatDate(Values::fromYmd(2015, 1, 1) + mt_rand(0, 3650)),
+        'category' => mt_rand(0, 3) ? 'service' : 'meeting', 'kind' => ['visit', 'committee', 'clean'][mt_rand(0, 2)],
+        'hours' => mt_rand(0, 40) / 4, 'project' => ['P', 'Q', null][mt_rand(0, 2)], 'venue_kind' => 'v', 'venue' => 'h' . mt_rand(0, 9),
+        'participants' => mt_rand(0, 1) ? [1] : [1, 2]];
+}
+$big = new Dataset();
+$big->addPeople([['id' => 1, 'full_on' => '2010-01-01'], ['id' => 2, 'applied_on' => '2010-01-01']]);
+$big->addActivities($all);
+$blocks = fn (Dataset $x, array $q) => json_encode(array_intersect_key($x->stats($q), ['service' => 1, 'meetings' => 1]));
+$same = 0;
+for ($k = 0; $k < 40; $k++) {
+    $a = Values::fromYmd(2014, 6, 1) + mt_rand(0, 4000);
+    $b = $a + ($k % 4 === 0 ? mt_rand(0, 4000) : mt_rand(0, 120));
+    $q = ['from' => Values::formatDate($a), 'to' => Values::formatDate(min($b, Values::fromYmd(2199, 12, 31)))];
+    if ($k % 3 === 0) {
+        $q['filter'] = ['projects' => ['P']];
+    }
+    $part = new Dataset();
+    $part->addPeople([['id' => 1, 'full_on' => '2010-01-01'], ['id' => 2, 'applied_on' => '2010-01-01']]);
+    $part->addActivities(array_values(array_filter($all, fn ($r) => $r['date'] >= $q['from'] && $r['date'] <= $q['to'])));
+    $same += (int)($blocks($big, $q) === $blocks($part, $q));
+}
+same('day index: 40 periods give the figures of their own activities', 40, $same);
+$q = ['from' => '2030-01-01', 'to' => '2030-01-31'];
+same('day index: nothing in an empty period', 0, $big->stats($q)['service']['activities'] + $big->stats($q)['meetings']['total']);
+$big->addActivities([['id' => 5001, 'date' => '2030-01-15', 'category' => 'service', 'kind' => 'visit']]);
+same('day index: an add after stats() is seen', 1, $big->stats($q)['service']['activities']);
+$big->removeActivities([5001]);
+same('day index: a removal after stats() is seen', 0, $big->stats($q)['service']['activities']);
+
 foreach (['a.snap', 'b.snap'] as $f) {
     @unlink("$tmp/$f");
 }

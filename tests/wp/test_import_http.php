@@ -100,6 +100,10 @@ dj_t_ok( str_contains( $r2['body'], 'page=dangjian-import' ), 'the 党建统计 
 foreach ( array( 'Import a spreadsheet', 'Upload and preview', 'Export a list', 'Download CSV', 'Backup and restore', 'How to lay out' ) as $english ) {
 	dj_t_ok( ! str_contains( $r['body'], $english ), "no English \"$english\" on the zh_CN page" );
 }
+foreach ( array( 'investments', 'benefits', 'plans' ) as $type ) {
+	dj_t_ok( str_contains( $r['body'], 'name="type" value="' . $type . '"' ), "the upload offers the $type spreadsheet" );
+}
+dj_t_ok( str_contains( $r['body'], '入职日期' ) && str_contains( $r['body'], '专项行动' ) && str_contains( $r['body'], '阵地建设投入：必填列' ), 'the help lists the columns from the fields (入职日期, 专项行动, the investment spreadsheet)' );
 $upload_nonce = dj_t_form_nonce( $r['body'], 'dangjian-import-upload' );
 dj_t_ok( '' !== $upload_nonce, 'the upload form carries a nonce' );
 

@@ -51,18 +51,19 @@ foreach ( $groups as $group => $dates ) {
 	for ( $i = 0; $i < $n; $i++ ) {
 		++$id;
 		$row = array(
-			'id'           => $id,
-			'name'         => "'{$group}{$i}'",
-			'applied_on'   => 'NULL',
-			'activist_on'  => 'NULL',
-			'admitted_on'  => 'NULL',
+			'id'          => $id,
+			'name'        => "'{$group}{$i}'",
+			'phone'       => "'138" . sprintf( '%08d', $id ) . "'",
+			'applied_on'  => 'NULL',
+			'activist_on' => 'NULL',
+			'admitted_on' => 'NULL',
 		);
 		foreach ( $dates as $k => $v ) {
 			$row[ $k ] = "'$v'";
 		}
 		$values[] = '(' . implode( ',', $row ) . ')';
 	}
-	$wpdb->query( 'INSERT INTO ' . Schema::table( 'people' ) . ' (id, name, applied_on, activist_on, admitted_on) VALUES ' . implode( ',', $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	$wpdb->query( 'INSERT INTO ' . Schema::table( 'people' ) . ' (id, name, phone, applied_on, activist_on, admitted_on) VALUES ' . implode( ',', $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 }
 Dangjian\Data_Version::bump();
 Dangjian\Engine::forget();
@@ -104,6 +105,7 @@ foreach ( array( 'due', 'overdue', 'eligible' ) as $group ) {
 	dj_t_ok( (bool) preg_match( '/data-reminder-list="' . $group . '" href="[^"]*page=dangjian-people[^"]*reminder=' . $group . '"/', $r['body'] ), "24: and links to the list of all of them ($group)" );
 	dj_t_ok( str_contains( $r['body'], '(3,000)' ), "24: with the count of the whole group ($group)" );
 }
+dj_t_ok( (bool) preg_match( '/id="dangjian-attention".*?reminder=due.*?reminder=overdue.*?reminder=eligible.*?href="#dangjian-reminders"/s', $r['body'] ), '24: the top of the dashboard says what needs attention, each group a link to its list, and links down to the reminders' );
 $overdue = Reminders::ids( 'overdue' );
 dj_t_same( $n, count( $overdue ), '24: Reminders::ids() gives every overdue person' );
 $r = dj_t_http( '/wp-admin/admin.php?page=dangjian-people&reminder=overdue', $jar );
@@ -120,6 +122,7 @@ dj_t_same( array_slice( $overdue, 149 * Dangjian\Records::PER_PAGE, Dangjian\Rec
 // 24: the WordPress dashboard's widget.
 $r = dj_t_http( '/wp-admin/index.php', $jar );
 dj_t_ok( str_contains( $r['body'], 'id="dangjian_reminders"' ) && str_contains( $r['body'], 'id="dangjian-widget"' ), '24: the WordPress dashboard has the reminders widget' );
+dj_t_ok( (bool) preg_match( '/id="normal-sortables"[^>]*>\s*<div id="dangjian_reminders"/', $r['body'] ), '24: first in its column', (string) ( preg_match( '/id="normal-sortables"[^>]*>\s*<div id="([^"]+)"/', $r['body'], $mm ) ? $mm[1] : '' ) );
 foreach ( array( 'due', 'overdue', 'eligible' ) as $group ) {
 	dj_t_ok( (bool) preg_match( '/<li data-reminder-group="' . $group . '"><strong><a href="[^"]*reminder=' . $group . '"/', $r['body'] ), "24: the widget links to the $group group" );
 }
@@ -168,6 +171,65 @@ dj_t_ok( (bool) preg_match( '/<link[^>]+id=\'dangjian-admin-css\'[^>]+assets\/ad
 dj_t_ok( (bool) preg_match( '/\.dangjian-people td\.column-phone[^{]*\{[^}]*white-space:\s*nowrap/s', $css ), '26: whose phone cells do not wrap' );
 foreach ( array( 'applied_on', 'activist_on', 'candidate_on', 'admitted_on', 'full_on', 'joined_on', 'left_on' ) as $col ) {
 	dj_t_ok( (bool) preg_match( '/\.dangjian-people td\.column-' . $col . '[^{]*\{[^}]*white-space:\s*nowrap/s', $css ) && str_contains( $r['body'], 'column-' . $col ), "26: nor the $col dates" );
+}
+
+// 26: in Chromium at 1280 px (and 1440), every phone and date of the first page on one line, inside
+// its cell, and no page wider than the window.
+$node   = trim( (string) shell_exec( 'command -v node' ) );
+$pw     = dirname( __DIR__ ) . '/e2e/node_modules/playwright-core/index.mjs';
+$chrome = getenv( 'E2E_CHROMIUM' ) ? getenv( 'E2E_CHROMIUM' ) : '/usr/bin/chromium';
+if ( '' === $node || ! is_file( $pw ) || ! is_executable( $chrome ) ) {
+	dj_t_ok( false, '26: Chromium and playwright-core (tests/e2e: npm ci) are there to look at the people list', "node '$node', $pw, $chrome" );
+} else {
+	$script = tempnam( sys_get_temp_dir(), 'dj-people-' ) . '.mjs';
+	file_put_contents(
+		$script,
+		<<<'JS'
+import { chromium } from process.env.DJ_PW;
+const [base, pass, chrome] = [process.env.DJ_BASE, process.env.DJ_PASS, process.env.DJ_CHROME];
+const b = await chromium.launch({ executablePath: chrome, headless: true, args: ['--no-sandbox', '--disable-gpu', '--lang=zh-CN'] });
+const out = {};
+for (const width of [1280, 1440]) {
+  const ctx = await b.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  const p = await ctx.newPage();
+  await p.goto(base + '/wp-login.php');
+  await p.fill('#user_login', 'admin');
+  await p.fill('#user_pass', pass);
+  await Promise.all([p.waitForNavigation(), p.click('#wp-submit')]);
+  await p.goto(base + '/wp-admin/admin.php?page=dangjian-people');
+  out[width] = await p.evaluate(() => {
+    const bad = [];
+    let cells = 0;
+    for (const td of document.querySelectorAll('table.dangjian-people tbody td')) {
+      const cls = [...td.classList].find((c) => c.startsWith('column-')) || '';
+      if (!/^column-(phone|[a-z]+_on)$/.test(cls)) continue;
+      const text = [...td.childNodes].find((x) => x.nodeType === 3 && x.textContent.trim());
+      if (!text) continue;
+      cells++;
+      const r = document.createRange();
+      r.selectNodeContents(text);
+      const box = td.getBoundingClientRect();
+      const t = r.getBoundingClientRect();
+      if (r.getClientRects().length !== 1 || t.right > box.right + 0.5) bad.push(cls + ' ' + text.textContent.trim());
+    }
+    return { cells, bad: bad.slice(0, 5), scroll: document.documentElement.scrollWidth > document.documentElement.clientWidth };
+  });
+  await ctx.close();
+}
+await b.close();
+console.log(JSON.stringify(out));
+JS
+	);
+	$js = str_replace( 'from process.env.DJ_PW;', "from '" . $pw . "';", (string) file_get_contents( $script ) );
+	file_put_contents( $script, $js );
+	$cmd = sprintf( 'DJ_BASE=%s DJ_PASS=%s DJ_CHROME=%s timeout 120 %s %s 2>&1', escapeshellarg( untrailingslashit( home_url() ) ), escapeshellarg( dj_t_admin_password() ), escapeshellarg( $chrome ), escapeshellarg( $node ), escapeshellarg( $script ) );
+	$raw = (string) shell_exec( $cmd );
+	unlink( $script );
+	$seen = json_decode( trim( substr( $raw, (int) strrpos( "\n" . trim( $raw ), "\n" ) ) ), true );
+	foreach ( array( 1280, 1440 ) as $width ) {
+		$w = $seen[ $width ] ?? null;
+		dj_t_ok( is_array( $w ) && $w['cells'] >= 20 && array() === $w['bad'] && ! $w['scroll'], "26: at $width px every phone and date of the people list is on one line, inside its cell, no page scroll", substr( $raw, 0, 400 ) );
+	}
 }
 
 dj_t_reset();

@@ -33,7 +33,8 @@ final class Admin {
 	 */
 	public static function dashboard_widget(): void {
 		if ( current_user_can( Capabilities::VIEW ) ) {
-			wp_add_dashboard_widget( 'dangjian_reminders', __( 'Party building reminders', 'dangjian' ), array( Showcase_Dashboard::class, 'widget' ) );
+			// At the top of the first column: what is due is the first thing a secretary sees.
+			wp_add_dashboard_widget( 'dangjian_reminders', __( 'Party building reminders', 'dangjian' ), array( Showcase_Dashboard::class, 'widget' ), null, null, 'normal', 'high' );
 		}
 	}
 
@@ -149,6 +150,8 @@ final class Admin {
 		if ( 'on' === $digest || 'off' === $digest ) {
 			echo '<div class="notice notice-success is-dismissible"><p>' . esc_html( 'on' === $digest ? __( 'The weekly e-mail of reminders is on.', 'dangjian' ) : __( 'The weekly e-mail of reminders is off.', 'dangjian' ) ) . '</p></div>';
 		}
+
+		Showcase_Dashboard::attention();
 
 		echo '<form method="get" class="dangjian-period">';
 		echo '<input type="hidden" name="page" value="' . esc_attr( self::SLUG ) . '" />';

@@ -87,6 +87,29 @@ final class Showcase_Dashboard {
 	}
 
 	/**
+	 * One line at the top of the dashboard: how many people each reminder concerns, each count a
+	 * link to its list, and a link down to the reminders (nothing when nothing is due).
+	 */
+	public static function attention(): void {
+		$summary = Reminders::summary();
+		if ( is_wp_error( $summary ) ) {
+			return;
+		}
+		$titles = Reminders::titles();
+		$parts  = array();
+		foreach ( $summary['counts'] as $key => $n ) {
+			if ( $n > 0 ) {
+				/* translators: 1: a group of people (Overdue for conversion, …), 2: how many. */
+				$parts[] = '<a href="' . esc_url( Admin_Pages::url( 'people', array( 'reminder' => $key ) ) ) . '">' . esc_html( sprintf( _x( '%1$s: %2$s', 'a group of people and how many', 'dangjian' ), $titles[ $key ], number_format_i18n( $n ) ) ) . '</a>';
+			}
+		}
+		if ( ! $parts && ! $summary['reminders']['missing'] ) {
+			return;
+		}
+		echo '<div class="notice notice-warning inline dangjian-attention" id="dangjian-attention"><p><strong>' . esc_html__( 'Needs attention:', 'dangjian' ) . '</strong> ' . implode( esc_html_x( '; ', 'between the groups of the attention line', 'dangjian' ), $parts ) . ' <a href="#dangjian-reminders">' . esc_html__( 'All reminders', 'dangjian' ) . '</a></p></div>'; // phpcs:ignore WordPress.Security.EscapeOutput -- Escaped when built.
+	}
+
+	/**
 	 * The people of each group (Reminders::GROUPS): the reminders' lists and the warnings by rule.
 	 *
 	 * @param array $reminders Reminders::get().

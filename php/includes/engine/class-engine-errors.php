@@ -18,35 +18,6 @@ defined( 'ABSPATH' ) || exit;
 final class Engine_Errors {
 
 	/**
-	 * The field and the rule of a refusal.
-	 *
-	 * Temporary bridge: an engine built before errors were data (an older dangjian extension) has no
-	 * getField() / getRule(); the field is then the part of the path before the message (a plain
-	 * string split, the path being data, not prose) and the rule is found again from the row.
-	 *
-	 * @param InvalidRecord $e   The refusal.
-	 * @param array         $row The engine row it refused.
-	 * @return array{field:string,rule:string}
-	 */
-	public static function parts( InvalidRecord $e, array $row ): array {
-		if ( method_exists( $e, 'getRule' ) && method_exists( $e, 'getField' ) ) {
-			return array(
-				'field' => (string) $e->getField(),
-				'rule'  => (string) $e->getRule(),
-			);
-		}
-		$message = $e->getMessage();
-		$cut     = strpos( $message, ': ' );
-		$path    = false === $cut ? '' : substr( $message, 0, $cut );
-		$dot     = strpos( $path, '].' );
-		$field   = false === $dot ? '' : substr( $path, $dot + 2 );
-		return array(
-			'field' => $field,
-			'rule'  => self::rule_of( $field, $row ),
-		);
-	}
-
-	/**
 	 * The field to mark (a top-level field of the row: "participants", not "participants[2].id") and
 	 * the message in the site's language.
 	 *
@@ -57,13 +28,12 @@ final class Engine_Errors {
 	 * @return array{field:string,rule:string,message:string}
 	 */
 	public static function describe( InvalidRecord $e, array $row, callable $label ): array {
-		$parts = self::parts( $e, $row );
-		$field = $parts['field'];
-		$top   = substr( $field, 0, strcspn( $field, '[.' ) );
+		$field = $e->getField();
+		$rule  = $e->getRule();
 		return array(
-			'field'   => $top,
-			'rule'    => $parts['rule'],
-			'message' => self::message( $parts['rule'], $field, $row, $label, $e->getMessage() ),
+			'field'   => substr( $field, 0, strcspn( $field, '[.' ) ),
+			'rule'    => $rule,
+			'message' => self::message( $rule, $field, $row, $label, $e->getMessage() ),
 		);
 	}
 
@@ -104,30 +74,6 @@ final class Engine_Errors {
 		}
 		/* translators: %s: the statistics engine's own message (in English). */
 		return sprintf( __( 'The statistics engine refuses this value: %s', 'dangjian' ), $english );
-	}
-
-	/**
-	 * The rule a field's refusal broke, found from the row (the bridge of self::parts()).
-	 *
-	 * @param string $field The field path.
-	 * @param array  $row   The engine row.
-	 */
-	private static function rule_of( string $field, array $row ): string {
-		if ( in_array( $field, Records::STAGE_DATES, true ) && null !== self::previous_stage( $field, $row ) && (string) $row[ $field ] < (string) $row[ self::previous_stage( $field, $row ) ] ) {
-			return 'stage_order';
-		}
-		if ( 'left_on' === $field && null !== self::start( $row ) && (string) $row['left_on'] < self::start( $row ) ) {
-			return 'left_before_start';
-		}
-		if ( str_starts_with( $field, 'participants[' ) && str_ends_with( $field, '].id' ) ) {
-			$id   = self::participant_id( $field, $row );
-			$seen = 0;
-			foreach ( (array) ( $row['participants'] ?? array() ) as $p ) {
-				$seen += (int) ( is_array( $p ) ? ( $p['id'] ?? 0 ) : $p ) === $id ? 1 : 0;
-			}
-			return $seen > 1 ? 'duplicate_participant' : 'unknown_person';
-		}
-		return '';
 	}
 
 	/**

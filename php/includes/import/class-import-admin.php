@@ -637,16 +637,43 @@ final class Import_Admin {
 		echo '<h2>' . esc_html__( 'How to lay out the spreadsheet', 'dangjian' ) . '</h2><ul style="list-style:disc;margin-left:2em">';
 		$items = array(
 			__( 'The first row holds the column headers, in Chinese or English; the order of the columns does not matter and unknown columns are left out. Rows are numbered as in Excel: the header is row 1.', 'dangjian' ),
-			__( 'People: 姓名 (name) is required. Optional: 编号, 性别, 出生日期, 电话, 邮箱, 是否职工, 申请入党日期, 确定积极分子日期, 确定发展对象日期, 入党日期, 转正日期, 转入日期, 转入自, 转出日期, 转出原因, 转往, 备注.', 'dangjian' ),
-			__( 'Activities: 日期 (date) and 类型 (kind, such as 公益心理咨询, 讲座, 主题党日 or 党课) are required. Optional: 编号, 类别 (服务 or 会议), 标题, 时长, 减免费用, 捐赠, 受益人数, 场所类型 (社区, 学校, …), 场所, 参与人员, 说明.', 'dangjian' ),
 			__( '参与人员 (participants): names or IDs separated by 、 or commas, each with its own hours in brackets when they differ from the activity\'s: 张三、李四(1.5)、#12(2). The people must be recorded first; import the people file before the activities.', 'dangjian' ),
 			__( 'Dates: 2024-03-01, 2024/3/1, 2024.3.1 or 2024年3月1日. Yes/no: 是 or 否. Amounts: plain numbers (1,200.50 and ¥ are accepted).', 'dangjian' ),
 			__( 'Encodings: Excel\'s "CSV UTF-8", its plain "CSV" (GBK) and "Unicode text" are all read.', 'dangjian' ),
 		);
+		array_splice( $items, 1, 0, self::column_help() );
 		foreach ( $items as $item ) {
 			echo '<li>' . esc_html( $item ) . '</li>';
 		}
 		echo '</ul>';
+	}
+
+	/**
+	 * A line a spreadsheet type: its required and optional columns, by their Chinese headers
+	 * (Fields::sheet(), the one description of the columns).
+	 *
+	 * @return string[]
+	 */
+	private static function column_help(): array {
+		$lines = array();
+		foreach ( Import::type_labels() as $type => $label ) {
+			$required = array();
+			$optional = array();
+			foreach ( Import_Vocabulary::columns( $type ) as $name => $col ) {
+				if ( 'stage' === $name ) {
+					continue; // Written by the export, never read.
+				}
+				$header = (string) ( $col['aliases'][0] ?? $col['label'] );
+				if ( $col['required'] ) {
+					$required[] = $header === $col['label'] ? $header : $header . ' (' . $col['label'] . ')';
+				} else {
+					$optional[] = $header;
+				}
+			}
+			/* translators: 1: a kind of record, 2: its required columns, 3: its optional columns. */
+			$lines[] = sprintf( __( '%1$s: required %2$s. Optional: %3$s.', 'dangjian' ), $label, implode( ', ', $required ), implode( ', ', $optional ) );
+		}
+		return $lines;
 	}
 }
 
