@@ -570,6 +570,16 @@ static void dangjian_remove(INTERNAL_FUNCTION_PARAMETERS, int people)
         index++;
     }
     ZEND_HASH_FOREACH_END();
+    if (st == DJ_OK && index == 0) { /* nothing to remove: no copy of a kept dataset */
+        efree(v);
+        RETURN_LONG(0);
+    }
+    if (st == DJ_OK) {
+        dangjian_dataset_obj *o = dangjian_dataset_from_obj(Z_OBJ_P(ZEND_THIS));
+        /* a kept dataset: every id found first, then the copy (item 17) */
+        if (o->ds && dj_dataset_is_shared(o->ds))
+            st = dj_dataset_remove_check(o->ds, v, index, people, &err);
+    }
     if (st == DJ_OK) {
         if (!(ds = dangjian_this_writable(ZEND_THIS))) {
             efree(v);

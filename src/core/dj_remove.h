@@ -26,4 +26,11 @@ dj_status dj_dataset_remove_activities(dj_dataset *ds, const int32_t *ids, size_
  * for remove_activities with "people[i]: no id X" / "people[i]: duplicate id X". */
 dj_status dj_dataset_remove_people(dj_dataset *ds, const int32_t *ids, size_t n, dj_error *err);
 
+/* The checks of a removal without the removal: each id found, none twice
+ * (the same errors as the removal gives). Reads only, so it runs on a shared
+ * dataset before the binding copies it (issue 11, item 17). people: 1 for
+ * people ids, 0 for activity ids. */
+dj_status dj_dataset_remove_check(const dj_dataset *ds, const int32_t *ids, size_t n, int people,
+                                  dj_error *err);
+
 #endif

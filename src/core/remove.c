@@ -238,6 +238,32 @@ static dj_status rm_check(const dj_dataset *ds, dj_error *err)
 }
 
 /* See dj_remove.h. */
+dj_status dj_dataset_remove_check(const dj_dataset *ds, const int32_t *ids, size_t n, int people,
+                                  dj_error *err)
+{
+    size_t rows = people ? ds->np : ds->na;
+    if (n == 0)
+        return DJ_OK;
+    uint8_t *seen = dj_calloc(rows ? rows : 1, 1);
+    if (!seen)
+        return dj_error_set(err, DJ_E_NOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        long r = people ? rm_lookup(&ds->p_hash, ds->p_id, ds->np, ids[i]) : rm_activity_row(ds, ids[i]);
+        if (r < 0 || seen[r]) {
+            char path[48];
+            snprintf(path, sizeof path, "%s[%zu]", people ? "people" : "activities", i);
+            dj_status st = dj_error_record(err, r < 0 ? "no_id" : "duplicate_id", i, path, "%s id %ld",
+                                           r < 0 ? "no" : "duplicate", (long)ids[i]);
+            dj_free(seen);
+            return st;
+        }
+        seen[r] = 1;
+    }
+    dj_free(seen);
+    return DJ_OK;
+}
+
+/* See dj_remove.h. */
 dj_status dj_dataset_remove_activities(dj_dataset *ds, const int32_t *ids, size_t n, dj_error *err)
 {
     dj_status st = rm_check(ds, err);

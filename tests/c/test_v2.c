@@ -9,6 +9,7 @@
 #define _POSIX_C_SOURCE 200809L /* mkstemp */
 #include "dj.h"
 #include "dj_alloc.h"
+#include "dj_remove.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -556,6 +557,18 @@ static void test_errors_as_data(void)
     check_str(err.path, "activities[0]");
     check_str(dj_error_field(&err), "");
     check_str(err.rule, "row");
+    /* the checks of a removal run on a shared dataset and change nothing */
+    int32_t ids[] = {1, 5, 1};
+    dj_dataset_retain(ds);
+    check(dj_dataset_remove_check(ds, ids, 2, 1, &err) == DJ_E_RECORD);
+    check_str(err.message, "people[1]: no id 5");
+    check_str(err.rule, "no_id");
+    check(dj_dataset_remove_check(ds, ids, 3, 1, &err) == DJ_E_RECORD); /* 5 first */
+    ids[1] = 1;
+    check(dj_dataset_remove_check(ds, ids, 2, 1, &err) == DJ_E_RECORD);
+    check_str(err.message, "people[1]: duplicate id 1");
+    check(dj_dataset_remove_check(ds, ids, 1, 1, &err) == DJ_OK && dj_dataset_people_count(ds) == 1);
+    dj_dataset_release(ds);
     dj_error_set(&err, DJ_E_QUERY, "query.x: unknown key");
     check(err.row == -1 && err.path[0] == '\0' && err.rule[0] == '\0');
     dj_dataset_release(ds);
