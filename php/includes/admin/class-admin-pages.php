@@ -195,7 +195,13 @@ final class Admin_Pages {
 			status_header( 'dangjian_invalid' === $result->get_error_code() ? 422 : 500 );
 			return;
 		}
-		wp_safe_redirect( self::url( $entity, array( 'dj_notice' => $id > 0 ? 'updated' : 'added' ) ) );
+		$notice = $id > 0 ? 'updated' : 'added';
+		if ( 'people' === $entity && Validator::warnings( $values ) ) {
+			// Saved, but some dates look wrong: back to the form, which shows the warnings.
+			wp_safe_redirect( self::url( $entity, array( 'action' => 'edit', 'id' => $result, 'dj_notice' => $notice ) ) );
+			exit;
+		}
+		wp_safe_redirect( self::url( $entity, array( 'dj_notice' => $notice ) ) );
 		exit;
 	}
 
@@ -367,10 +373,19 @@ final class Admin_Pages {
 		} else {
 			$values = Records::blank( $entity );
 		}
-		$errors = self::$errors;
+		$errors   = self::$errors;
+		$warnings = 'people' === $entity && ! $errors && $id > 0 ? Validator::warnings( $values ) : array();
 
 		echo '<div class="wrap dangjian-form" id="dangjian-' . esc_attr( $entity ) . '-form">';
 		echo '<h1>' . esc_html( $id > 0 ? $titles[2] : $titles[1] ) . '</h1>';
+		self::notice();
+		if ( $warnings ) {
+			echo '<div class="notice notice-warning dangjian-form-warnings" id="dangjian-warnings"><p>' . esc_html__( 'Saved, but some dates look implausible: check them.', 'dangjian' ) . '</p><ul class="ul-disc">';
+			foreach ( $warnings as $field => $message ) {
+				echo '<li data-warning="' . esc_attr( $field ) . '"><a href="#dangjian-' . esc_attr( $field ) . '">' . esc_html( Fields::form( 'people' )[ $field ]['label'] ?? $field ) . '</a>' . esc_html_x( ': ', 'between a field and its warning', 'dangjian' ) . esc_html( $message ) . '</li>';
+			}
+			echo '</ul></div>';
+		}
 		if ( $errors ) {
 			echo '<div class="notice notice-error dangjian-form-error"><p>' . esc_html__( 'The record was not saved: some values need correcting.', 'dangjian' ) . '</p>';
 			if ( isset( $errors[''] ) ) {
@@ -385,7 +400,7 @@ final class Admin_Pages {
 		echo '<input type="hidden" name="id" value="' . esc_attr( (string) $id ) . '" />';
 		echo '<table class="form-table" role="presentation"><tbody>';
 		foreach ( Fields::form( $entity ) as $name => $spec ) {
-			self::render_field( $name, $spec, $values[ $name ] ?? '', $errors[ $name ] ?? '' );
+			self::render_field( $name, $spec, $values[ $name ] ?? '', $errors[ $name ] ?? '', $warnings[ $name ] ?? '' );
 		}
 		echo '</tbody></table>';
 		submit_button( $id > 0 ? __( 'Save changes', 'dangjian' ) : $titles[1] );
@@ -399,9 +414,10 @@ final class Admin_Pages {
 	 * @param string $name  The field.
 	 * @param array  $spec  Its spec (Fields::form()).
 	 * @param mixed  $value Its value.
-	 * @param string $error Its problem, or ''.
+	 * @param string $error   Its problem, or ''.
+	 * @param string $warning Its plausibility warning (saved all the same), or ''.
 	 */
-	private static function render_field( string $name, array $spec, $value, string $error ): void {
+	private static function render_field( string $name, array $spec, $value, string $error, string $warning = '' ): void {
 		$id       = 'dangjian-' . $name;
 		$field    = 'dangjian[' . $name . ']';
 		$describe = '' !== $error ? ' aria-invalid="true" aria-describedby="' . esc_attr( $id . '-error' ) . '"' : '';
@@ -460,6 +476,9 @@ final class Admin_Pages {
 		}
 		if ( '' !== $error ) {
 			echo '<p class="dangjian-error" id="' . esc_attr( $id . '-error' ) . '" data-field="' . esc_attr( $name ) . '" style="color:#b32d2e"><strong>' . esc_html( $error ) . '</strong></p>';
+		}
+		if ( '' !== $warning ) {
+			echo '<p class="dangjian-warning" data-field="' . esc_attr( $name ) . '" style="color:#996800">' . esc_html( $warning ) . '</p>';
 		}
 		if ( ! empty( $spec['help'] ) ) {
 			echo '<p class="description">' . esc_html( $spec['help'] ) . '</p>';

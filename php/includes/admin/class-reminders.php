@@ -27,7 +27,7 @@ final class Reminders {
 	const SHOWN = 5;
 
 	/** The groups of people a reminder or a warning names, in the order they are shown. */
-	const GROUPS = array( 'due', 'overdue', 'eligible', 'candidate_early', 'long_probation' );
+	const GROUPS = array( 'due', 'overdue', 'eligible', 'candidate_early', 'long_probation', 'plausibility' );
 
 	/** The weekly digest's wp-cron hook. */
 	const CRON = 'dangjian_weekly_digest';
@@ -128,6 +128,7 @@ final class Reminders {
 		$counts   = $reminders['counts'] + array(
 			'candidate_early' => 0,
 			'long_probation'  => 0,
+			'plausibility'    => 0,
 		);
 		$warnings = array();
 		foreach ( self::warnings() as $w ) {
@@ -220,7 +221,7 @@ final class Reminders {
 	 * @return int[]|\WP_Error
 	 */
 	public static function ids( string $group ) {
-		if ( in_array( $group, array( 'candidate_early', 'long_probation' ), true ) ) {
+		if ( in_array( $group, array( 'candidate_early', 'long_probation', 'plausibility' ), true ) ) {
 			$ids = array();
 			foreach ( self::warnings() as $w ) {
 				if ( $w['rule'] === $group ) {
@@ -253,6 +254,7 @@ final class Reminders {
 			'eligible'        => __( 'Activists eligible to become candidates', 'dangjian' ),
 			'candidate_early' => __( 'Named a candidate less than a year after becoming an activist', 'dangjian' ),
 			'long_probation'  => __( 'Probation longer than two years', 'dangjian' ),
+			'plausibility'    => __( 'Dates that look implausible (age, a date to come)', 'dangjian' ),
 		);
 	}
 
@@ -399,6 +401,35 @@ final class Reminders {
 				);
 			}
 		}
-		return $warnings;
+		return array_merge( $warnings, self::plausibility( $today ) );
+	}
+
+	/* ------------------------------------------ plausibility (issue 11, item 20) */
+
+	/**
+	 * Dates that look wrong (Validator::warnings()): under 18 at the application or the admission, an
+	 * application dated after today; one warning a person, rule "plausibility". A coarse filter in
+	 * SQL, the exact arithmetic in Validator.
+	 *
+	 * @param string $today Today.
+	 * @return array[]
+	 */
+	private static function plausibility( string $today ): array {
+		global $wpdb;
+		$table = Schema::table( 'people' );
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT id, name, birth_date, applied_on, admitted_on FROM {$table} WHERE applied_on > %s OR ( birth_date IS NOT NULL AND ( applied_on < DATE_ADD(birth_date, INTERVAL 18 YEAR) OR admitted_on < DATE_ADD(birth_date, INTERVAL 18 YEAR) ) ) ORDER BY id", $today ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$out   = array();
+		foreach ( (array) $rows as $row ) {
+			$found = Validator::age_warnings( $row, $today );
+			if ( $found ) {
+				$out[] = array(
+					'id'      => (int) $row['id'],
+					'name'    => (string) $row['name'],
+					'rule'    => 'plausibility',
+					'message' => implode( ' ', $found ),
+				);
+			}
+		}
+		return $out;
 	}
 }
