@@ -8,7 +8,10 @@
  * For every seed, OracleCases generates a valid dataset and a set of queries (good and bad);
  * tests/oracle/engine.php answers them with the extension and, in another process, with the twin
  * (php/fallback, without the extension); tests/oracle/Oracle.php answers them from STATS.md alone.
- * Each statsJson() text, or \ValueError message, must equal the oracle's byte for byte.
+ * Each engine answers every query four ways: statsJson() and stats() of the dataset, statsJson() of
+ * fromJson(toJson()) of it, and statsJson() of the same rows added in parts with queries between
+ * and an extra row added and removed (engine.php). Each statsJson() text, or \ValueError message,
+ * must equal the oracle's byte for byte, and each stats() array the oracle's (===, floats included).
  *
  * Prints "ok N - seed N (Q queries)" or "not ok N - ..." with the first differing queries (the
  * query, the oracle's answer, each engine's answer that differs and the first differing path),
@@ -67,7 +70,7 @@ for ($c0 = $from; $c0 <= $to; $c0 += $chunk) {
             } catch (ValueError $e) {
                 $json = $array = 'V ' . $e->getMessage();
             }
-            $expected[$s][$i] = ['statsJson' => $json, 'stats' => $array, 'fromJson(toJson)' => $json];
+            $expected[$s][$i] = ['statsJson' => $json, 'stats' => $array, 'fromJson(toJson)' => $json, 'after edits' => $json];
         }
     }
     $got = [];
