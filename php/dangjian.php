@@ -63,6 +63,7 @@ require_once __DIR__ . '/includes/import/class-import-admin.php';
 require_once __DIR__ . '/includes/rest/class-rest.php';
 require_once __DIR__ . '/includes/rest/class-rest-stats.php';
 require_once __DIR__ . '/includes/rest/class-rest-records.php';
+require_once __DIR__ . '/includes/rest/class-rest-people-search.php';
 require_once __DIR__ . '/includes/privacy/class-privacy.php';
 require_once __DIR__ . '/includes/showcase/class-format.php';
 require_once __DIR__ . '/includes/showcase/class-chart-labels.php';

@@ -42,6 +42,9 @@ final class Admin_Pages {
 	/** @var array|null The values of a rejected form, as typed (sanitized). */
 	private static $values = null;
 
+	/** @var string The date of the activity the form shows (the participants' stages are of that day). */
+	private static $form_date = '';
+
 	/**
 	 * Adds the hooks.
 	 */
@@ -373,6 +376,7 @@ final class Admin_Pages {
 		} else {
 			$values = Records::blank( $entity );
 		}
+		self::$form_date = (string) ( $values['activity_date'] ?? '' );
 		$errors   = self::$errors;
 		$warnings = 'people' === $entity && ! $errors && $id > 0 ? Validator::warnings( $values ) : array();
 
@@ -512,37 +516,14 @@ final class Admin_Pages {
 	}
 
 	/**
-	 * The participants: every person with a box to tick and their own hours.
+	 * The participants: the people chosen and a search to add more (Participant_Picker), with their
+	 * stage on the activity's date.
 	 *
 	 * @param array $chosen The participants (id, hours).
 	 */
 	private static function participants_field( array $chosen ): void {
-		$hours = array();
-		foreach ( $chosen as $p ) {
-			$hours[ (string) $p['id'] ] = null === $p['hours'] ? '' : (string) $p['hours'];
-		}
-		$people = Records::roster_choices();
-		$stages = Vocabulary::stages();
-		echo '<div class="dangjian-participants" id="dangjian-participants" style="max-height:24em;overflow:auto;border:1px solid #c3c4c7;padding:4px 8px;background:#fff">';
-		if ( ! $people ) {
-			echo '<p>' . esc_html__( 'No people recorded yet.', 'dangjian' ) . '</p>';
-		}
-		echo '<table class="widefat striped"><thead><tr><th>' . esc_html__( 'Took part', 'dangjian' ) . '</th><th>' . esc_html__( 'Name', 'dangjian' ) . '</th><th>' . esc_html__( 'Stage today', 'dangjian' ) . '</th><th>' . esc_html__( 'Hours', 'dangjian' ) . '</th></tr></thead><tbody>';
-		foreach ( $people as $pid => $person ) {
-			$key = (string) $pid;
-			$on  = array_key_exists( $key, $hours );
-			echo '<tr><td><input type="checkbox" id="dangjian-participant-' . esc_attr( $key ) . '" name="participants[]" value="' . esc_attr( $key ) . '"' . checked( $on, true, false ) . ' /></td>';
-			echo '<td><label for="dangjian-participant-' . esc_attr( $key ) . '">' . esc_html( $person['name'] ) . '</label></td>';
-			echo '<td>' . esc_html( $stages[ $person['stage'] ] ?? '' ) . '</td>';
-			echo '<td><input type="text" inputmode="decimal" size="6" name="participant_hours[' . esc_attr( $key ) . ']" value="' . esc_attr( $on ? $hours[ $key ] : '' ) . '" aria-label="' . esc_attr__( 'Hours', 'dangjian' ) . '" /></td></tr>';
-		}
-		// Participants posted that are not people (a rejected form): kept so they can be unticked.
-		foreach ( $hours as $key => $h ) {
-			if ( ! ctype_digit( (string) $key ) || ! isset( $people[ (int) $key ] ) ) {
-				echo '<tr><td><input type="checkbox" name="participants[]" value="' . esc_attr( (string) $key ) . '" checked="checked" /></td><td>' . esc_html( (string) $key ) . '</td><td></td><td><input type="text" size="6" name="participant_hours[' . esc_attr( (string) $key ) . ']" value="' . esc_attr( $h ) . '" /></td></tr>';
-			}
-		}
-		echo '</tbody></table></div>';
+		require_once __DIR__ . '/class-participant-picker.php'; // Only the activity form needs it.
+		Participant_Picker::render( $chosen, self::$form_date );
 	}
 
 	/**

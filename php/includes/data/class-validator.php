@@ -93,7 +93,8 @@ final class Validator {
 			return '';
 		}
 		if ( 'count' === $type ) {
-			$count = Amount::parse_count( $value );
+			// A leading zero ("07") stays refused, as the engine refuses a count not in canonical form.
+			$count = preg_match( '/^0\d/', Amount::normalise( $value ) ) ? null : Amount::parse_count( $value );
 			return null === $count ? $value : (string) $count;
 		}
 		return Amount::parse( $value ) ?? $value;
