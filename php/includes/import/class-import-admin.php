@@ -28,6 +28,9 @@ final class Import_Admin {
 	const MAX_AGE  = DAY_IN_SECONDS;
 	const PREVIEW  = 10;
 
+	/** The most changes the preview lists (column by column). */
+	const CHANGES_SHOWN = 200;
+
 	/** @var string The page's hook suffix. */
 	private static $hook = '';
 
@@ -502,20 +505,29 @@ final class Import_Admin {
 					min( self::PREVIEW, count( $report['records'] ) )
 				)
 			) . '</h3>';
-			echo '<div style="overflow-x:auto"><table class="widefat striped dangjian-rows"><thead><tr><th>' . esc_html__( 'Row', 'dangjian' ) . '</th>';
+			$states = array(
+				'new'     => __( 'new', 'dangjian' ),
+				'changed' => __( 'changes', 'dangjian' ),
+				'same'    => __( 'unchanged', 'dangjian' ),
+			);
+			echo '<div style="overflow-x:auto"><table class="widefat striped dangjian-rows"><thead><tr><th>' . esc_html__( 'Row', 'dangjian' ) . '</th><th>' . esc_html__( 'Record', 'dangjian' ) . '</th>';
 			foreach ( $fields as $f ) {
 				echo '<th>' . esc_html( $labels[ $f ] ?? $f ) . '</th>';
 			}
 			echo '</tr></thead><tbody>';
 			foreach ( array_slice( $report['records'], 0, self::PREVIEW ) as $rec ) {
 				$shown = Import::display( $type, $rec );
-				echo '<tr><td>' . esc_html( (string) $rec['row'] ) . '</td>';
+				echo '<tr data-status="' . esc_attr( $rec['status'] ?? '' ) . '"><td>' . esc_html( (string) $rec['row'] ) . '</td><td>' . esc_html( $states[ $rec['status'] ?? '' ] ?? '' ) . '</td>';
 				foreach ( $fields as $f ) {
 					echo '<td>' . esc_html( $shown[ $f ] ?? '' ) . '</td>';
 				}
 				echo '</tr>';
 			}
 			echo '</tbody></table></div>';
+		}
+
+		if ( $report['records'] && ! $report['errors'] ) {
+			self::render_changes( $report, $labels );
 		}
 
 		if ( $report['errors'] ) {
@@ -558,6 +570,45 @@ final class Import_Admin {
 			echo '</form>';
 		}
 		echo '</div><hr />';
+	}
+
+	/**
+	 * What the import will do: how many rows add a record, change one (and what changes, old → new)
+	 * or repeat one as stored. An exported file edited and imported again updates by id.
+	 *
+	 * @param array                $report The checked report.
+	 * @param array<string,string> $labels Column => header.
+	 */
+	private static function render_changes( array $report, array $labels ): void {
+		$counts = Import::status_counts( $report );
+		echo '<p class="dangjian-import-counts" data-new="' . esc_attr( (string) $counts['new'] ) . '" data-changed="' . esc_attr( (string) $counts['changed'] ) . '" data-same="' . esc_attr( (string) $counts['same'] ) . '"><strong>' . esc_html(
+			sprintf(
+				/* translators: 1: rows that add a record, 2: rows that change one, 3: rows the same as stored. */
+				__( 'New records: %1$d. Records changed: %2$d. Unchanged (left as they are): %3$d.', 'dangjian' ),
+				$counts['new'],
+				$counts['changed'],
+				$counts['same']
+			)
+		) . '</strong></p>';
+		if ( ! $counts['changed'] ) {
+			return;
+		}
+		echo '<h3>' . esc_html__( 'What changes', 'dangjian' ) . '</h3>';
+		echo '<table class="widefat striped dangjian-changes" style="max-width:70em"><thead><tr><th>' . esc_html__( 'Row', 'dangjian' ) . '</th><th>' . esc_html__( 'ID', 'dangjian' ) . '</th><th>' . esc_html__( 'Column', 'dangjian' ) . '</th><th>' . esc_html__( 'Now', 'dangjian' ) . '</th><th>' . esc_html__( 'After the import', 'dangjian' ) . '</th></tr></thead><tbody>';
+		$shown = 0;
+		foreach ( $report['records'] as $rec ) {
+			foreach ( 'changed' === ( $rec['status'] ?? '' ) ? $rec['changes'] : array() as $column => $change ) {
+				if ( ++$shown > self::CHANGES_SHOWN ) {
+					break 2;
+				}
+				echo '<tr data-row="' . esc_attr( (string) $rec['row'] ) . '" data-field="' . esc_attr( (string) $column ) . '"><td>' . esc_html( (string) $rec['row'] ) . '</td><td>' . esc_html( (string) $rec['db']['id'] ) . '</td><td>' . esc_html( $labels[ $column ] ?? $column ) . '</td><td>' . esc_html( Import::change_text( (string) $column, $change[0] ) ) . '</td><td>' . esc_html( Import::change_text( (string) $column, $change[1] ) ) . '</td></tr>';
+			}
+		}
+		echo '</tbody></table>';
+		if ( $shown > self::CHANGES_SHOWN ) {
+			/* translators: %d: a number of changes. */
+			echo '<p class="description">' . esc_html( sprintf( __( 'The first %d changes are shown.', 'dangjian' ), self::CHANGES_SHOWN ) ) . '</p>';
+		}
 	}
 
 	/**
