@@ -16,6 +16,7 @@
  *                kept dataset (object cache emptied): the worst case of a working day;
  *   - people:    the people list of one reminder group (?reminder=overdue, its first page), as the
  *                dashboard's link opens it;
+ *   - people_all, activities: the first page of the people list and of the activities list;
  *   - widget:    the WordPress dashboard's widget (Showcase_Dashboard::widget()).
  * The first round (which may load or rebuild the dataset) is reported apart as "cold"; the others
  * give the median and the largest time, and the bytes of HTML. WordPress's admin frame around the
@@ -37,6 +38,7 @@ $dj_to   = (string) ( $argv[4] ?? '2024-12-31' );
 require_once ABSPATH . 'wp-admin/includes/admin.php';
 require_once dirname( __DIR__ ) . '/php/includes/admin/lists/class-list-table.php';
 require_once dirname( __DIR__ ) . '/php/includes/admin/lists/class-people-list-table.php';
+require_once dirname( __DIR__ ) . '/php/includes/admin/lists/class-activities-list-table.php';
 
 $dj_admins = get_users(
 	array(
@@ -55,7 +57,7 @@ $dj_counts = array(
 );
 
 $dj_pages = array(
-	'dashboard' => static function () use ( $dj_from, $dj_to ) {
+	'dashboard'  => static function () use ( $dj_from, $dj_to ) {
 		$_GET = array(
 			'page' => 'dangjian',
 			'from' => $dj_from,
@@ -63,7 +65,7 @@ $dj_pages = array(
 		);
 		Dangjian\Admin::render_dashboard();
 	},
-	'first'     => static function () use ( $dj_from, $dj_to ) {
+	'first'      => static function () use ( $dj_from, $dj_to ) {
 		// The first view after a write or on a new day: the reminders' summary made again and the
 		// figures computed again from the kept dataset (the object cache emptied).
 		delete_option( Dangjian\Reminders::CACHE );
@@ -75,7 +77,7 @@ $dj_pages = array(
 		);
 		Dangjian\Admin::render_dashboard();
 	},
-	'people'    => static function () {
+	'people'     => static function () {
 		$_GET = array(
 			'page'     => 'dangjian-people',
 			'reminder' => 'overdue',
@@ -84,7 +86,19 @@ $dj_pages = array(
 		$table->prepare_items();
 		$table->display();
 	},
-	'widget'    => static function () {
+	'people_all' => static function () {
+		$_GET  = array( 'page' => 'dangjian-people' );
+		$table = new Dangjian\People_List_Table();
+		$table->prepare_items();
+		$table->display();
+	},
+	'activities' => static function () {
+		$_GET  = array( 'page' => 'dangjian-activities' );
+		$table = new Dangjian\Activities_List_Table();
+		$table->prepare_items();
+		$table->display();
+	},
+	'widget'     => static function () {
 		$_GET = array();
 		Dangjian\Showcase_Dashboard::widget();
 	},
@@ -142,18 +156,19 @@ $dj_result['goal']    = array(
 	'dashboard_ms_max'    => 300,
 	'dashboard_bytes_max' => 300 * 1024,
 	'list_ms_max'         => 300,
-	'met'                 => $dj_d['median_ms'] <= 300 && $dj_result['pages']['first']['median_ms'] <= 300 && $dj_d['bytes'] <= 300 * 1024 && $dj_result['pages']['people']['median_ms'] <= 300,
+	'met'                 => $dj_d['median_ms'] <= 300 && $dj_result['pages']['first']['median_ms'] <= 300 && $dj_d['bytes'] <= 300 * 1024
+		&& max( $dj_result['pages']['people']['median_ms'], $dj_result['pages']['people_all']['median_ms'], $dj_result['pages']['activities']['median_ms'] ) <= 300,
 );
 
 printf( "dashboard-bench: %d people, %d activities, engine %s, %s..%s, %d reps\n", $dj_result['people'], $dj_result['activities'], $dj_result['engine'], $dj_from, $dj_to, $dj_reps );
 foreach ( $dj_result['pages'] as $dj_name => $dj_p ) {
-	printf( "  %-10s median %7.1f ms  max %7.1f ms  cold %7.1f ms  %8s bytes\n", $dj_name, $dj_p['median_ms'], $dj_p['max_ms'], $dj_p['cold_ms'], number_format( $dj_p['bytes'] ) );
+	printf( "  %-11s median %7.1f ms  max %7.1f ms  cold %7.1f ms  %8s bytes\n", $dj_name, $dj_p['median_ms'], $dj_p['max_ms'], $dj_p['cold_ms'], number_format( $dj_p['bytes'] ) );
 }
 foreach ( $dj_result['groups'] as $dj_title => $dj_n ) {
 	printf( "  %s: %s (named: at most %d)\n", $dj_title, number_format( $dj_n ), Dangjian\Reminders::SHOWN );
 }
 printf( "  people named on the dashboard: %d; peak memory %.1f MB\n", $dj_result['listed'], $dj_result['peak_mb'] );
-printf( "  goal (dashboard, also on first view, <= 300 ms and <= 300 KB; list <= 300 ms): %s\n", $dj_result['goal']['met'] ? 'met' : 'NOT met' );
+printf( "  goal (dashboard, also on first view, <= 300 ms and <= 300 KB; lists <= 300 ms): %s\n", $dj_result['goal']['met'] ? 'met' : 'NOT met' );
 if ( '' !== $dj_out ) {
 	file_put_contents( $dj_out, wp_json_encode( $dj_result, JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE ) . "\n" );
 }

@@ -86,8 +86,6 @@ final class SnapshotFile
         }
     }
 
-    /* --------------------------------------------------------------- reading */
-
     /** Writes all of $bytes; false on a failure. */
     private static function writeAll($fh, string $bytes): bool
     {
@@ -100,6 +98,8 @@ final class SnapshotFile
         }
         return true;
     }
+
+    /* --------------------------------------------------------------- reading */
 
     /**
      * Reads a snapshot file.

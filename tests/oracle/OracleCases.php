@@ -331,7 +331,7 @@ final class OracleCases
         }
         [$a, $b] = [$this->date(), $this->date()];
         $q[] = ['from' => min($a, $b), 'to' => max($a, $b), 'as_of' => OracleValues::plusDays(max($a, $b), mt_rand(1, 400)),
-            'top' => self::pick([0, 1, 3, '2', null, '0']), 'due_within' => self::pick([0, '365', 3660, null, 30])];
+            'top' => self::pick([0, 1, 3, '2', null, '0']), 'due_within' => self::pick([0, '365', 3660, null, 30, '0'])];
         $q[] = ['as_of' => sprintf('%04d-06-15', $base), 'from' => '', 'to' => null, 'top' => 1000];
         $rules = [];
         foreach (array_merge(self::MEETING_KINDS, ['counseling', '2024']) as $k) {
@@ -430,7 +430,8 @@ final class OracleCases
             ['filter' => ['projects' => ['ok'], 'venues' => ['']]], ['filter' => ['venues' => [], 'kinds' => ['']]],
             ['filter' => ['projects' => [str_repeat('长', 66) . "\u{3000}"]]], ['filter' => ['kinds' => [], 'colour' => ['x']]],
             ['filter' => ['colour' => null, 'kinds' => []]], ['filter' => ['kinds' => ['visit'], 'venues' => ['ok', 5]]],
-            ['filter' => [], 'colour' => 1], ['filter' => ['venue_kinds' => ['school'], 'projects' => [true]]],
+            ['filter' => [], 'colour' => 1], ['filter' => false], ['filter' => ''], ['meeting_rules' => ''],
+            ['meeting_rules' => false], ['filter' => ['kinds' => [0 => 'visit', 2 => 'cleanup']]], ['filter' => ['venue_kinds' => ['school'], 'projects' => [true]]],
             ['filter' => ['projects' => 'x'], 'top' => -1], ['top' => -1, 'filter' => ['projects' => 'x']],
             ['colour' => 'red'], ['Top' => 1], [0 => 'x'], ['from ' => '2024-01-01'], ['过滤' => []],
             [str_repeat('k', 65) => 1], ['a"b' => 1],

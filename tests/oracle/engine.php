@@ -47,6 +47,7 @@ foreach ($cases as $seed => $case) {
         $d->addActivities($case['activities']);
         $d->setHeadcount($case['headcount']);
         $rt = Dangjian\Dataset::fromJson($d->toJson());
+        $edited = edited($case);
     } catch (Throwable $e) {
         $out[$seed] = ['build' => 'X ' . get_class($e) . ': ' . $e->getMessage()];
         continue;
@@ -57,6 +58,7 @@ foreach ($cases as $seed => $case) {
             'statsJson' => answer(fn() => 'J ' . $d->statsJson($q)),
             'stats' => answer(fn() => 'A ' . serialize($d->stats($q))),
             'fromJson(toJson)' => answer(fn() => 'J ' . $rt->statsJson($q)),
+            'after edits' => answer(fn() => 'J ' . $edited->statsJson($q)),
         ];
     }
     $out[$seed] = $answers;
@@ -72,4 +74,40 @@ function answer(callable $f): string
     } catch (Throwable $e) {
         return 'X ' . get_class($e) . ': ' . $e->getMessage();
     }
+}
+
+/**
+ * The same dataset reached another way: rows added in parts with queries in between (so any cache
+ * is filled and must follow), and an extra person and activity added, queried and removed again.
+ */
+function edited(array $case): Dangjian\Dataset
+{
+    $junkPerson = ['id' => 2147483000, 'applied_on' => '1900-01-01', 'admitted_on' => '1900-01-02', 'hired_on' => '2199-12-31'];
+    $junkActivity = ['id' => 2147483000, 'date' => '2199-12-31', 'category' => 'service', 'kind' => 'visit',
+        'hours' => 5, 'venue_kind' => 'school', 'venue' => 'Junk', 'project' => 'junk', 'participants' => [2147483000]];
+    $halfP = intdiv(count($case['people']), 2);
+    $halfA = intdiv(count($case['activities']), 2);
+    $e = new Dangjian\Dataset();
+    $peek = function (array $q) use ($e): void {
+        try {
+            $e->statsJson($q);
+        } catch (ValueError $ignored) {
+        }
+    };
+    $e->addPeople(array_slice($case['people'], 0, $halfP));
+    $peek([]);
+    $e->addPeople(array_merge(array_slice($case['people'], $halfP), [$junkPerson]));
+    $e->addActivities(array_slice($case['activities'], 0, $halfA));
+    $peek([]);
+    $peek(['filter' => ['kinds' => ['visit']]]);
+    $e->addActivities(array_merge(array_slice($case['activities'], $halfA), [$junkActivity]));
+    $e->setHeadcount([['date' => '2199-12-31', 'count' => 1]]);
+    $peek([]);
+    $e->setHeadcount($case['headcount']);
+    $peek(['from' => '1900-01-01', 'to' => '2199-12-31']);
+    $peek(['filter' => ['projects' => ['junk']]]);
+    $e->removeActivities([2147483000]);
+    $peek([]);
+    $e->removePeople(['2147483000']);
+    return $e;
 }

@@ -3,12 +3,15 @@
  * run.php - the oracle suite: both engines against an independent reading of STATS.md v2.
  *
  *   php tests/oracle/run.php [--seeds=N | --seeds=FROM:TO] [--ext=modules/dangjian.so]
- *       [--work=.work/oracle] [--show=10] [--dump]
+ *       [--work=.work/oracle] [--show=10] [--chunk=300] [--dump]
  *
  * For every seed, OracleCases generates a valid dataset and a set of queries (good and bad);
  * tests/oracle/engine.php answers them with the extension and, in another process, with the twin
  * (php/fallback, without the extension); tests/oracle/Oracle.php answers them from STATS.md alone.
- * Each statsJson() text, or \ValueError message, must equal the oracle's byte for byte.
+ * Each engine answers every query four ways: statsJson() and stats() of the dataset, statsJson() of
+ * fromJson(toJson()) of it, and statsJson() of the same rows added in parts with queries between
+ * and an extra row added and removed (engine.php). Each statsJson() text, or \ValueError message,
+ * must equal the oracle's byte for byte, and each stats() array the oracle's (===, floats included).
  *
  * Prints "ok N - seed N (Q queries)" or "not ok N - ..." with the first differing queries (the
  * query, the oracle's answer, each engine's answer that differs and the first differing path),
@@ -26,7 +29,7 @@ ini_set('memory_limit', '2G');
 error_reporting(E_ALL);
 
 $root = dirname(__DIR__, 2);
-$opt = getopt('', ['seeds:', 'ext:', 'work:', 'show:', 'dump', 'php:']);
+$opt = getopt('', ['seeds:', 'ext:', 'work:', 'show:', 'dump', 'php:', 'chunk:']);
 $seeds = (string)($opt['seeds'] ?? '300');
 [$from, $to] = strpos($seeds, ':') !== false ? array_map('intval', explode(':', $seeds, 2)) : [1, (int)$seeds];
 $ext = $opt['ext'] ?? "$root/modules/dangjian.so";
@@ -39,43 +42,107 @@ if (!is_file($ext)) {
 }
 @mkdir($work, 0777, true);
 
-$cases = [];
-for ($s = $from; $s <= $to; $s++) {
-    $cases[$s] = OracleCases::generate($s);
-}
-file_put_contents("$work/cases.ser", serialize($cases));
+$passed = $failed = $queries = $shownCount = 0;
+$tally = [];
+$chunk = max(1, (int)($opt['chunk'] ?? 300));
+for ($c0 = $from; $c0 <= $to; $c0 += $chunk) {
+    $cases = [];
+    for ($s = $c0; $s <= min($to, $c0 + $chunk - 1); $s++) {
+        $cases[$s] = OracleCases::generate($s);
+    }
+    file_put_contents("$work/cases.ser", serialize($cases));
 
-// Both engines in their own processes, side by side, while the oracle works here.
-$procs = [];
-foreach (['ext' => '-d extension=' . escapeshellarg($ext), 'twin' => ''] as $impl => $load) {
-    @unlink("$work/$impl.ser");
-    $cmd = escapeshellarg($php) . " -d serialize_precision=-1 $load " . escapeshellarg(__DIR__ . '/engine.php')
-        . " --impl=$impl --in=" . escapeshellarg("$work/cases.ser") . ' --out=' . escapeshellarg("$work/$impl.ser");
-    $procs[$impl] = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => STDOUT, 2 => STDERR], $pipes);
-}
-$expected = [];
-foreach ($cases as $s => $case) {
-    $o = new Oracle($case['people'], $case['activities'], $case['headcount']);
-    foreach ($case['queries'] as $i => $q) {
-        try {
-            $json = 'J ' . $o->statsJson($q);
-            $array = 'A ' . serialize($o->statsArray($q));
-        } catch (ValueError $e) {
-            $json = $array = 'V ' . $e->getMessage();
+    // Both engines in their own processes, side by side, while the oracle works here.
+    $procs = [];
+    foreach (['ext' => '-d extension=' . escapeshellarg($ext), 'twin' => ''] as $impl => $load) {
+        @unlink("$work/$impl.ser");
+        $cmd = escapeshellarg($php) . " -d serialize_precision=-1 $load " . escapeshellarg(__DIR__ . '/engine.php')
+            . " --impl=$impl --in=" . escapeshellarg("$work/cases.ser") . ' --out=' . escapeshellarg("$work/$impl.ser");
+        $procs[$impl] = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => STDOUT, 2 => STDERR], $pipes);
+    }
+    $expected = [];
+    foreach ($cases as $s => $case) {
+        $o = new Oracle($case['people'], $case['activities'], $case['headcount']);
+        foreach ($case['queries'] as $i => $q) {
+            try {
+                $json = 'J ' . $o->statsJson($q);
+                $array = 'A ' . serialize($o->statsArray($q));
+            } catch (ValueError $e) {
+                $json = $array = 'V ' . $e->getMessage();
+            }
+            $expected[$s][$i] = ['statsJson' => $json, 'stats' => $array, 'fromJson(toJson)' => $json, 'after edits' => $json];
         }
-        $expected[$s][$i] = ['statsJson' => $json, 'stats' => $array, 'fromJson(toJson)' => $json];
+    }
+    $got = [];
+    foreach ($procs as $impl => $p) {
+        $rc = proc_close($p);
+        $data = is_file("$work/$impl.ser") ? unserialize(file_get_contents("$work/$impl.ser")) : false;
+        if ($rc !== 0 || !is_array($data)) {
+            fwrite(STDERR, "oracle: the $impl process failed (exit $rc)\n");
+            exit(2);
+        }
+        $got[$impl] = $data;
+    }
+
+    foreach ($cases as $s => $case) {
+        $bad = [];
+        foreach (['ext', 'twin'] as $impl) {
+            if (isset($got[$impl][$s]['build'])) {
+                $bad[] = "  $impl could not build the dataset: " . $got[$impl][$s]['build'];
+            }
+        }
+        foreach ($case['queries'] as $i => $q) {
+            $queries++;
+            $wrong = [];
+            foreach (['ext', 'twin'] as $impl) {
+                foreach ($expected[$s][$i] as $call => $want) {
+                    $have = $got[$impl][$s][$i][$call] ?? null;
+                    if ($have !== null && $have !== $want) {
+                        $wrong["$impl $call"] = [$want, $have];
+                    }
+                }
+            }
+            if ($wrong === []) {
+                continue;
+            }
+            $key = implode(', ', array_keys($wrong));
+            $tally[$key] = ($tally[$key] ?? 0) + 1;
+            if ($shownCount++ < $show) {
+                $lines = ["  query #$i: " . shown($q)];
+                $lastWant = null;
+                foreach ($wrong as $label => [$want, $have]) {
+                    if ($want !== $lastWant) {
+                        $lines[] = '    oracle: ' . readable($want);
+                        $lastWant = $want;
+                    }
+                    $lines[] = "    $label: " . readable($have);
+                    $lines[] = "    $label differs at: " . firstDiff(readable($want), readable($have));
+                }
+                $bad[] = implode("\n", $lines);
+            } else {
+                $bad[] = "  query #$i differs ($key)";
+            }
+        }
+        $n = count($case['queries']);
+        if ($bad === []) {
+            $passed++;
+            echo "ok $s - seed $s ($n queries)\n";
+            continue;
+        }
+        $failed++;
+        echo "not ok $s - seed $s ($n queries)\n" . implode("\n", array_slice($bad, 0, 12)) . "\n";
+        if (isset($opt['dump'])) {
+            echo '  dataset: ' . shown(['people' => $case['people'], 'activities' => $case['activities'],
+                'headcount' => $case['headcount']]) . "\n";
+        }
     }
 }
-$got = [];
-foreach ($procs as $impl => $p) {
-    $rc = proc_close($p);
-    $data = is_file("$work/$impl.ser") ? unserialize(file_get_contents("$work/$impl.ser")) : false;
-    if ($rc !== 0 || !is_array($data)) {
-        fwrite(STDERR, "oracle: the $impl process failed (exit $rc)\n");
-        exit(2);
-    }
-    $got[$impl] = $data;
+foreach ($tally as $key => $n) {
+    echo "# $n queries differ from the oracle in: $key\n";
 }
+echo "# $queries queries compared\n";
+echo "oracle: $passed passed, $failed failed\n";
+exit($failed === 0 ? 0 : 1);
 
 /** The first path where two statsJson texts differ, for the reader. */
 function firstDiff(string $a, string $b): string
@@ -124,64 +191,3 @@ function shown($v): string
 {
     return str_replace("\n", ' ', var_export($v, true));
 }
-
-$passed = $failed = $queries = $shownCount = 0;
-$tally = [];
-foreach ($cases as $s => $case) {
-    $bad = [];
-    foreach (['ext', 'twin'] as $impl) {
-        if (isset($got[$impl][$s]['build'])) {
-            $bad[] = "  $impl could not build the dataset: " . $got[$impl][$s]['build'];
-        }
-    }
-    foreach ($case['queries'] as $i => $q) {
-        $queries++;
-        $wrong = [];
-        foreach (['ext', 'twin'] as $impl) {
-            foreach ($expected[$s][$i] as $call => $want) {
-                $have = $got[$impl][$s][$i][$call] ?? null;
-                if ($have !== null && $have !== $want) {
-                    $wrong["$impl $call"] = [$want, $have];
-                }
-            }
-        }
-        if ($wrong === []) {
-            continue;
-        }
-        $key = implode(', ', array_keys($wrong));
-        $tally[$key] = ($tally[$key] ?? 0) + 1;
-        if ($shownCount++ < $show) {
-            $lines = ["  query #$i: " . shown($q)];
-            $lastWant = null;
-            foreach ($wrong as $label => [$want, $have]) {
-                if ($want !== $lastWant) {
-                    $lines[] = '    oracle: ' . readable($want);
-                    $lastWant = $want;
-                }
-                $lines[] = "    $label: " . readable($have);
-                $lines[] = "    $label differs at: " . firstDiff(readable($want), readable($have));
-            }
-            $bad[] = implode("\n", $lines);
-        } else {
-            $bad[] = "  query #$i differs ($key)";
-        }
-    }
-    $n = count($case['queries']);
-    if ($bad === []) {
-        $passed++;
-        echo "ok $s - seed $s ($n queries)\n";
-        continue;
-    }
-    $failed++;
-    echo "not ok $s - seed $s ($n queries)\n" . implode("\n", array_slice($bad, 0, 12)) . "\n";
-    if (isset($opt['dump'])) {
-        echo '  dataset: ' . shown(['people' => $case['people'], 'activities' => $case['activities'],
-            'headcount' => $case['headcount']]) . "\n";
-    }
-}
-foreach ($tally as $key => $n) {
-    echo "# $n queries differ from the oracle in: $key\n";
-}
-echo "# $queries queries compared\n";
-echo "oracle: $passed passed, $failed failed\n";
-exit($failed === 0 ? 0 : 1);

@@ -161,7 +161,12 @@ foreach ( array( 'due', 'overdue', 'eligible' ) as $group ) {
 	dj_t_ok( str_contains( $mail['message'], 'reminder=' . $group ) && str_contains( $mail['message'], '3,000' ), "24: the digest links to the $group group and counts it" );
 }
 dj_t_ok( strlen( $mail['message'] ) < 4000, '24: the digest stays short', (string) strlen( $mail['message'] ) );
-delete_user_meta( 1, Reminders::OPT_IN );
+$r     = $page( '' );
+$nonce = preg_match( '/id="dangjian-digest".*?name="_wpnonce" value="([^"]+)"/s', $r['body'], $m ) ? $m[1] : '';
+dj_t_ok( (bool) preg_match( '/id="dangjian-digest".*?name="digest" value="0"/s', $r['body'] ), '24: the dashboard then offers to stop it' );
+$r = dj_t_http( '/wp-admin/admin-post.php', $jar, array( 'action' => 'dangjian_digest', 'digest' => '0', '_wpnonce' => $nonce ) );
+wp_cache_delete( 1, 'user_meta' );
+dj_t_ok( 302 === $r['status'] && ! Reminders::wants_digest( 1 ), '24: and stops it' );
 delete_user_meta( $reader_id, Reminders::OPT_IN );
 
 // 26: the people list: phones and dates on one line.
@@ -231,6 +236,20 @@ JS
 		dj_t_ok( is_array( $w ) && $w['cells'] >= 20 && array() === $w['bad'] && ! $w['scroll'], "26: at $width px every phone and date of the people list is on one line, inside its cell, no page scroll", substr( $raw, 0, 400 ) );
 	}
 }
+
+// Nothing due: no digest at all (the digest's text is null, so send_digest() sends nothing).
+$none = array(
+	'due'      => array(),
+	'overdue'  => array(),
+	'eligible' => array(),
+	'counts'   => array(
+		'due'      => 0,
+		'overdue'  => 0,
+		'eligible' => 0,
+	),
+	'missing'  => array(),
+);
+dj_t_same( null, Reminders::digest_text( $none, array() ), '24: when nothing needs attention there is no digest to send' );
 
 dj_t_reset();
 dj_t_done();

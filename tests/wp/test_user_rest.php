@@ -74,6 +74,7 @@ foreach ( (array) ( $body['values'] ?? array() ) as $id => $value ) {
 }
 dj_t_same( array(), $bad, '27: each value is the figure of that id in dangjian_stats() and in the catalogue (docs/FIGURES.md)' );
 dj_t_same( $stats['service']['hours'], $body['values']['service.hours'] ?? null, '27: values["service.hours"] is dangjian_stats()["service"]["hours"]' );
+dj_t_same( array( 'service.party_volunteer_hours' => 3.0, 'service.volunteer_hours' => 6.0, 'pipeline.applied' => 1, 'media.count' => 2 ), array_filter( dangjian_public_values( array( 'party_volunteer_hours' => 3.0, 'volunteer_hours' => 6.0, 'pipeline' => array( 'applied' => 1 ), 'coverage' => array( 'total' => 2 ) ) ), static fn( $v ) => null !== $v ), '27: dangjian_public_values() names the short names by id' );
 dj_t_same( 3.0, (float) dangjian_figure( 'service.party_volunteer_hours', array( 'period' => 'this_year' ) ), '27: dangjian_figure() takes the same ids: service.party_volunteer_hours' );
 dj_t_same( $stats['members']['party_members'], dangjian_figure( 'members.party_members', array( 'period' => 'this_year' ) ), '27: members.party_members' );
 dj_t_same( 1, dangjian_figure( 'service.activities', array( 'period' => 'this_year', 'kind' => 'counseling' ) ), '27: with a figure argument (kind)' );

@@ -42,6 +42,9 @@ final class Admin_Pages {
 	/** @var array|null The values of a rejected form, as typed (sanitized). */
 	private static $values = null;
 
+	/** @var string The date of the activity the form shows (the participants' stages are of that day). */
+	private static $form_date = '';
+
 	/**
 	 * Adds the hooks.
 	 */
@@ -195,7 +198,13 @@ final class Admin_Pages {
 			status_header( 'dangjian_invalid' === $result->get_error_code() ? 422 : 500 );
 			return;
 		}
-		wp_safe_redirect( self::url( $entity, array( 'dj_notice' => $id > 0 ? 'updated' : 'added' ) ) );
+		$notice = $id > 0 ? 'updated' : 'added';
+		if ( 'people' === $entity && Validator::warnings( $values ) ) {
+			// Saved, but some dates look wrong: back to the form, which shows the warnings.
+			wp_safe_redirect( self::url( $entity, array( 'action' => 'edit', 'id' => $result, 'dj_notice' => $notice ) ) );
+			exit;
+		}
+		wp_safe_redirect( self::url( $entity, array( 'dj_notice' => $notice ) ) );
 		exit;
 	}
 
@@ -367,10 +376,20 @@ final class Admin_Pages {
 		} else {
 			$values = Records::blank( $entity );
 		}
-		$errors = self::$errors;
+		self::$form_date = (string) ( $values['activity_date'] ?? '' );
+		$errors   = self::$errors;
+		$warnings = 'people' === $entity && ! $errors && $id > 0 ? Validator::warnings( $values ) : array();
 
 		echo '<div class="wrap dangjian-form" id="dangjian-' . esc_attr( $entity ) . '-form">';
 		echo '<h1>' . esc_html( $id > 0 ? $titles[2] : $titles[1] ) . '</h1>';
+		self::notice();
+		if ( $warnings ) {
+			echo '<div class="notice notice-warning dangjian-form-warnings" id="dangjian-warnings"><p>' . esc_html__( 'Saved, but some dates look implausible: check them.', 'dangjian' ) . '</p><ul class="ul-disc">';
+			foreach ( $warnings as $field => $message ) {
+				echo '<li data-warning="' . esc_attr( $field ) . '"><a href="#dangjian-' . esc_attr( $field ) . '">' . esc_html( Fields::form( 'people' )[ $field ]['label'] ?? $field ) . '</a>' . esc_html_x( ': ', 'between a field and its warning', 'dangjian' ) . esc_html( $message ) . '</li>';
+			}
+			echo '</ul></div>';
+		}
 		if ( $errors ) {
 			echo '<div class="notice notice-error dangjian-form-error"><p>' . esc_html__( 'The record was not saved: some values need correcting.', 'dangjian' ) . '</p>';
 			if ( isset( $errors[''] ) ) {
@@ -385,7 +404,7 @@ final class Admin_Pages {
 		echo '<input type="hidden" name="id" value="' . esc_attr( (string) $id ) . '" />';
 		echo '<table class="form-table" role="presentation"><tbody>';
 		foreach ( Fields::form( $entity ) as $name => $spec ) {
-			self::render_field( $name, $spec, $values[ $name ] ?? '', $errors[ $name ] ?? '' );
+			self::render_field( $name, $spec, $values[ $name ] ?? '', $errors[ $name ] ?? '', $warnings[ $name ] ?? '' );
 		}
 		echo '</tbody></table>';
 		submit_button( $id > 0 ? __( 'Save changes', 'dangjian' ) : $titles[1] );
@@ -399,9 +418,10 @@ final class Admin_Pages {
 	 * @param string $name  The field.
 	 * @param array  $spec  Its spec (Fields::form()).
 	 * @param mixed  $value Its value.
-	 * @param string $error Its problem, or ''.
+	 * @param string $error   Its problem, or ''.
+	 * @param string $warning Its plausibility warning (saved all the same), or ''.
 	 */
-	private static function render_field( string $name, array $spec, $value, string $error ): void {
+	private static function render_field( string $name, array $spec, $value, string $error, string $warning = '' ): void {
 		$id       = 'dangjian-' . $name;
 		$field    = 'dangjian[' . $name . ']';
 		$describe = '' !== $error ? ' aria-invalid="true" aria-describedby="' . esc_attr( $id . '-error' ) . '"' : '';
@@ -461,6 +481,9 @@ final class Admin_Pages {
 		if ( '' !== $error ) {
 			echo '<p class="dangjian-error" id="' . esc_attr( $id . '-error' ) . '" data-field="' . esc_attr( $name ) . '" style="color:#b32d2e"><strong>' . esc_html( $error ) . '</strong></p>';
 		}
+		if ( '' !== $warning ) {
+			echo '<p class="dangjian-warning" data-field="' . esc_attr( $name ) . '" style="color:#996800">' . esc_html( $warning ) . '</p>';
+		}
 		if ( ! empty( $spec['help'] ) ) {
 			echo '<p class="description">' . esc_html( $spec['help'] ) . '</p>';
 		}
@@ -493,37 +516,14 @@ final class Admin_Pages {
 	}
 
 	/**
-	 * The participants: every person with a box to tick and their own hours.
+	 * The participants: the people chosen and a search to add more (Participant_Picker), with their
+	 * stage on the activity's date.
 	 *
 	 * @param array $chosen The participants (id, hours).
 	 */
 	private static function participants_field( array $chosen ): void {
-		$hours = array();
-		foreach ( $chosen as $p ) {
-			$hours[ (string) $p['id'] ] = null === $p['hours'] ? '' : (string) $p['hours'];
-		}
-		$people = Records::roster_choices();
-		$stages = Vocabulary::stages();
-		echo '<div class="dangjian-participants" id="dangjian-participants" style="max-height:24em;overflow:auto;border:1px solid #c3c4c7;padding:4px 8px;background:#fff">';
-		if ( ! $people ) {
-			echo '<p>' . esc_html__( 'No people recorded yet.', 'dangjian' ) . '</p>';
-		}
-		echo '<table class="widefat striped"><thead><tr><th>' . esc_html__( 'Took part', 'dangjian' ) . '</th><th>' . esc_html__( 'Name', 'dangjian' ) . '</th><th>' . esc_html__( 'Stage today', 'dangjian' ) . '</th><th>' . esc_html__( 'Hours', 'dangjian' ) . '</th></tr></thead><tbody>';
-		foreach ( $people as $pid => $person ) {
-			$key = (string) $pid;
-			$on  = array_key_exists( $key, $hours );
-			echo '<tr><td><input type="checkbox" id="dangjian-participant-' . esc_attr( $key ) . '" name="participants[]" value="' . esc_attr( $key ) . '"' . checked( $on, true, false ) . ' /></td>';
-			echo '<td><label for="dangjian-participant-' . esc_attr( $key ) . '">' . esc_html( $person['name'] ) . '</label></td>';
-			echo '<td>' . esc_html( $stages[ $person['stage'] ] ?? '' ) . '</td>';
-			echo '<td><input type="text" inputmode="decimal" size="6" name="participant_hours[' . esc_attr( $key ) . ']" value="' . esc_attr( $on ? $hours[ $key ] : '' ) . '" aria-label="' . esc_attr__( 'Hours', 'dangjian' ) . '" /></td></tr>';
-		}
-		// Participants posted that are not people (a rejected form): kept so they can be unticked.
-		foreach ( $hours as $key => $h ) {
-			if ( ! ctype_digit( (string) $key ) || ! isset( $people[ (int) $key ] ) ) {
-				echo '<tr><td><input type="checkbox" name="participants[]" value="' . esc_attr( (string) $key ) . '" checked="checked" /></td><td>' . esc_html( (string) $key ) . '</td><td></td><td><input type="text" size="6" name="participant_hours[' . esc_attr( (string) $key ) . ']" value="' . esc_attr( $h ) . '" /></td></tr>';
-			}
-		}
-		echo '</tbody></table></div>';
+		require_once __DIR__ . '/class-participant-picker.php'; // Only the activity form needs it.
+		Participant_Picker::render( $chosen, self::$form_date );
 	}
 
 	/**

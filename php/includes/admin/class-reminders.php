@@ -27,7 +27,7 @@ final class Reminders {
 	const SHOWN = 5;
 
 	/** The groups of people a reminder or a warning names, in the order they are shown. */
-	const GROUPS = array( 'due', 'overdue', 'eligible', 'candidate_early', 'long_probation' );
+	const GROUPS = array( 'due', 'overdue', 'eligible', 'candidate_early', 'long_probation', 'plausibility' );
 
 	/** The weekly digest's wp-cron hook. */
 	const CRON = 'dangjian_weekly_digest';
@@ -128,6 +128,7 @@ final class Reminders {
 		$counts   = $reminders['counts'] + array(
 			'candidate_early' => 0,
 			'long_probation'  => 0,
+			'plausibility'    => 0,
 		);
 		$warnings = array();
 		foreach ( self::warnings() as $w ) {
@@ -220,7 +221,7 @@ final class Reminders {
 	 * @return int[]|\WP_Error
 	 */
 	public static function ids( string $group ) {
-		if ( in_array( $group, array( 'candidate_early', 'long_probation' ), true ) ) {
+		if ( in_array( $group, array( 'candidate_early', 'long_probation', 'plausibility' ), true ) ) {
 			$ids = array();
 			foreach ( self::warnings() as $w ) {
 				if ( $w['rule'] === $group ) {
@@ -253,6 +254,7 @@ final class Reminders {
 			'eligible'        => __( 'Activists eligible to become candidates', 'dangjian' ),
 			'candidate_early' => __( 'Named a candidate less than a year after becoming an activist', 'dangjian' ),
 			'long_probation'  => __( 'Probation longer than two years', 'dangjian' ),
+			'plausibility'    => __( 'Dates that look implausible (age, a date to come)', 'dangjian' ),
 		);
 	}
 
@@ -321,6 +323,7 @@ final class Reminders {
 			'eligible'        => $reminders['eligible'],
 			'candidate_early' => array_values( array_filter( $warnings, static fn( $w ) => 'candidate_early' === $w['rule'] ) ),
 			'long_probation'  => array_values( array_filter( $warnings, static fn( $w ) => 'long_probation' === $w['rule'] ) ),
+			'plausibility'    => array_values( array_filter( $warnings, static fn( $w ) => 'plausibility' === $w['rule'] ) ),
 		);
 		$counts = ( $reminders['counts'] ?? array() ) + array_map( 'count', $groups );
 		$titles = self::titles();
@@ -356,49 +359,62 @@ final class Reminders {
 	}
 
 	/**
-	 * Rule warnings: [id, name, rule ("candidate_early" or "long_probation"), message].
+	 * Rule warnings: [id, name, rule ("candidate_early", "long_probation" or "plausibility"),
+	 * message], by rule then id. One scan of the people table: a coarse filter of the three rules in
+	 * SQL, the exact year arithmetic in PHP (Period::add_years(), Validator::age_warnings()).
 	 *
 	 * @return array[]
 	 */
 	public static function warnings(): array {
 		global $wpdb;
-		$today    = Period::today();
-		$table    = Schema::table( 'people' );
-		$warnings = array();
-		// A coarse filter in SQL, the exact year arithmetic in PHP.
-		$rows = $wpdb->get_results( "SELECT id, name, activist_on, candidate_on FROM {$table} WHERE activist_on IS NOT NULL AND candidate_on IS NOT NULL AND candidate_on < DATE_ADD(activist_on, INTERVAL 1 YEAR) + INTERVAL 2 DAY ORDER BY id", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		foreach ( (array) $rows as $row ) {
-			if ( (string) $row['candidate_on'] < Period::add_years( (string) $row['activist_on'], 1 ) ) {
-				$warnings[] = array(
+		$today = Period::today();
+		$table = Schema::table( 'people' );
+		$early = 'activist_on IS NOT NULL AND candidate_on IS NOT NULL AND candidate_on < DATE_ADD(activist_on, INTERVAL 1 YEAR) + INTERVAL 2 DAY';
+		$long  = $wpdb->prepare( 'admitted_on IS NOT NULL AND COALESCE(full_on, left_on, %s) > DATE_ADD(admitted_on, INTERVAL 2 YEAR) - INTERVAL 2 DAY', $today );
+		$odd   = $wpdb->prepare( 'applied_on > %s OR ( birth_date IS NOT NULL AND ( applied_on < DATE_ADD(birth_date, INTERVAL 18 YEAR) OR admitted_on < DATE_ADD(birth_date, INTERVAL 18 YEAR) ) )', $today );
+		// A scan: the admitted_on index would be read as a range over much of the table first.
+		$rows = (array) $wpdb->get_results( "SELECT id, name, birth_date, applied_on, activist_on, candidate_on, admitted_on, full_on, left_on FROM {$table} IGNORE INDEX (admitted_on) WHERE ({$early}) OR ({$long}) OR ({$odd}) ORDER BY id", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL -- Prepared above.
+		$found = array(
+			'candidate_early' => array(),
+			'long_probation'  => array(),
+			'plausibility'    => array(),
+		);
+		foreach ( $rows as $row ) {
+			$warn = static function ( string $rule, string $message ) use ( $row, &$found ): void {
+				$found[ $rule ][] = array(
 					'id'      => (int) $row['id'],
 					'name'    => (string) $row['name'],
-					'rule'    => 'candidate_early',
-					'message' => sprintf(
-						/* translators: 1: a date, 2: a date. */
-						__( 'Named a candidate on %1$s, less than a year after becoming an activist (%2$s).', 'dangjian' ),
-						$row['candidate_on'],
-						$row['activist_on']
-					),
+					'rule'    => $rule,
+					'message' => $message,
 				);
+			};
+			$activist  = (string) $row['activist_on'];
+			$candidate = (string) $row['candidate_on'];
+			if ( '' !== $activist && '' !== $candidate && $candidate < Period::add_years( $activist, 1 ) ) {
+				/* translators: 1: a date, 2: a date. */
+				$warn( 'candidate_early', sprintf( __( 'Named a candidate on %1$s, less than a year after becoming an activist (%2$s).', 'dangjian' ), $candidate, $activist ) );
+			}
+			$admitted = (string) $row['admitted_on'];
+			if ( '' !== $admitted ) {
+				$end = '' !== (string) $row['full_on'] ? (string) $row['full_on'] : ( '' !== (string) $row['left_on'] ? (string) $row['left_on'] : $today );
+				if ( $end > Period::add_years( $admitted, 2 ) ) {
+					$warn(
+						'long_probation',
+						'' !== (string) $row['full_on']
+							/* translators: 1: a date, 2: a date. */
+							? sprintf( __( 'Probation from %1$s to %2$s: longer than two years.', 'dangjian' ), $admitted, $row['full_on'] )
+							/* translators: %s: a date. */
+							: sprintf( __( 'On probation since %s: longer than two years.', 'dangjian' ), $admitted )
+					);
+				}
+			}
+			// Dates that look wrong (issue 11, item 20): under 18 at the application or the admission,
+			// an application dated after today; one warning a person.
+			$odd_dates = Validator::age_warnings( $row, $today );
+			if ( $odd_dates ) {
+				$warn( 'plausibility', implode( ' ', $odd_dates ) );
 			}
 		}
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, name, admitted_on, full_on, left_on FROM {$table} WHERE admitted_on IS NOT NULL AND COALESCE(full_on, left_on, %s) > DATE_ADD(admitted_on, INTERVAL 2 YEAR) - INTERVAL 2 DAY ORDER BY id", $today ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		foreach ( (array) $rows as $row ) {
-			$end   = '' !== (string) $row['full_on'] ? (string) $row['full_on'] : ( '' !== (string) $row['left_on'] ? (string) $row['left_on'] : $today );
-			$limit = Period::add_years( (string) $row['admitted_on'], 2 );
-			if ( $end > $limit ) {
-				$warnings[] = array(
-					'id'      => (int) $row['id'],
-					'name'    => (string) $row['name'],
-					'rule'    => 'long_probation',
-					'message' => '' !== (string) $row['full_on']
-						/* translators: 1: a date, 2: a date. */
-						? sprintf( __( 'Probation from %1$s to %2$s: longer than two years.', 'dangjian' ), $row['admitted_on'], $row['full_on'] )
-						/* translators: %s: a date. */
-						: sprintf( __( 'On probation since %s: longer than two years.', 'dangjian' ), $row['admitted_on'] ),
-				);
-			}
-		}
-		return $warnings;
+		return array_merge( $found['candidate_early'], $found['long_probation'], $found['plausibility'] );
 	}
 }

@@ -76,11 +76,11 @@ final class Showcase_Dashboard {
 		}
 
 		echo '<h2>' . esc_html__( 'Rule warnings', 'dangjian' ) . '</h2>';
-		if ( ! $groups['candidate_early'] && ! $groups['long_probation'] ) {
+		if ( ! $groups['candidate_early'] && ! $groups['long_probation'] && ! $groups['plausibility'] ) {
 			echo '<p>' . esc_html__( 'No rule is broken.', 'dangjian' ) . '</p>';
 		}
-		foreach ( array( 'candidate_early', 'long_probation' ) as $key ) {
-			self::group( $key, $groups[ $key ], $counts[ $key ], $reminders['today'] );
+		foreach ( array( 'candidate_early', 'long_probation', 'plausibility' ) as $key ) {
+			self::group( $key, $groups[ $key ], $counts[ $key ] ?? 0, $reminders['today'] );
 		}
 		self::digest_form();
 		echo '</div>';
@@ -123,6 +123,7 @@ final class Showcase_Dashboard {
 			'eligible'        => $reminders['eligible'],
 			'candidate_early' => array(),
 			'long_probation'  => array(),
+			'plausibility'    => array(),
 		);
 		foreach ( $warnings as $w ) {
 			$groups[ $w['rule'] ][] = $w;
@@ -184,7 +185,7 @@ final class Showcase_Dashboard {
 			} else {
 				$text = $who . '：' . esc_html( $item['message'] );
 			}
-			$attr = in_array( $key, array( 'candidate_early', 'long_probation' ), true ) ? ' data-warning="' . esc_attr( $key ) . '"' : ' data-reminder="' . esc_attr( $key ) . '"';
+			$attr = in_array( $key, array( 'candidate_early', 'long_probation', 'plausibility' ), true ) ? ' data-warning="' . esc_attr( $key ) . '"' : ' data-reminder="' . esc_attr( $key ) . '"';
 			echo '<li data-person="' . esc_attr( (string) $item['id'] ) . '"' . $attr . '>' . $text . '</li>'; // phpcs:ignore WordPress.Security.EscapeOutput -- Escaped when built.
 		}
 		echo '</ul>';

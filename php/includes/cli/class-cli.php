@@ -301,59 +301,84 @@ final class CLI {
 	}
 
 	/**
-	 * Writes a JSON backup of every record (the engine's dataset format plus the plugin's fields).
+	 * Writes a JSON backup of every record (the engine's dataset format plus the plugin's fields);
+	 * a name ending in .gz is written gzip-compressed (about a tenth of the size), which the page and
+	 * `wp dangjian restore` read back as it is.
 	 *
 	 * ## OPTIONS
 	 *
 	 * [--output=<file>]
-	 * : Write to this file instead of standard output.
+	 * : Write to this file (whole or not at all) instead of standard output, e.g. backup.json.gz.
+	 *
+	 * ## EXAMPLES
+	 *
+	 *     wp dangjian backup --output=dangjian-backup.json.gz
 	 *
 	 * @param array $args       Positional arguments.
 	 * @param array $assoc_args Options.
 	 */
 	public function backup( $args, $assoc_args ): void {
+		if ( empty( $assoc_args['output'] ) ) {
+			try {
+				$out = fopen( 'php://stdout', 'wb' );
+				Backup::write( $out );
+				fwrite( $out, "\n" );
+				fclose( $out );
+			} catch ( \Throwable $e ) {
+				\WP_CLI::error( $e->getMessage() );
+			}
+			return;
+		}
+		$start = microtime( true );
 		try {
-			$json = Backup::create();
+			$bytes = Backup::save( (string) $assoc_args['output'] );
 		} catch ( \Throwable $e ) {
 			\WP_CLI::error( $e->getMessage() );
 		}
-		if ( empty( $assoc_args['output'] ) ) {
-			echo $json, "\n"; // phpcs:ignore WordPress.Security.EscapeOutput -- JSON on standard output.
-			return;
-		}
-		if ( false === @file_put_contents( (string) $assoc_args['output'], $json ) ) { // phpcs:ignore WordPress.PHP.NoSilencedErrors -- Reported below.
-			\WP_CLI::error( 'Cannot write ' . $assoc_args['output'] . '.' );
-		}
-		\WP_CLI::success( 'Backup written to ' . $assoc_args['output'] . '.' );
+		\WP_CLI::success( sprintf( 'Backup written to %s (%s bytes, %.1f s).', $assoc_args['output'], number_format( $bytes ), microtime( true ) - $start ) );
 	}
 
 	/**
-	 * Replaces every record with a JSON backup (checked whole first; nothing changes if it is refused).
+	 * Replaces every record with a backup (.json, or .json.gz as written by `wp dangjian backup`),
+	 * checked whole first with the forms' rules; nothing changes if it is refused. Use it for a backup
+	 * larger than the page's upload limit.
 	 *
 	 * ## OPTIONS
 	 *
 	 * <file>
-	 * : The backup file.
+	 * : The backup file (.json or .json.gz; gzip is told by its first bytes).
 	 *
 	 * [--yes]
 	 * : Do not ask for confirmation.
+	 *
+	 * ## EXAMPLES
+	 *
+	 *     wp dangjian restore dangjian-backup-2025-01-31.json.gz --yes
 	 *
 	 * @param array $args       Positional arguments.
 	 * @param array $assoc_args Options.
 	 */
 	public function restore( $args, $assoc_args ): void {
-		if ( ! is_file( $args[0] ) || ! is_readable( $args[0] ) ) {
-			\WP_CLI::error( "Cannot read {$args[0]}." );
-		}
 		\WP_CLI::confirm( 'Replace every Dangjian record of this site with the backup?', $assoc_args );
-		$bar    = \WP_CLI\Utils\make_progress_bar( 'Restoring', 6 );
+		$json = Backup::read( (string) $args[0] );
+		if ( is_wp_error( $json ) ) {
+			\WP_CLI::error( $json->get_error_message() );
+		}
+		\WP_CLI::log( 'Checking the backup…' );
+		$bar    = null;
 		$result = Backup::restore(
-			(string) file_get_contents( $args[0] ),
-			static function ( $done ) use ( $bar ) {
+			$json,
+			static function ( $done, $total ) use ( &$bar ) {
+				if ( null === $bar ) {
+					$bar = \WP_CLI\Utils\make_progress_bar( 'Restoring', max( 1, $total ) );
+				}
 				$bar->tick( $done - $bar->current() );
 			}
 		);
-		$bar->finish();
+		unset( $json );
+		if ( null !== $bar ) {
+			$bar->finish();
+		}
 		if ( $result['errors'] ) {
 			foreach ( $result['errors'] as $e ) {
 				\WP_CLI::warning( $e );

@@ -64,21 +64,65 @@ final class Amount {
 	}
 
 	/**
-	 * An amount as people write it in a spreadsheet: digits with an optional decimal part, thousands
-	 * separators, a ¥ sign or 元 / 小时 / h after it; from 0 to AMOUNT_MAX as written.
+	 * A number as people type it, made plain: full-width digits and signs (１２．５, １，２００) as ASCII,
+	 * a ¥ / ￥ sign before it and 元 / 小时 / h (or, for counts, 人 / 人次 / 名) after it dropped, and
+	 * thousands grouped by commas or by spaces ("1,800", "1 800", "1 234 567.5") joined. Anything
+	 * else is left as typed, for the caller to refuse.
 	 *
-	 * @param string $cell The trimmed cell.
+	 * @param string $text The text.
+	 */
+	public static function normalise( string $text ): string {
+		$a = strtr(
+			$text,
+			array(
+				'０' => '0', '１' => '1', '２' => '2', '３' => '3', '４' => '4', '５' => '5', '６' => '6', '７' => '7', '８' => '8', '９' => '9', // phpcs:ignore WordPress.Arrays.ArrayDeclarationSpacing
+				'，' => ',', '．' => '.', '。' => '.', '－' => '-', '＋' => '+', '　' => ' ', "\u{00A0}" => ' ', "\u{2009}" => ' ', "\u{202F}" => ' ', // phpcs:ignore WordPress.Arrays.ArrayDeclarationSpacing
+			)
+		);
+		$a = trim( $a );
+		$a = (string) preg_replace( '/^[¥￥]\s*|\s*(元|小时|h|人次|人|名)$/u', '', $a );
+		if ( preg_match( '/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/', $a ) || preg_match( '/^[+-]?\d{1,3}( \d{3})+(\.\d*)?$/', $a ) ) {
+			$a = str_replace( array( ',', ' ' ), '', $a ); // One kind of separator, every three digits.
+		}
+		return $a;
+	}
+
+	/**
+	 * An amount as people write it (self::normalise()): "1,800", "￥1,200.50", "1 800", "１２．５小时";
+	 * from 0 to AMOUNT_MAX as written. The import, the forms and the REST API all read amounts here.
+	 *
+	 * @param string $cell The text.
 	 * @return string|null The amount rounded to 2 decimals ("12.50"), or null.
 	 */
 	public static function parse( string $cell ): ?string {
-		$a = (string) preg_replace( '/^[¥￥]\s*|\s*(元|小时|h)$/u', '', $cell );
-		if ( preg_match( '/^\d{1,3}(,\d{3})+(\.\d*)?$/', $a ) ) {
-			$a = str_replace( ',', '', $a );
-		}
+		$a = self::normalise( $cell );
 		if ( ! preg_match( '/^\+?(\d+(\.\d*)?|\.\d+)$/', $a ) || ! self::is_valid( $a ) ) {
 			return null;
 		}
 		return self::round( $a );
+	}
+
+	/**
+	 * Whether a text people typed is a negative number ("-2", "－３"): worth its own message.
+	 *
+	 * @param string $text The text.
+	 */
+	public static function is_negative( string $text ): bool {
+		return (bool) preg_match( '/^-(\d+(\.\d*)?|\.\d+)$/', self::normalise( $text ) ) && (float) self::normalise( $text ) < 0;
+	}
+
+	/**
+	 * A count as people write it (self::normalise()): "1,800", "１２", "40人次"; 0 … COUNT_MAX.
+	 *
+	 * @param string $cell The text.
+	 * @return int|null The count, or null.
+	 */
+	public static function parse_count( string $cell ): ?int {
+		$c = ltrim( self::normalise( $cell ), '+' );
+		if ( ! preg_match( '/^\d{1,10}$/', $c ) || (int) $c > Engine_Limits::COUNT_MAX ) {
+			return null;
+		}
+		return (int) $c;
 	}
 
 	/**

@@ -22,6 +22,7 @@ defined( 'ABSPATH' ) || exit;
  *    venue_kind, phone, email, participants, stage), 'sheet' (the column's name when it is not the
  *    field's) and 'sheet_required' (when the import requires it differently from the form);
  *  - 'form' => false for a column that is not a form field (the id, the derived stage);
+ *  - 'unit' => 'hours' for an amount of hours (its messages speak of hours; other amounts are yuan);
  *  - 'suggest': the form offers the values already used (a datalist, Records::suggestions()).
  */
 final class Fields {
@@ -180,7 +181,7 @@ final class Fields {
 			'kind'          => array( 'type' => 'select', 'label' => __( 'Kind', 'dangjian' ), 'required' => true, 'options' => Vocabulary::kinds(), 'column' => _x( 'Kind', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '类型', '活动类型', '形式', 'type' ), 'parser' => 'kind' ),
 			'title'         => array( 'type' => 'text', 'label' => __( 'Title', 'dangjian' ), 'required' => true, 'max' => 200, 'sheet_required' => false, 'column' => _x( 'Title', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '标题', '活动名称', '名称', '主题', '活动主题' ), 'parser' => 'text' ),
 			'description'   => array( 'type' => 'textarea', 'label' => __( 'Description', 'dangjian' ), 'max' => 10000, 'column' => _x( 'Description', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '说明', '内容', '活动内容', '描述', '备注' ), 'parser' => 'text' ),
-			'hours'         => array( 'type' => 'amount', 'label' => __( 'Hours', 'dangjian' ), 'column' => _x( 'Hours', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '时长', '服务时长', '小时', '小时数', '时数' ), 'parser' => 'amount' ),
+			'hours'         => array( 'type' => 'amount', 'unit' => 'hours', 'label' => __( 'Hours', 'dangjian' ), 'column' => _x( 'Hours', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '时长', '服务时长', '小时', '小时数', '时数' ), 'parser' => 'amount' ),
 			'fee_waived'    => array( 'type' => 'amount', 'label' => __( 'Fees waived (yuan)', 'dangjian' ), 'column' => _x( 'Fee waived', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '减免费用', '减免金额', '减免' ), 'parser' => 'amount' ),
 			'donation'      => array( 'type' => 'amount', 'label' => __( 'Donations (yuan)', 'dangjian' ), 'column' => _x( 'Donation', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '捐赠', '捐赠金额', '捐款', '捐款金额' ), 'parser' => 'amount' ),
 			'beneficiaries' => array( 'type' => 'count', 'label' => __( 'Beneficiaries', 'dangjian' ), 'column' => _x( 'Beneficiaries', 'spreadsheet column', 'dangjian' ), 'aliases' => array( '受益人数', '受益人次', '服务人次', '服务人数' ), 'parser' => 'count' ),

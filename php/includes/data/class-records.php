@@ -190,50 +190,134 @@ final class Records {
 			}
 		}
 
-		$wpdb->query( 'START TRANSACTION' );
 		$inserting = 0 === $id;
-		if ( $inserting ) {
-			$ok = $wpdb->insert( $table, $row );
-			$id = (int) $wpdb->insert_id;
-		} else {
-			$ok = $wpdb->update( $table, $row, array( 'id' => $id ) );
+		$result    = self::in_transaction(
+			static function () use ( $entity, $table, $row, $values, $inserting, &$id ) {
+				global $wpdb;
+				if ( $inserting ) {
+					if ( false === $wpdb->insert( $table, $row ) ) {
+						return false;
+					}
+					$id = (int) $wpdb->insert_id;
+				} elseif ( false === $wpdb->update( $table, $row, array( 'id' => $id ) ) ) {
+					return false;
+				}
+				if ( 'activities' === $entity ) {
+					return self::write_participants( $id, $values['participants'] ?? array(), $inserting );
+				}
+				return true;
+			},
+			static function () use ( $inserting, &$id ) {
+				if ( $inserting ) {
+					$id = 0; // The insert was rolled back: a new id again.
+				}
+			}
+		);
+		if ( true !== $result ) {
+			if ( is_array( $result ) ) {
+				return new \WP_Error(
+					'dangjian_invalid',
+					__( 'The record was not saved: some values need correcting.', 'dangjian' ),
+					array(
+						'status' => 400,
+						'errors' => $result,
+					)
+				);
+			}
+			return new \WP_Error( 'dangjian_db', __( 'The database refused the record.', 'dangjian' ) . ( '' !== $result ? ' (' . $result . ')' : '' ), array( 'status' => 500 ) );
 		}
-		if ( false !== $ok && 'activities' === $entity ) {
-			$ok = self::write_participants( $id, $values['participants'] ?? array() );
-		}
-		if ( false === $ok ) {
-			$error = $wpdb->last_error;
-			$wpdb->query( 'ROLLBACK' );
-			return new \WP_Error( 'dangjian_db', __( 'The database refused the record.', 'dangjian' ) . ( '' !== $error ? ' (' . $error . ')' : '' ), array( 'status' => 500 ) );
-		}
-		$wpdb->query( 'COMMIT' );
 		// Lets the kept engine datasets follow an insert without a rebuild (Engine::note_write()).
 		Engine::note_write( $entity, $inserting ? 'insert' : 'update', array( $id ) );
 		Data_Version::bump();
 		return $id;
 	}
 
+	/** How many times a write is tried when the database chose it as a deadlock's victim (1213) or its lock wait timed out (1205). */
+	const WRITE_TRIES = 6;
+
 	/**
-	 * Replaces an activity's participants.
+	 * Runs a write in one transaction, again from the start when InnoDB rolled it back for a
+	 * deadlock (1213) or a lock wait timeout (1205): two processes writing activities at once take
+	 * the same index gaps in opposite orders now and then, and one of them is the victim; its whole
+	 * transaction is gone, so it is simply done again. The database's messages of a try that is done
+	 * again are kept out of the log ($wpdb->suppress_errors).
+	 *
+	 * @param callable $write Does the writes; returns true, false (the database refused: its error is
+	 *                        in $wpdb->last_error) or field => message (refused, rolled back).
+	 * @param callable $reset Called before a try is done again (to forget what the last try set).
+	 * @return true|string|array True when committed; the database's error; or field => message.
+	 */
+	public static function in_transaction( callable $write, callable $reset ) {
+		global $wpdb;
+		$error = '';
+		for ( $try = 1; $try <= self::WRITE_TRIES; $try++ ) {
+			$quiet = $wpdb->suppress_errors( true );
+			$wpdb->query( 'START TRANSACTION' );
+			$ok = $write();
+			if ( true === $ok && false !== $wpdb->query( 'COMMIT' ) ) {
+				$wpdb->suppress_errors( $quiet );
+				return true;
+			}
+			$error = (string) $wpdb->last_error;
+			$errno = $wpdb->dbh instanceof \mysqli ? mysqli_errno( $wpdb->dbh ) : 0;
+			$wpdb->query( 'ROLLBACK' );
+			$wpdb->suppress_errors( $quiet );
+			if ( is_array( $ok ) ) {
+				return $ok;
+			}
+			$retry = in_array( $errno, array( 1213, 1205 ), true ) || str_contains( $error, 'Deadlock found' ) || str_contains( $error, 'Lock wait timeout' );
+			if ( ! $retry || $try === self::WRITE_TRIES ) {
+				break;
+			}
+			$reset();
+			usleep( random_int( 2000, 20000 ) * $try );
+		}
+		if ( '' !== $error ) {
+			$wpdb->print_error( $error ); // The last try's refusal, logged as $wpdb logs it.
+		}
+		return $error;
+	}
+
+	/**
+	 * Replaces an activity's participants, inside the write's transaction. The people are read with a
+	 * shared lock first (LOCK IN SHARE MODE): a person deleted meanwhile is refused here, and a
+	 * person delete that comes later waits for this transaction and then takes the new
+	 * participations with it, so no participant is ever left pointing at nobody.
 	 *
 	 * @param int   $activity_id The activity.
 	 * @param array $list        The participants.
+	 * @param bool  $is_new      The activity was just inserted (nothing to delete: a DELETE of no row
+	 *                           would only take gap locks that make concurrent inserts deadlock).
+	 * @return bool|array<string,string> False when the database refused (see $wpdb->last_error),
+	 *                                   'participants' => message when a person is gone.
 	 */
-	private static function write_participants( int $activity_id, array $list ): bool {
+	private static function write_participants( int $activity_id, array $list, bool $is_new = false ) {
 		global $wpdb;
 		$table = Schema::table( 'participants' );
-		if ( false === $wpdb->delete( $table, array( 'activity_id' => $activity_id ), array( '%d' ) ) ) {
+		$ids   = array_values( array_unique( array_map( static fn( $p ) => (int) $p['id'], $list ) ) );
+		sort( $ids );
+		if ( $ids ) {
+			$people = Schema::table( 'people' );
+			$found  = $wpdb->get_col( "SELECT id FROM {$people} WHERE id IN (" . implode( ',', $ids ) . ') ORDER BY id LOCK IN SHARE MODE' ); // phpcs:ignore WordPress.DB.PreparedSQL -- Integers only.
+			if ( '' !== $wpdb->last_error ) {
+				return false;
+			}
+			$missing = array_diff( $ids, array_map( 'intval', (array) $found ) );
+			if ( $missing ) {
+				/* translators: %d: a person's id. */
+				return array( 'participants' => sprintf( __( 'There is no person %d.', 'dangjian' ), reset( $missing ) ) );
+			}
+		}
+		if ( ! $is_new && false === $wpdb->delete( $table, array( 'activity_id' => $activity_id ), array( '%d' ) ) ) {
 			return false;
 		}
+		$values = array();
 		foreach ( $list as $p ) {
-			$row = array(
-				'activity_id' => $activity_id,
-				'person_id'   => (int) $p['id'],
-			);
-			if ( null !== $p['hours'] ) {
-				$row['hours'] = Amount::round( (string) $p['hours'] );
-			}
-			if ( false === $wpdb->insert( $table, $row ) ) {
+			$hours    = null === $p['hours'] ? 'NULL' : $wpdb->prepare( '%s', Amount::round( (string) $p['hours'] ) );
+			$values[] = $wpdb->prepare( '(%d,%d,', $activity_id, (int) $p['id'] ) . $hours . ')';
+		}
+		foreach ( array_chunk( $values, 500 ) as $chunk ) {
+			if ( false === $wpdb->query( "INSERT INTO {$table} (activity_id, person_id, hours) VALUES " . implode( ',', $chunk ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL -- Each value prepared above.
 				return false;
 			}
 		}
@@ -256,17 +340,33 @@ final class Records {
 		}
 		$in    = implode( ',', $ids );
 		$table = Schema::table( $entity );
-		$wpdb->query( 'START TRANSACTION' );
+		$deleted = 0;
 		// phpcs:disable WordPress.DB.PreparedSQL -- Table names are the plugin's own; $in holds integers only.
-		if ( 'people' === $entity ) {
-			$wpdb->query( 'DELETE FROM ' . Schema::table( 'participants' ) . " WHERE person_id IN ($in)" );
-		} elseif ( 'activities' === $entity ) {
-			$wpdb->query( 'DELETE FROM ' . Schema::table( 'participants' ) . " WHERE activity_id IN ($in)" );
-			$wpdb->query( 'UPDATE ' . Schema::table( 'media' ) . " SET activity_id = NULL WHERE activity_id IN ($in)" );
-		}
-		$deleted = (int) $wpdb->query( "DELETE FROM {$table} WHERE id IN ($in)" );
+		$result = self::in_transaction(
+			static function () use ( $entity, $in, $table, &$deleted ) {
+				global $wpdb;
+				if ( 'people' === $entity ) {
+					// The people first (as an activity's write locks them), then what hangs on them.
+					$locked = $wpdb->get_col( "SELECT id FROM {$table} WHERE id IN ($in) ORDER BY id FOR UPDATE" );
+					if ( '' !== $wpdb->last_error || false === $wpdb->query( 'DELETE FROM ' . Schema::table( 'participants' ) . " WHERE person_id IN ($in)" ) ) {
+						return false;
+					}
+					unset( $locked );
+				} elseif ( 'activities' === $entity ) {
+					if ( false === $wpdb->query( 'DELETE FROM ' . Schema::table( 'participants' ) . " WHERE activity_id IN ($in)" )
+						|| false === $wpdb->query( 'UPDATE ' . Schema::table( 'media' ) . " SET activity_id = NULL WHERE activity_id IN ($in)" ) ) {
+						return false;
+					}
+				}
+				$deleted = $wpdb->query( "DELETE FROM {$table} WHERE id IN ($in)" );
+				return false !== $deleted;
+			},
+			static function () use ( &$deleted ) {
+				$deleted = 0;
+			}
+		);
 		// phpcs:enable
-		$wpdb->query( 'COMMIT' );
+		$deleted = true === $result ? (int) $deleted : 0;
 		if ( $deleted > 0 ) {
 			Engine::note_write( $entity, 'delete', $ids );
 			Data_Version::bump();

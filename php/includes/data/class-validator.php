@@ -67,6 +67,7 @@ final class Validator {
 						$values[ $name ] = is_float( $raw ) ? Amount::from_float( $raw ) : (string) $raw;
 					} else {
 						$values[ $name ] = is_scalar( $raw ) && ! is_bool( $raw ) ? trim( sanitize_text_field( (string) $raw ) ) : ( null === $raw ? '' : 'x' );
+						$values[ $name ] = self::typed_number( $spec['type'], $values[ $name ] );
 					}
 					break;
 				default:
@@ -78,6 +79,25 @@ final class Validator {
 			}
 		}
 		return $values;
+	}
+
+	/**
+	 * A number as people type it ("1,800", "￥1,200.50", "１２．５"), read by the import's parser
+	 * (Amount): its plain form when it is one, else the text as typed for validate() to name.
+	 *
+	 * @param string $type  "amount" or "count".
+	 * @param string $value The trimmed text.
+	 */
+	private static function typed_number( string $type, string $value ): string {
+		if ( '' === $value ) {
+			return '';
+		}
+		if ( 'count' === $type ) {
+			// A leading zero ("07") stays refused, as the engine refuses a count not in canonical form.
+			$count = preg_match( '/^0\d/', Amount::normalise( $value ) ) ? null : Amount::parse_count( $value );
+			return null === $count ? $value : (string) $count;
+		}
+		return Amount::parse( $value ) ?? $value;
 	}
 
 	/**
@@ -111,7 +131,7 @@ final class Validator {
 			} elseif ( is_int( $hours ) ) {
 				$hours = (string) $hours;
 			} elseif ( is_string( $hours ) ) {
-				$hours = trim( sanitize_text_field( $hours ) );
+				$hours = self::typed_number( 'amount', trim( sanitize_text_field( $hours ) ) );
 				$hours = '' === $hours ? null : $hours;
 			} elseif ( null !== $hours ) {
 				$hours = 'x';
@@ -167,7 +187,7 @@ final class Validator {
 					break;
 				case 'amount':
 					if ( ! Amount::is_valid( $value ) ) {
-						$errors[ $name ] = __( 'Not an amount: enter a number from 0 to 1000000000.', 'dangjian' );
+						$errors[ $name ] = self::amount_message( $spec, $value );
 					}
 					break;
 				case 'count':
@@ -232,6 +252,104 @@ final class Validator {
 	}
 
 	/**
+	 * The plausibility warnings of a person (DOMAIN.md): not errors, the record is saved; the form
+	 * shows them after the save and the dashboard lists them (Reminders, "plausibility" for the
+	 * first three, the existing groups for the last two). Field => message:
+	 *  - applied_on: under 18 at the application (applicants are 18 or over), or dated after today;
+	 *  - admitted_on: under 18 when admitted;
+	 *  - candidate_on: named a candidate less than a year after becoming an activist;
+	 *  - full_on (or admitted_on while still on probation): a probation longer than two years.
+	 * Dates that are not dates are left to validate().
+	 *
+	 * @param array       $values The person (stored or sanitized).
+	 * @param string|null $today  Today (the site's day when null).
+	 * @return array<string,string>
+	 */
+	public static function warnings( array $values, ?string $today = null ): array {
+		$today = $today ?? Period::today();
+		$date  = static function ( string $key ) use ( $values ): string {
+			$v = (string) ( $values[ $key ] ?? '' );
+			return Engine_Limits::is_date( $v ) ? $v : '';
+		};
+		$out       = self::age_warnings( $values, $today );
+		$admitted  = $date( 'admitted_on' );
+		$activist  = $date( 'activist_on' );
+		$candidate = $date( 'candidate_on' );
+		if ( '' !== $activist && '' !== $candidate && $candidate >= $activist && $candidate < Period::add_years( $activist, 1 ) ) {
+			/* translators: 1: a date, 2: a date. */
+			$out['candidate_on'] = sprintf( __( 'Named a candidate on %1$s, less than a year after becoming an activist (%2$s).', 'dangjian' ), $candidate, $activist );
+		}
+		if ( '' !== $admitted ) {
+			$full = $date( 'full_on' );
+			$left = $date( 'left_on' );
+			$end  = '' !== $full ? $full : ( '' !== $left && $left < $today ? $left : $today );
+			if ( $end > Period::add_years( $admitted, 2 ) ) {
+				$key         = '' !== $full ? 'full_on' : 'admitted_on';
+				$out[ $key ] = ( isset( $out[ $key ] ) ? $out[ $key ] . ' ' : '' ) . ( '' !== $full
+					/* translators: 1: a date, 2: a date. */
+					? sprintf( __( 'Probation from %1$s to %2$s: longer than two years.', 'dangjian' ), $admitted, $full )
+					/* translators: %s: a date. */
+					: sprintf( __( 'On probation since %s: longer than two years.', 'dangjian' ), $admitted ) );
+			}
+		}
+		return $out;
+	}
+
+	/**
+	 * The warnings of self::warnings() about age and a date to come (applied_on, admitted_on): what
+	 * the dashboard lists as "plausibility".
+	 *
+	 * @param array  $values The person.
+	 * @param string $today  Today.
+	 * @return array<string,string>
+	 */
+	public static function age_warnings( array $values, string $today ): array {
+		$date = static function ( string $key ) use ( $values ): string {
+			$v = (string) ( $values[ $key ] ?? '' );
+			return Engine_Limits::is_date( $v ) ? $v : '';
+		};
+		$birth = $date( 'birth_date' );
+		$age   = static function ( string $day ) use ( $birth ): int {
+			$years = (int) substr( $day, 0, 4 ) - (int) substr( $birth, 0, 4 );
+			return substr( $day, 5 ) < substr( $birth, 5 ) ? $years - 1 : $years;
+		};
+		$out     = array();
+		$applied = $date( 'applied_on' );
+		if ( '' !== $applied && $applied > $today ) {
+			/* translators: %s: a date. */
+			$out['applied_on'] = sprintf( __( 'The application is dated %s, a day still to come.', 'dangjian' ), $applied );
+		} elseif ( '' !== $applied && '' !== $birth && $age( $applied ) < 18 ) {
+			/* translators: %d: an age in years. */
+			$out['applied_on'] = sprintf( __( 'Aged %d at the application: an applicant must be 18 or over.', 'dangjian' ), $age( $applied ) );
+		}
+		$admitted = $date( 'admitted_on' );
+		if ( '' !== $admitted && '' !== $birth && $age( $admitted ) < 18 ) {
+			/* translators: %d: an age in years. */
+			$out['admitted_on'] = sprintf( __( 'Aged %d when admitted: members are admitted at 18 or over.', 'dangjian' ), $age( $admitted ) );
+		}
+		return $out;
+	}
+
+	/**
+	 * Why an amount was refused, in its unit: hours, or yuan.
+	 *
+	 * @param array  $spec  The field's spec ('unit' => 'hours' for hours).
+	 * @param string $value The text refused.
+	 */
+	private static function amount_message( array $spec, string $value ): string {
+		$hours = 'hours' === ( $spec['unit'] ?? '' );
+		if ( Amount::is_negative( $value ) ) {
+			return $hours ? __( 'Hours cannot be negative.', 'dangjian' ) : __( 'An amount cannot be negative.', 'dangjian' );
+		}
+		if ( preg_match( Amount::RE, Amount::normalise( $value ) ) ) { // A number, only too large.
+			return $hours ? __( 'Too many hours: at most 1000000000.', 'dangjian' ) : __( 'Too large an amount: at most 1000000000 yuan.', 'dangjian' );
+		}
+		return $hours
+			? __( 'Not a number of hours: enter one such as 2 or 1.5.', 'dangjian' )
+			: __( 'Not an amount: enter a number of yuan such as 1200 or 1,200.50.', 'dangjian' );
+	}
+
+	/**
 	 * A development plan: at most as many as at least, and one plan a year.
 	 *
 	 * @param array $values The plan.
@@ -275,8 +393,13 @@ final class Validator {
 				return array( 'participants' => sprintf( __( 'Person %d is listed twice.', 'dangjian' ), (int) $p['id'] ) );
 			}
 			if ( null !== $p['hours'] && ! Amount::is_valid( (string) $p['hours'] ) ) {
-				/* translators: %d: a person's id. */
-				return array( 'participants' => sprintf( __( 'The hours of person %d are not an amount from 0 to 1000000000.', 'dangjian' ), (int) $p['id'] ) );
+				return array(
+					'participants' => Amount::is_negative( (string) $p['hours'] )
+						/* translators: %d: a person's id. */
+						? sprintf( __( 'The hours of person %d cannot be negative.', 'dangjian' ), (int) $p['id'] )
+						/* translators: %d: a person's id. */
+						: sprintf( __( 'The hours of person %d are not a number of hours: enter one such as 2 or 1.5.', 'dangjian' ), (int) $p['id'] ),
+				);
 			}
 			$ids[ (int) $p['id'] ] = true;
 		}

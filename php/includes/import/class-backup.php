@@ -37,6 +37,9 @@ final class Backup {
 	/** The key of the plugin's fields. */
 	const EXTRA_KEY = 'dangjian_extra';
 
+	/** The most problems a refused backup lists. */
+	const MAX_ERRORS = 100;
+
 	/** The tables the engine does not hold, each with its required column (a date, or the plan's year). */
 	const DATED_TABLES = array(
 		'media'       => 'published_on',
@@ -59,64 +62,105 @@ final class Backup {
 	 * @throws \RuntimeException When the engine is missing or the database fails.
 	 */
 	public static function create(): string {
-		global $wpdb;
-		if ( ! Engine::available() ) {
-			throw new \RuntimeException( __( 'The Dangjian engine is not available: neither the dangjian extension nor php/fallback/ is loaded.', 'dangjian' ) );
-		}
-		$dataset = Engine::build();
-		$engine  = $dataset->toJson();
-		$skipped = self::skipped_rows( $dataset );
-		unset( $dataset );
-
-		$extra = array(
-			'people'     => array(),
-			'activities' => array(),
-			'headcount'  => array(),
-		) + array_fill_keys( array_keys( self::DATED_TABLES ), array() );
-		foreach ( self::all_rows( 'people' ) as $row ) {
-			$extra['people'][] = self::without( $row, self::ENGINE_COLUMNS['people'], array( 'id' => (int) $row['id'] ) );
-		}
-		$inherit = array();
-		$links   = Schema::table( 'participants' );
-		foreach ( (array) $wpdb->get_results( "SELECT activity_id, person_id FROM {$links} WHERE hours IS NULL ORDER BY activity_id, id", ARRAY_A ) as $link ) { // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-			$inherit[ (int) $link['activity_id'] ][] = (int) $link['person_id'];
-		}
-		foreach ( self::all_rows( 'activities' ) as $row ) {
-			$item                  = self::without( $row, self::ENGINE_COLUMNS['activities'], array( 'id' => (int) $row['id'] ) );
-			$item['inherit_hours'] = $inherit[ (int) $row['id'] ] ?? array();
-			$extra['activities'][] = $item;
-		}
-		foreach ( self::all_rows( 'headcount' ) as $row ) {
-			$extra['headcount'][] = array(
-				'id'    => (int) $row['id'],
-				'date'  => $row['point_date'],
-				'notes' => (string) $row['notes'],
-			);
-		}
-		foreach ( array_keys( self::DATED_TABLES ) as $table ) {
-			foreach ( self::all_rows( $table ) as $row ) {
-				$row['id']         = (int) $row['id'];
-				$extra[ $table ][] = $row;
-			}
-		}
-
-		$meta = array(
-			'plugin'  => defined( 'DANGJIAN_PLUGIN_VERSION' ) ? DANGJIAN_PLUGIN_VERSION : '',
-			'schema'  => Schema::VERSION,
-			'created' => gmdate( 'c' ),
-			'site'    => home_url( '/' ),
-			'skipped' => $skipped,
-		);
-		$flags = JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES;
-		$tail  = ',"' . self::META_KEY . '":' . wp_json_encode( $meta, $flags ) . ',"' . self::EXTRA_KEY . '":' . wp_json_encode( $extra, $flags ) . '}';
-		return substr( rtrim( $engine ), 0, -1 ) . $tail;
+		$out = fopen( 'php://temp/maxmemory:67108864', 'w+b' );
+		self::write( $out );
+		rewind( $out );
+		$json = (string) stream_get_contents( $out );
+		fclose( $out );
+		return $json;
 	}
 
 	/**
-	 * The file name of a backup: dangjian-backup-2025-01-31.json.
+	 * Writes the backup to a file, gzip-compressed when the name ends in .gz. The file appears whole
+	 * or not at all: it is written beside under a temporary name, then renamed.
+	 *
+	 * @param string $path The file.
+	 * @return int The bytes written.
+	 * @throws \RuntimeException When the file cannot be written, the engine is missing or the database fails.
+	 */
+	public static function save( string $path ): int {
+		$tmp  = $path . '.part-' . wp_generate_password( 8, false );
+		$gzip = str_ends_with( strtolower( $path ), '.gz' );
+		$out  = @fopen( ( $gzip ? 'compress.zlib://' : '' ) . $tmp, 'wb' ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- Reported below.
+		if ( ! $out ) {
+			/* translators: %s: a file path. */
+			throw new \RuntimeException( sprintf( __( 'Cannot write %s.', 'dangjian' ), $path ) );
+		}
+		try {
+			self::write( $out );
+		} catch ( \Throwable $e ) {
+			fclose( $out );
+			@unlink( $tmp ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
+			throw $e;
+		}
+		if ( ! fclose( $out ) || ! @rename( $tmp, $path ) ) { // phpcs:ignore WordPress.PHP.NoSilencedErrors
+			@unlink( $tmp ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
+			/* translators: %s: a file path. */
+			throw new \RuntimeException( sprintf( __( 'Cannot write %s.', 'dangjian' ), $path ) );
+		}
+		return (int) filesize( $path );
+	}
+
+	/**
+	 * Writes the backup of the current site's records to a stream (Backup_Writer).
+	 *
+	 * @param resource $out A writable stream (a compress.zlib:// one for .json.gz).
+	 * @throws \RuntimeException When the engine is missing or the database fails.
+	 */
+	public static function write( $out ): void {
+		Backup_Writer::write( $out );
+	}
+
+	/**
+	 * The file name of a backup: dangjian-backup-2025-01-31.json.gz.
 	 */
 	public static function filename(): string {
-		return 'dangjian-backup-' . wp_date( 'Y-m-d' ) . '.json';
+		return 'dangjian-backup-' . wp_date( 'Y-m-d' ) . '.json.gz';
+	}
+
+	/**
+	 * The text of a backup file, as it is or gzip-compressed (told by its first two bytes, 1f 8b,
+	 * whatever its name).
+	 *
+	 * @param string $path The file.
+	 * @return string|\WP_Error The JSON text.
+	 */
+	public static function read( string $path ) {
+		$bytes = is_readable( $path ) ? @file_get_contents( $path ) : false; // phpcs:ignore WordPress.PHP.NoSilencedErrors, WordPress.WP.AlternativeFunctions -- Reported below.
+		if ( false === $bytes ) {
+			/* translators: %s: a file path. */
+			return new \WP_Error( 'dangjian_backup_read', sprintf( __( 'Cannot read %s.', 'dangjian' ), $path ) );
+		}
+		return self::unpack( $bytes );
+	}
+
+	/**
+	 * The page's upload limit and the way around it (WP-CLI).
+	 */
+	public static function upload_limit_text(): string {
+		return sprintf(
+			/* translators: 1: a size such as "2 MB", 2: a WP-CLI command. */
+			__( 'This server takes uploads of at most %1$s (PHP\'s upload_max_filesize and post_max_size). The backup is compressed (.json.gz); a larger one is restored on the server with WP-CLI: %2$s', 'dangjian' ),
+			size_format( wp_max_upload_size() ),
+			'wp dangjian restore dangjian-backup.json.gz --yes'
+		);
+	}
+
+	/**
+	 * A backup's text from its bytes: gunzipped when they start as gzip does (1f 8b).
+	 *
+	 * @param string $bytes The file's bytes.
+	 * @return string|\WP_Error
+	 */
+	public static function unpack( string $bytes ) {
+		if ( ! str_starts_with( $bytes, "\x1f\x8b" ) ) {
+			return $bytes;
+		}
+		$text = @gzdecode( $bytes ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- Reported below.
+		if ( false === $text ) {
+			return new \WP_Error( 'dangjian_backup_gzip', __( 'The file starts as a gzip file but cannot be uncompressed: it is damaged or cut short.', 'dangjian' ) );
+		}
+		return $text;
 	}
 
 	/**
@@ -135,6 +179,11 @@ final class Backup {
 		);
 		if ( ! Engine::available() ) {
 			$result['errors'][] = __( 'The Dangjian engine is not available: neither the dangjian extension nor php/fallback/ is loaded.', 'dangjian' );
+			return $result;
+		}
+		$json = self::unpack( $json );
+		if ( is_wp_error( $json ) ) {
+			$result['errors'][] = $json->get_error_message();
 			return $result;
 		}
 		if ( str_starts_with( $json, "\xEF\xBB\xBF" ) ) {
@@ -166,8 +215,14 @@ final class Backup {
 			'headcount'    => array(),
 		) + array_fill_keys( array_keys( self::DATED_TABLES ), array() );
 		$err   = static function ( string $path, string $what ) use ( &$result ) {
-			$result['errors'][] = $path . ': ' . $what;
+			$n = count( $result['errors'] );
+			if ( $n < self::MAX_ERRORS ) {
+				$result['errors'][] = $path . ': ' . $what;
+			} elseif ( self::MAX_ERRORS === $n ) {
+				$result['errors'][] = __( '… and more problems: correct these first.', 'dangjian' );
+			}
 		};
+		unset( $data[ self::EXTRA_KEY ] );
 
 		$rows['people'] = self::check_people( $data, $extra, $err );
 		list( $rows['activities'], $rows['participants'] ) = self::check_activities( $data, $extra, $err );
@@ -210,15 +265,14 @@ final class Backup {
 				continue;
 			}
 			unset( $by_id[ (int) $p['id'] ] );
-			$name = $x['name'] ?? null;
-			if ( ! is_string( $name ) || '' === trim( $name ) || mb_strlen( $name ) > 100 ) {
-				$err( self::EXTRA_KEY . ".people[{$x['_i']}].name", __( 'a name of 1 to 100 characters is required', 'dangjian' ) );
-			}
 			$row = self::strings( $x, self::EXTRA_KEY . ".people[{$x['_i']}]", $err, array( 'birth_date' ) );
 			foreach ( self::ENGINE_COLUMNS['people'] as $c ) {
 				$row[ $c ] = $p[ $c ] ?? null;
 			}
 			$row['is_staff'] = ! empty( $p['is_staff'] ) ? 1 : 0;
+			if ( ! Backup_Rows::check_record( 'people', $row + array( 'id' => (int) $p['id'] ), (int) $x['_i'], $err ) ) {
+				continue;
+			}
 			$out[] = $row;
 		}
 		foreach ( $by_id as $id => $x ) {
@@ -267,6 +321,9 @@ final class Backup {
 				$row[ $c ] = self::amount( $a[ $c ] ?? 0 );
 			}
 			$row['beneficiaries'] = (int) ( $a['beneficiaries'] ?? 0 );
+			if ( ! Backup_Rows::check_record( 'activities', $row, (int) $x['_i'], $err ) ) {
+				continue;
+			}
 			$out[] = $row;
 			foreach ( (array) ( $a['participants'] ?? array() ) as $link ) {
 				$pid                    = (int) ( is_array( $link ) ? $link['id'] : $link );
@@ -300,6 +357,9 @@ final class Backup {
 			if ( ! is_array( $h ) || ! isset( $h['date'] ) || ! is_string( $h['date'] ) ) {
 				$err( self::EXTRA_KEY . ".headcount[$i]", __( 'not a headcount entry', 'dangjian' ) );
 				continue;
+			}
+			if ( is_string( $h['notes'] ?? null ) && mb_strlen( $h['notes'] ) > 200 ) {
+				$err( Backup_Rows::where( 'headcount', (int) $i, (int) ( $h['id'] ?? 0 ), 'notes' ), sprintf( /* translators: %d: a number of characters. */ __( 'At most %d characters.', 'dangjian' ), 200 ) );
 			}
 			$notes[ $h['date'] ] = array(
 				'id'    => is_int( $h['id'] ?? null ) && $h['id'] > 0 ? $h['id'] : null,
@@ -352,7 +412,7 @@ final class Backup {
 			}
 			$row       = self::strings( $r, $path, $err, array( 'activity_id' ) );
 			$row['id'] = $id;
-			if ( in_array( $table, Fields::SHEETS, true ) && ! self::valid_simple( $table, $row, $path, $err ) ) {
+			if ( ! Backup_Rows::check_record( $table, $row, (int) $i, $err ) ) {
 				continue;
 			}
 			if ( 'media' === $table ) {
@@ -364,32 +424,10 @@ final class Backup {
 	}
 
 	/**
-	 * Checks a row of a small table (investment, benefits, plans) as the admin form does; the
-	 * problems are reported on their field's path. Another row of the backup with the same unique
-	 * value (a plan's year) is refused by the database, and with it the whole restore.
-	 *
-	 * @param string   $table The table.
-	 * @param array    $row   The row (strings).
-	 * @param string   $path  Its path in the backup.
-	 * @param callable $err   Records an error ( path, what ).
-	 */
-	private static function valid_simple( string $table, array $row, string $path, callable $err ): bool {
-		$values = array();
-		foreach ( array_keys( Fields::form( $table ) ) as $name ) {
-			$values[ $name ] = (string) ( $row[ $name ] ?? '' );
-		}
-		$problems = Validator::validate( $table, $values, -1 );
-		foreach ( $problems as $field => $message ) {
-			$err( $path . '.' . $field, $message );
-		}
-		return ! $problems;
-	}
-
-	/**
 	 * Restores a backup: checks it, then replaces every table of the plugin in one transaction.
 	 *
 	 * @param string        $json     The file's text.
-	 * @param callable|null $progress Called with ( $tables_done, $tables_total ).
+	 * @param callable|null $progress Called with ( $rows_written, $rows_total ) after each batch of rows.
 	 * @return array{errors:string[],counts:array<string,int>} No error: restored.
 	 */
 	public static function restore( string $json, ?callable $progress = null ): array {
@@ -418,21 +456,25 @@ final class Backup {
 				break;
 			}
 		}
-		$done = 0;
+		$done  = 0;
+		$total = array_sum( array_map( 'count', $check['rows'] ) );
 		foreach ( array_reverse( $order ) as $table ) {
 			if ( null !== $error ) {
 				break;
 			}
-			foreach ( array_chunk( $check['rows'][ $table ], Import::INSERT_CHUNK ) as $chunk ) {
+			$n = count( $check['rows'][ $table ] );
+			for ( $k = 0; $k < $n && null === $error; $k += Import::INSERT_CHUNK ) {
+				$chunk = array_slice( $check['rows'][ $table ], $k, Import::INSERT_CHUNK );
 				$error = Import::insert_rows( Schema::table( $table ), self::uniform( $chunk ) );
 				if ( null !== $error ) {
 					break;
 				}
+				$done += count( $chunk );
+				if ( null !== $progress ) {
+					$progress( $done, $total );
+				}
 			}
-			++$done;
-			if ( null !== $progress ) {
-				$progress( $done, count( $order ) );
-			}
+			$check['rows'][ $table ] = array();
 		}
 		if ( null !== $error || false === $wpdb->query( 'COMMIT' ) ) {
 			$wpdb->query( 'ROLLBACK' );
@@ -469,56 +511,6 @@ final class Backup {
 			$out[] = array_merge( $keys, array_intersect_key( $row, $keys ) );
 		}
 		return $out;
-	}
-
-	/**
-	 * Every row of a table, in id order, read in batches.
-	 *
-	 * @param string $table A table of Schema::TABLES.
-	 * @return \Generator<array>
-	 */
-	private static function all_rows( string $table ): \Generator {
-		global $wpdb;
-		$name = Schema::table( $table );
-		$last = 0;
-		do {
-			$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$name} WHERE id > %d ORDER BY id LIMIT %d", $last, Engine::BATCH ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-			foreach ( $rows as $row ) {
-				$last = (int) $row['id'];
-				yield $row;
-			}
-		} while ( count( $rows ) === Engine::BATCH );
-	}
-
-	/**
-	 * A row without some columns, with others set.
-	 *
-	 * @param array $row  The row.
-	 * @param array $drop Columns to leave out.
-	 * @param array $set  Columns to set first.
-	 */
-	private static function without( array $row, array $drop, array $set ): array {
-		return $set + array_diff_key( $row, array_flip( $drop ) );
-	}
-
-	/**
-	 * The rows the engine refused when the backup's dataset was built (they are not in the backup).
-	 *
-	 * @param Dataset $dataset The dataset built.
-	 * @return string[]
-	 */
-	private static function skipped_rows( Dataset $dataset ): array {
-		global $wpdb;
-		$counts  = $dataset->counts();
-		$skipped = array();
-		foreach ( array( 'people', 'activities' ) as $table ) {
-			$n = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( $table ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-			if ( $n !== (int) $counts[ $table ] ) {
-				/* translators: 1: a number of rows, 2: a table. */
-				$skipped[] = sprintf( __( '%1$d rows of %2$s break the engine\'s rules and are not in this backup.', 'dangjian' ), $n - (int) $counts[ $table ], $table );
-			}
-		}
-		return $skipped;
 	}
 
 	/**

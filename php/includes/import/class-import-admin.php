@@ -28,6 +28,9 @@ final class Import_Admin {
 	const MAX_AGE  = DAY_IN_SECONDS;
 	const PREVIEW  = 10;
 
+	/** The most changes the preview lists (column by column). */
+	const CHANGES_SHOWN = 200;
+
 	/** @var string The page's hook suffix. */
 	private static $hook = '';
 
@@ -242,13 +245,20 @@ final class Import_Admin {
 	 * Sends the JSON backup.
 	 */
 	private static function backup(): void {
+		if ( function_exists( 'set_time_limit' ) ) {
+			set_time_limit( 0 ); // phpcs:ignore Squiz.PHP.DiscouragedFunctions -- A large site's backup takes longer than max_execution_time.
+		}
+		$path = get_temp_dir() . 'dangjian-backup-' . wp_generate_password( 12, false ) . '.json.gz';
 		try {
-			$json = Backup::create();
+			Backup::save( $path );
 		} catch ( \Throwable $e ) {
 			wp_die( esc_html( $e->getMessage() ), '', array( 'response' => 500 ) );
 		}
-		self::send_headers( Backup::filename(), 'application/json; charset=UTF-8' );
-		echo $json; // phpcs:ignore WordPress.Security.EscapeOutput -- A JSON file, not HTML.
+		// Sent only once it is whole (an error page can never end up inside the file).
+		self::send_headers( Backup::filename(), 'application/gzip' );
+		header( 'Content-Length: ' . filesize( $path ) );
+		readfile( $path ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- A file of our own, sent as is.
+		@unlink( $path ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
 		exit;
 	}
 
@@ -263,11 +273,19 @@ final class Import_Admin {
 		}
 		$file = $_FILES['dangjian_backup'] ?? null; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- A file upload, read as bytes.
 		// phpcs:enable
-		if ( ! is_array( $file ) || ( $file['error'] ?? UPLOAD_ERR_NO_FILE ) !== UPLOAD_ERR_OK || ! is_uploaded_file( (string) $file['tmp_name'] ) ) {
+		$code = is_array( $file ) ? (int) ( $file['error'] ?? UPLOAD_ERR_NO_FILE ) : UPLOAD_ERR_NO_FILE;
+		if ( UPLOAD_ERR_INI_SIZE === $code || UPLOAD_ERR_FORM_SIZE === $code || ( empty( $_FILES ) && (int) ( $_SERVER['CONTENT_LENGTH'] ?? 0 ) > wp_max_upload_size() ) ) { // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- A number.
+			self::$restore = array( 'errors' => array( Backup::upload_limit_text() ), 'counts' => array() );
+			return;
+		}
+		if ( ! is_array( $file ) || UPLOAD_ERR_OK !== $code || ! is_uploaded_file( (string) $file['tmp_name'] ) ) {
 			self::$restore = array( 'errors' => array( __( 'No file was uploaded. Choose a backup file and try again.', 'dangjian' ) ), 'counts' => array() );
 			return;
 		}
-		$json = (string) file_get_contents( (string) $file['tmp_name'] );
+		if ( function_exists( 'set_time_limit' ) ) {
+			set_time_limit( 0 ); // phpcs:ignore Squiz.PHP.DiscouragedFunctions -- A large restore takes longer than max_execution_time.
+		}
+		$json = (string) file_get_contents( (string) $file['tmp_name'] ); // Gzip or not: Backup::check() tells by the first bytes.
 		try {
 			self::$restore = Backup::restore( $json );
 		} catch ( \Throwable $e ) {
@@ -487,20 +505,29 @@ final class Import_Admin {
 					min( self::PREVIEW, count( $report['records'] ) )
 				)
 			) . '</h3>';
-			echo '<div style="overflow-x:auto"><table class="widefat striped dangjian-rows"><thead><tr><th>' . esc_html__( 'Row', 'dangjian' ) . '</th>';
+			$states = array(
+				'new'     => __( 'new', 'dangjian' ),
+				'changed' => __( 'changes', 'dangjian' ),
+				'same'    => __( 'unchanged', 'dangjian' ),
+			);
+			echo '<div style="overflow-x:auto"><table class="widefat striped dangjian-rows"><thead><tr><th>' . esc_html__( 'Row', 'dangjian' ) . '</th><th>' . esc_html__( 'Record', 'dangjian' ) . '</th>';
 			foreach ( $fields as $f ) {
 				echo '<th>' . esc_html( $labels[ $f ] ?? $f ) . '</th>';
 			}
 			echo '</tr></thead><tbody>';
 			foreach ( array_slice( $report['records'], 0, self::PREVIEW ) as $rec ) {
 				$shown = Import::display( $type, $rec );
-				echo '<tr><td>' . esc_html( (string) $rec['row'] ) . '</td>';
+				echo '<tr data-status="' . esc_attr( $rec['status'] ?? '' ) . '"><td>' . esc_html( (string) $rec['row'] ) . '</td><td>' . esc_html( $states[ $rec['status'] ?? '' ] ?? '' ) . '</td>';
 				foreach ( $fields as $f ) {
 					echo '<td>' . esc_html( $shown[ $f ] ?? '' ) . '</td>';
 				}
 				echo '</tr>';
 			}
 			echo '</tbody></table></div>';
+		}
+
+		if ( $report['records'] && ! $report['errors'] ) {
+			self::render_changes( $report, $labels );
 		}
 
 		if ( $report['errors'] ) {
@@ -543,6 +570,45 @@ final class Import_Admin {
 			echo '</form>';
 		}
 		echo '</div><hr />';
+	}
+
+	/**
+	 * What the import will do: how many rows add a record, change one (and what changes, old → new)
+	 * or repeat one as stored. An exported file edited and imported again updates by id.
+	 *
+	 * @param array                $report The checked report.
+	 * @param array<string,string> $labels Column => header.
+	 */
+	private static function render_changes( array $report, array $labels ): void {
+		$counts = Import::status_counts( $report );
+		echo '<p class="dangjian-import-counts" data-new="' . esc_attr( (string) $counts['new'] ) . '" data-changed="' . esc_attr( (string) $counts['changed'] ) . '" data-same="' . esc_attr( (string) $counts['same'] ) . '"><strong>' . esc_html(
+			sprintf(
+				/* translators: 1: rows that add a record, 2: rows that change one, 3: rows the same as stored. */
+				__( 'New records: %1$d. Records changed: %2$d. Unchanged (left as they are): %3$d.', 'dangjian' ),
+				$counts['new'],
+				$counts['changed'],
+				$counts['same']
+			)
+		) . '</strong></p>';
+		if ( ! $counts['changed'] ) {
+			return;
+		}
+		echo '<h3>' . esc_html__( 'What changes', 'dangjian' ) . '</h3>';
+		echo '<table class="widefat striped dangjian-changes" style="max-width:70em"><thead><tr><th>' . esc_html__( 'Row', 'dangjian' ) . '</th><th>' . esc_html__( 'ID', 'dangjian' ) . '</th><th>' . esc_html__( 'Column', 'dangjian' ) . '</th><th>' . esc_html__( 'Now', 'dangjian' ) . '</th><th>' . esc_html__( 'After the import', 'dangjian' ) . '</th></tr></thead><tbody>';
+		$shown = 0;
+		foreach ( $report['records'] as $rec ) {
+			foreach ( 'changed' === ( $rec['status'] ?? '' ) ? $rec['changes'] : array() as $column => $change ) {
+				if ( ++$shown > self::CHANGES_SHOWN ) {
+					break 2;
+				}
+				echo '<tr data-row="' . esc_attr( (string) $rec['row'] ) . '" data-field="' . esc_attr( (string) $column ) . '"><td>' . esc_html( (string) $rec['row'] ) . '</td><td>' . esc_html( (string) $rec['db']['id'] ) . '</td><td>' . esc_html( $labels[ $column ] ?? $column ) . '</td><td>' . esc_html( Import::change_text( (string) $column, $change[0] ) ) . '</td><td>' . esc_html( Import::change_text( (string) $column, $change[1] ) ) . '</td></tr>';
+			}
+		}
+		echo '</tbody></table>';
+		if ( $shown > self::CHANGES_SHOWN ) {
+			/* translators: %d: a number of changes. */
+			echo '<p class="description">' . esc_html( sprintf( __( 'The first %d changes are shown.', 'dangjian' ), self::CHANGES_SHOWN ) ) . '</p>';
+		}
 	}
 
 	/**
@@ -608,7 +674,7 @@ final class Import_Admin {
 	 * The backup and restore forms, and the result of a refused restore.
 	 */
 	private static function render_backup_forms(): void {
-		echo '<h2>' . esc_html__( 'Backup and restore (JSON)', 'dangjian' ) . '</h2>';
+		echo '<h2>' . esc_html__( 'Backup and restore (JSON, compressed)', 'dangjian' ) . '</h2>';
 		if ( null !== self::$restore && self::$restore['errors'] ) {
 			echo '<div class="notice notice-error inline" id="dangjian-restore-errors"><p><strong>' . esc_html__( 'The backup was not restored; nothing was changed.', 'dangjian' ) . '</strong></p><ul>';
 			foreach ( self::$restore['errors'] as $e ) {
@@ -624,10 +690,11 @@ final class Import_Admin {
 		echo '<form method="post" enctype="multipart/form-data" action="' . esc_url( self::url() ) . '" id="dangjian-restore">';
 		wp_nonce_field( 'dangjian_restore' );
 		echo '<input type="hidden" name="dj_action" value="restore" />';
-		echo '<p><input type="file" name="dangjian_backup" accept=".json,application/json" required="required" /> ';
+		echo '<p><input type="file" name="dangjian_backup" accept=".json,.gz,application/json,application/gzip" required="required" /> ';
 		echo '<label><input type="checkbox" name="confirm" value="1" /> ' . esc_html__( 'Replace every record (people, activities, participants, headcount, coverage, honours) with the backup', 'dangjian' ) . '</label> ';
 		submit_button( __( 'Restore', 'dangjian' ), 'delete', 'submit', false );
-		echo '</p></form><p class="description">' . esc_html__( 'The whole file is checked first; a damaged file is refused with the place of the damage, and nothing is changed.', 'dangjian' ) . '</p><hr />';
+		echo '</p></form><p class="description">' . esc_html__( 'The whole file is checked first, with the same rules as the forms; a refused file is listed with the table, row and field of each problem, and nothing is changed.', 'dangjian' ) . '</p>';
+		echo '<p class="description" id="dangjian-upload-limit">' . esc_html( Backup::upload_limit_text() ) . '</p><hr />';
 	}
 
 	/**

@@ -142,15 +142,12 @@ final class Import_Cells {
 				if ( '' === $cell ) {
 					return null;
 				}
-				$c = preg_replace( '/\s*(人次|人|名)$/u', '', $cell );
-				if ( preg_match( '/^\d{1,3}(,\d{3})+$/', $c ) ) {
-					$c = str_replace( ',', '', $c );
-				}
-				if ( ! preg_match( '/^\d{1,10}$/', $c ) || (int) $c > Engine_Limits::COUNT_MAX ) {
+				$c = Amount::parse_count( $cell );
+				if ( null === $c ) {
 					/* translators: %s: the cell's text. */
 					return array( 'error' => sprintf( __( '"%s" is not a count (a whole number from 0 to 2147483647).', 'dangjian' ), $cell ) );
 				}
-				return (int) $c;
+				return $c;
 			case 'participants':
 				return self::participants( $cell );
 		}

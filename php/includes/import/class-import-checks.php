@@ -51,7 +51,8 @@ final class Import_Checks {
 				$given[] = $rec['values']['id'];
 			}
 		}
-		$taken = self::existing( 'SELECT id, name FROM ' . $table . ' WHERE id IN (%s)', $given, 'id' );
+		// IDs already recorded: those rows update their record (an exported file edited and imported again).
+		$taken = self::existing( 'SELECT * FROM ' . $table . ' WHERE id IN (%s)', $given, 'id' );
 		$max   = (int) $wpdb->get_var( "SELECT MAX(id) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$next  = max( array_merge( array( $max ), $given ) ) + 1;
 
@@ -78,10 +79,7 @@ final class Import_Checks {
 			$ok = true;
 
 			if ( isset( $v['id'] ) ) {
-				if ( isset( $taken[ $v['id'] ] ) ) {
-					$report['errors'][] = Import::error( $row, $col( 'id' ), sprintf( /* translators: 1: an ID, 2: a person's name. */ __( 'The ID %1$d is already taken by %2$s.', 'dangjian' ), $v['id'], $taken[ $v['id'] ]['name'] ) );
-					$ok = false;
-				} elseif ( isset( $ids_seen[ $v['id'] ] ) ) {
+				if ( isset( $ids_seen[ $v['id'] ] ) ) {
 					$report['errors'][] = Import::error( $row, $col( 'id' ), sprintf( /* translators: 1: an ID, 2: a row number. */ __( 'The ID %1$d is already used in row %2$d.', 'dangjian' ), $v['id'], $ids_seen[ $v['id'] ] ) );
 					$ok = false;
 				} else {
@@ -91,11 +89,22 @@ final class Import_Checks {
 			} else {
 				$id = $next++;
 			}
+			$before = $taken[ $id ] ?? null;
+			if ( null !== $before && isset( $v['name'] ) && '' !== $v['name'] && $v['name'] !== $before['name'] ) {
+				// Another file's numbering, not this site's export: never overwrite someone else.
+				$report['errors'][] = Import::error( $row, $col( 'id' ), sprintf( /* translators: 1: an ID, 2: a person's name, 3: another name. */ __( 'The ID %1$d is already taken by %2$s, not %3$s: a row updates the person of its ID only under the same name (rename people on their form).', 'dangjian' ), $id, $before['name'], $v['name'] ) );
+				$ok     = false;
+				$before = null;
+			} elseif ( null !== $before ) {
+				// An update: the columns the file does not have keep their stored values.
+				$v = self::keep_absent( $report, $v, $before, array() );
+			}
 
 			if ( isset( $v['name'] ) && '' !== $v['name'] ) {
-				$key = $v['name'] . '|' . (string) ( $v['birth_date'] ?? '' );
-				if ( isset( $known[ $key ] ) ) {
-					$report['errors'][] = Import::error( $row, $col( 'name' ), sprintf( /* translators: 1: a name, 2: an ID. */ __( '%1$s with this birth date is already recorded (ID %2$d); remove the row or give the birth date that tells them apart.', 'dangjian' ), $v['name'], $known[ $key ][0] ) );
+				$key    = $v['name'] . '|' . (string) ( $v['birth_date'] ?? '' );
+				$others = array_values( array_diff( $known[ $key ] ?? array(), array( $id ) ) );
+				if ( $others ) {
+					$report['errors'][] = Import::error( $row, $col( 'name' ), sprintf( /* translators: 1: a name, 2: an ID. */ __( '%1$s with this birth date is already recorded (ID %2$d); remove the row or give the birth date that tells them apart.', 'dangjian' ), $v['name'], $others[0] ) );
 					$ok = false;
 				} elseif ( isset( $keys[ $key ] ) ) {
 					$report['errors'][] = Import::error( $row, $col( 'name' ), sprintf( /* translators: 1: a name, 2: a row number. */ __( '%1$s is a duplicate of row %2$d (same name and birth date).', 'dangjian' ), $v['name'], $keys[ $key ] ) );
@@ -134,8 +143,12 @@ final class Import_Checks {
 				'updated_at'  => $now,
 			) + $engine;
 			$rec['db']['is_staff'] = $engine['is_staff'] ? 1 : 0;
+			self::compare( $rec, $before, array() );
 
 			if ( $ok ) {
+				if ( null !== $before ) {
+					self::scratch_remove( $scratch, 'people', $id );
+				}
 				self::engine_add( $scratch, 'people', $engine, $row, $col, 'name', $report['errors'] );
 			}
 			if ( null !== $progress ) {
@@ -166,7 +179,7 @@ final class Import_Checks {
 				$given[] = $rec['values']['id'];
 			}
 		}
-		$taken = self::existing( 'SELECT id FROM ' . $table . ' WHERE id IN (%s)', $given, 'id' );
+		$taken = self::existing( 'SELECT * FROM ' . $table . ' WHERE id IN (%s)', $given, 'id' );
 		$max   = (int) $wpdb->get_var( "SELECT MAX(id) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$next  = max( array_merge( array( $max ), $given ) ) + 1;
 		$seen  = array();
@@ -176,14 +189,18 @@ final class Import_Checks {
 			$v   = $rec['values'];
 			$row = $rec['row'];
 			if ( isset( $v['id'] ) ) {
-				if ( isset( $taken[ $v['id'] ] ) || isset( $seen[ $v['id'] ] ) ) {
-					/* translators: %d: an ID. */
-					$report['errors'][] = Import::error( $row, $col( 'id' ), sprintf( __( 'The ID %d is already taken.', 'dangjian' ), $v['id'] ) );
+				if ( isset( $seen[ $v['id'] ] ) ) {
+					/* translators: 1: an ID, 2: a row number. */
+					$report['errors'][] = Import::error( $row, $col( 'id' ), sprintf( __( 'The ID %1$d is already used in row %2$d.', 'dangjian' ), $v['id'], $seen[ $v['id'] ] ) );
 				}
-				$seen[ $v['id'] ] = true;
+				$seen[ $v['id'] ] = $row;
 				$id               = $v['id'];
 			} else {
 				$id = $next++;
+			}
+			$before = $taken[ $id ] ?? null;
+			if ( null !== $before ) {
+				$v = self::keep_absent( $report, $v, $before, array() );
 			}
 			// The record as a form would post it; cells refused already are left to their error.
 			$values = array();
@@ -192,7 +209,7 @@ final class Import_Checks {
 					$values[ $def['field'] ] = null === ( $v[ $name ] ?? null ) ? '' : (string) $v[ $name ];
 				}
 			}
-			$errors = array_diff_key( Validator::validate( $type, $values ), (array) ( $rec['bad'] ?? array() ) );
+			$errors = array_diff_key( Validator::validate( $type, $values, null !== $before ? $id : 0 ), (array) ( $rec['bad'] ?? array() ) );
 			if ( 'plans' === $type && ! isset( $errors['plan_year'] ) && '' !== $values['plan_year'] ) {
 				if ( isset( $years[ $values['plan_year'] ] ) ) {
 					/* translators: %d: a row number. */
@@ -207,6 +224,7 @@ final class Import_Checks {
 				'created_at' => $now,
 				'updated_at' => $now,
 			);
+			self::compare( $rec, $before, array() );
 			if ( null !== $progress ) {
 				$progress( $n + 1 );
 			}
@@ -270,7 +288,12 @@ final class Import_Checks {
 				}
 			}
 		}
-		$taken = self::existing( 'SELECT id, title FROM ' . $table . ' WHERE id IN (%s)', $given, 'id' );
+		// IDs already recorded: those rows update their activity, with its participants when the file has them.
+		$taken  = self::existing( 'SELECT * FROM ' . $table . ' WHERE id IN (%s)', $given, 'id' );
+		$stored = array();
+		foreach ( self::existing( 'SELECT p.activity_id, p.person_id, p.hours, n.name FROM ' . Schema::table( 'participants' ) . ' p LEFT JOIN ' . Schema::table( 'people' ) . ' n ON n.id = p.person_id WHERE p.activity_id IN (%s) ORDER BY p.id', array_keys( $taken ), null ) as $link ) {
+			$stored[ (int) $link['activity_id'] ][] = $link;
+		}
 		$max   = (int) $wpdb->get_var( "SELECT MAX(id) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$next  = max( array_merge( array( $max ), $given ) ) + 1;
 
@@ -305,10 +328,7 @@ final class Import_Checks {
 			}
 
 			if ( isset( $v['id'] ) ) {
-				if ( isset( $taken[ $v['id'] ] ) ) {
-					$report['errors'][] = Import::error( $row, $col( 'id' ), sprintf( /* translators: %d: an ID. */ __( 'The activity ID %d is already taken.', 'dangjian' ), $v['id'] ) );
-					$ok = false;
-				} elseif ( isset( $ids_seen[ $v['id'] ] ) ) {
+				if ( isset( $ids_seen[ $v['id'] ] ) ) {
 					$report['errors'][] = Import::error( $row, $col( 'id' ), sprintf( /* translators: 1: an ID, 2: a row number. */ __( 'The ID %1$d is already used in row %2$d.', 'dangjian' ), $v['id'], $ids_seen[ $v['id'] ] ) );
 					$ok = false;
 				} else {
@@ -318,10 +338,24 @@ final class Import_Checks {
 			} else {
 				$id = $next++;
 			}
+			$before = $taken[ $id ] ?? null;
+			if ( null !== $before ) {
+				$v        = self::keep_absent( $report, $v, $before, array( 'date' => 'activity_date' ) );
+				$category = $category ?? $before['category'];
+				$kind     = $kind ?? $before['kind'];
+			}
 
 			// Participants: each a known person, named once.
 			list( $participants, $links, $known ) = self::participants( (array) ( $v['participants'] ?? array() ), $row, $col( 'participants' ), $by_name, $person_ids, $report['errors'] );
 			$ok = $ok && $known;
+			if ( null !== $before && ! isset( $report['field_columns']['participants'] ) ) {
+				// No participants column: the stored participants stay (links null: not rewritten).
+				$links        = null;
+				$participants = array();
+				foreach ( $stored[ $id ] ?? array() as $link ) {
+					$participants[] = null === $link['hours'] ? array( 'id' => (int) $link['person_id'] ) : array( 'id' => (int) $link['person_id'], 'hours' => (string) $link['hours'] );
+				}
+			}
 
 			$hours = $v['hours'] ?? '0.00';
 			$benef = $v['beneficiaries'] ?? 0;
@@ -332,7 +366,7 @@ final class Import_Checks {
 			}
 			if ( isset( $v['date'] ) && null !== $kind && null !== $category ) {
 				$key = self::activity_key( $v['date'], $category, $kind, $title, $v['venue'] ?? '', $hours, $benef );
-				if ( isset( $recorded[ $key ] ) ) {
+				if ( isset( $recorded[ $key ] ) && $recorded[ $key ] !== $id ) {
 					$report['errors'][] = Import::error( $row, $col( 'date' ), sprintf( /* translators: %d: an ID. */ __( 'This activity is already recorded (ID %d): same date, kind, title, venue, hours and beneficiaries.', 'dangjian' ), $recorded[ $key ] ) );
 					$ok = false;
 				} elseif ( isset( $keys[ $key ] ) ) {
@@ -376,8 +410,15 @@ final class Import_Checks {
 				'created_at'    => $now,
 				'updated_at'    => $now,
 			);
+			self::compare( $rec, $before, array( 'date' => 'activity_date' ) );
+			if ( null !== $before && null !== $links ) {
+				self::compare_links( $rec, $stored[ $id ] ?? array() );
+			}
 
 			if ( $ok ) {
+				if ( null !== $before ) {
+					self::scratch_remove( $scratch, 'activities', $id );
+				}
 				self::engine_add( $scratch, 'activities', $engine, $row, $col, 'date', $report['errors'] );
 			}
 			if ( null !== $progress ) {
@@ -507,6 +548,108 @@ final class Import_Checks {
 			}
 		}
 		return $out;
+	}
+
+	/**
+	 * The values of an updating row: the columns the file does not have take the stored record's.
+	 *
+	 * @param array                $report The report (its columns).
+	 * @param array                $v      The row's values, by column.
+	 * @param array                $before The stored record.
+	 * @param array<string,string> $map    Column => table column where they differ.
+	 * @return array
+	 */
+	private static function keep_absent( array $report, array $v, array $before, array $map ): array {
+		foreach ( Import_Vocabulary::columns( $report['type'] ) as $name => $def ) {
+			if ( isset( $report['field_columns'][ $name ] ) || in_array( $name, array( 'id', 'stage', 'participants' ), true ) ) {
+				continue;
+			}
+			$stored = $before[ $map[ $name ] ?? $name ] ?? null;
+			if ( null !== $stored && in_array( $def['parser'], array( 'count', 'year' ), true ) ) {
+				$stored = (int) $stored;
+			} elseif ( null !== $stored && 'bool' === $def['parser'] ) {
+				$stored = '1' === (string) $stored;
+			}
+			$v[ $name ] = $stored;
+		}
+		return $v;
+	}
+
+	/**
+	 * Whether a row adds a record ("new"), changes one ("changed", with what changes: column =>
+	 * [stored, imported]) or repeats it ("same", written as it is: not at all).
+	 *
+	 * @param array                $rec    The record of the report (status and changes set).
+	 * @param array|null           $before The stored record, or null.
+	 * @param array<string,string> $map    Column => table column where they differ.
+	 */
+	private static function compare( array &$rec, ?array $before, array $map ): void {
+		$rec['status']  = null === $before ? 'new' : 'same';
+		$rec['changes'] = array();
+		if ( null === $before ) {
+			return;
+		}
+		$text = static fn( $x ) => null === $x ? '' : ( is_bool( $x ) ? ( $x ? '1' : '0' ) : (string) $x );
+		foreach ( $rec['db'] as $key => $value ) {
+			if ( in_array( $key, array( 'id', 'created_at', 'updated_at' ), true ) || ! array_key_exists( $key, $before ) ) {
+				continue;
+			}
+			if ( $text( $before[ $key ] ) !== $text( $value ) ) {
+				$column                     = array_search( $key, $map, true );
+				$rec['changes'][ false === $column ? $key : $column ] = array( $text( $before[ $key ] ), $text( $value ) );
+			}
+		}
+		unset( $rec['db']['created_at'] ); // An update keeps the day the record was made.
+		$rec['status'] = $rec['changes'] ? 'changed' : 'same';
+	}
+
+	/**
+	 * An updated activity's participants against the stored ones: a change when the people or their
+	 * own hours differ ("张三、李四 (1.5)" before and after).
+	 *
+	 * @param array   $rec    The record (its links and values; status and changes updated).
+	 * @param array[] $stored The stored links (person_id, hours, name).
+	 */
+	private static function compare_links( array &$rec, array $stored ): void {
+		$key  = static fn( array $links ) => implode( ',', array_map( static fn( $l ) => $l['person_id'] . ':' . ( null === $l['hours'] ? '' : Amount::round( (string) $l['hours'] ) ), $links ) );
+		$old  = $stored;
+		$new  = (array) $rec['links'];
+		$sort = static fn( $a, $b ) => (int) $a['person_id'] <=> (int) $b['person_id'];
+		usort( $old, $sort );
+		usort( $new, $sort );
+		if ( $key( $old ) === $key( $new ) ) {
+			return;
+		}
+		$text = array();
+		foreach ( $stored as $l ) {
+			$text[] = ( null === $l['name'] ? '#' . $l['person_id'] : $l['name'] ) . ( null === $l['hours'] ? '' : ' (' . Amount::trim( (string) $l['hours'] ) . ')' );
+		}
+		$now = array();
+		foreach ( (array) ( $rec['values']['participants'] ?? array() ) as $p ) {
+			$now[] = $p['who'] . ( null === $p['hours'] ? '' : ' (' . Amount::trim( (string) $p['hours'] ) . ')' );
+		}
+		$rec['changes']['participants'] = array( implode( '、', $text ), implode( '、', $now ) );
+		$rec['status']                  = 'changed';
+	}
+
+	/**
+	 * Takes a record out of the scratch dataset before its updated row is added (the engine may have
+	 * left a bad stored row out already).
+	 *
+	 * @param Dataset $scratch The scratch dataset.
+	 * @param string  $type    "people" or "activities".
+	 * @param int     $id      The record.
+	 */
+	private static function scratch_remove( Dataset $scratch, string $type, int $id ): void {
+		try {
+			if ( 'people' === $type ) {
+				$scratch->removePeople( array( $id ) );
+			} else {
+				$scratch->removeActivities( array( $id ) );
+			}
+		} catch ( InvalidRecord $e ) {
+			unset( $e ); // Not in the dataset: nothing to take out.
+		}
 	}
 
 	/**

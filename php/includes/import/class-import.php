@@ -128,6 +128,7 @@ final class Import {
 			return $report;
 		}
 		$report['imported'] = count( $report['records'] );
+		$report['counts']   = self::status_counts( $report );
 		Data_Version::bump();
 		/**
 		 * Fires after a CSV import was committed.
@@ -366,9 +367,27 @@ final class Import {
 	 * @return string|null The database's error, or null when every row was written.
 	 */
 	private static function write( array $report, ?callable $progress ): ?string {
-		$rows  = array_column( $report['records'], 'db' );
+		global $wpdb;
+		$new   = array_filter( $report['records'], static fn( $rec ) => 'new' === ( $rec['status'] ?? 'new' ) );
+		$rows  = array_column( $new, 'db' );
 		$table = Schema::table( $report['type'] );
 		$done  = 0;
+		// Rows with an id already recorded update it (only when something changed).
+		foreach ( $report['records'] as $rec ) {
+			if ( 'changed' !== ( $rec['status'] ?? 'new' ) ) {
+				continue;
+			}
+			$db = array_intersect_key( $rec['db'], array_flip( self::table_columns( $table ) ) );
+			unset( $db['id'] );
+			if ( false === $wpdb->update( $table, $db, array( 'id' => $rec['db']['id'] ) ) ) {
+				return (string) $wpdb->last_error;
+			}
+			if ( 'activities' === $report['type'] && null !== $rec['links'] ) {
+				$wpdb->delete( Schema::table( 'participants' ), array( 'activity_id' => $rec['db']['id'] ) );
+				$new[] = $rec; // Its participants are written again below.
+			}
+			++$done;
+		}
 		foreach ( array_chunk( $rows, self::INSERT_CHUNK ) as $chunk ) {
 			$error = self::insert_rows( $table, $chunk );
 			if ( null !== $error ) {
@@ -381,8 +400,8 @@ final class Import {
 		}
 		if ( 'activities' === $report['type'] ) {
 			$links = array();
-			foreach ( $report['records'] as $rec ) {
-				foreach ( $rec['links'] as $link ) {
+			foreach ( $new as $rec ) {
+				foreach ( (array) $rec['links'] as $link ) {
 					$links[] = array(
 						'activity_id' => $rec['db']['id'],
 						'person_id'   => $link['person_id'],
@@ -398,6 +417,57 @@ final class Import {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A stored or imported value as the preview of the changes shows it: labels for the coded values,
+	 * amounts without needless zeros, "—" for none.
+	 *
+	 * @param string $column The spreadsheet column.
+	 * @param string $value  The value as stored ('' for none).
+	 */
+	public static function change_text( string $column, string $value ): string {
+		if ( '' === $value ) {
+			return '—';
+		}
+		switch ( $column ) {
+			case 'is_staff':
+				return Import_Vocabulary::bool_label( '1' === $value );
+			case 'gender':
+				return Import_Vocabulary::gender_label( $value );
+			case 'left_reason':
+				return Import_Vocabulary::left_reason_label( $value );
+			case 'category':
+				return Import_Vocabulary::category_label( $value );
+			case 'kind':
+				return Import_Vocabulary::kind_label( $value );
+			case 'venue_kind':
+				return Import_Vocabulary::venue_kind_label( $value );
+			case 'hours':
+			case 'fee_waived':
+			case 'donation':
+			case 'amount':
+				return Amount::trim( $value );
+		}
+		return $value;
+	}
+
+	/**
+	 * How many rows add a record, change one or repeat one as stored.
+	 *
+	 * @param array $report The checked report.
+	 * @return array{new:int,changed:int,same:int}
+	 */
+	public static function status_counts( array $report ): array {
+		$out = array(
+			'new'     => 0,
+			'changed' => 0,
+			'same'    => 0,
+		);
+		foreach ( $report['records'] as $rec ) {
+			++$out[ $rec['status'] ?? 'new' ];
+		}
+		return $out;
 	}
 
 	/**

@@ -178,6 +178,7 @@ final class Rest {
 				'schema' => array( Rest_Stats::class, 'stats_schema' ),
 			)
 		);
+		Rest_People_Search::register();
 		foreach ( Rest_Records::ENTITIES as $entity ) {
 			register_rest_route(
 				DANGJIAN_REST_NAMESPACE,

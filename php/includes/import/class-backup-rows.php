@@ -1,0 +1,153 @@
+<?php
+/**
+ * The rows of a backup: the engine's dataset built from exactly the rows the backup's plugin part
+ * holds (a row the engine refuses is left out of both), and the forms' checks of a backup's rows.
+ *
+ * @package Dangjian
+ */
+
+namespace Dangjian;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A backup reads the tables once, in keyset batches, inside one consistent snapshot of the database
+ * (START TRANSACTION WITH CONSISTENT SNAPSHOT), so its engine part and its plugin part come from the
+ * same rows; the ids the engine refused are listed and left out of the plugin part too.
+ */
+final class Backup_Rows {
+
+	/** Rows read per query. */
+	const BATCH = 5000;
+
+	/**
+	 * Builds the dataset of the tables, noting the rows the engine refuses (left out).
+	 *
+	 * @param array $skipped Set to 'people' / 'activities' => id => the engine's message.
+	 * @return Dataset
+	 * @throws \RuntimeException When a query fails.
+	 */
+	public static function build( array &$skipped ): Dataset {
+		global $wpdb;
+		$skipped = array(
+			'people'     => array(),
+			'activities' => array(),
+		);
+		$dataset = new Dataset();
+		foreach ( self::batches( 'people', Engine::PEOPLE_COLUMNS ) as $rows ) {
+			self::add( $dataset, 'addPeople', $rows, $skipped['people'] );
+		}
+		$links = Schema::table( 'participants' );
+		foreach ( self::batches( 'activities', Engine::ACTIVITY_COLUMNS ) as $rows ) {
+			$parts = Engine_Build::query(
+				$wpdb->prepare(
+					"SELECT activity_id, person_id, hours FROM {$links} WHERE activity_id >= %d AND activity_id <= %d ORDER BY activity_id, id",
+					(int) $rows[0]['id'],
+					(int) $rows[ count( $rows ) - 1 ]['id']
+				)
+			);
+			self::add( $dataset, 'addActivities', Engine_Build::attach( $rows, $parts ), $skipped['activities'] );
+		}
+		$headcount = Schema::table( 'headcount' );
+		$points    = Engine_Build::query( "SELECT point_date AS date, staff_count AS count FROM {$headcount} ORDER BY point_date" );
+		if ( $points ) {
+			$dataset->setHeadcount( $points ); // A refused headcount refuses the backup: it has no row to leave out.
+		}
+		return $dataset;
+	}
+
+	/**
+	 * A table's rows in keyset batches (id > last ORDER BY id LIMIT n).
+	 *
+	 * @param string $table   A table of Schema::TABLES.
+	 * @param string $columns The columns (with id).
+	 * @param string $where   More conditions (SQL, prepared).
+	 * @return \Generator<array[]>
+	 */
+	public static function batches( string $table, string $columns = '*', string $where = '' ): \Generator {
+		global $wpdb;
+		$name = Schema::table( $table );
+		$last = 0;
+		do {
+			$rows = Engine_Build::query( $wpdb->prepare( "SELECT {$columns} FROM {$name} WHERE id > %d {$where} ORDER BY id LIMIT %d", $last, self::BATCH ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$n    = count( $rows );
+			if ( $n ) {
+				$last = (int) $rows[ $n - 1 ]['id'];
+				yield $rows;
+			}
+		} while ( self::BATCH === $n );
+	}
+
+	/**
+	 * Adds a batch; when the engine refuses it, its rows one by one, noting the refused ones.
+	 *
+	 * @param Dataset $dataset The dataset.
+	 * @param string  $method  "addPeople" or "addActivities".
+	 * @param array[] $rows    The batch.
+	 * @param array   $skipped id => message, added to.
+	 */
+	private static function add( Dataset $dataset, string $method, array $rows, array &$skipped ): void {
+		try {
+			$dataset->$method( $rows );
+			return;
+		} catch ( InvalidRecord $e ) {
+			unset( $e );
+		}
+		foreach ( $rows as $row ) {
+			try {
+				$dataset->$method( array( $row ) );
+			} catch ( InvalidRecord $e ) {
+				$skipped[ (int) $row['id'] ] = $e->getMessage();
+			}
+		}
+	}
+
+	/**
+	 * Checks a row of a backup as the record's form does (Validator: required fields, lengths, dates,
+	 * coded values, e-mail, phone and web addresses, and the engine's rules of a person); each
+	 * problem is reported naming the table, the row (its position and id) and the field.
+	 *
+	 * @param string   $entity The record's kind (people, activities, media, honours, investments, benefits, plans).
+	 * @param array    $row    The row as it will be written (column => value).
+	 * @param int      $i      Its position in the backup's list.
+	 * @param callable $err    Records an error ( path, what ).
+	 * @return bool Whether it passed.
+	 */
+	public static function check_record( string $entity, array $row, int $i, callable $err ): bool {
+		$values = array();
+		foreach ( Fields::form( $entity ) as $name => $spec ) {
+			if ( 'participants' === $spec['type'] ) {
+				$values[ $name ] = array(); // Checked by the engine's part (Dataset::fromJson): people that exist, each once.
+				continue;
+			}
+			$value = $row[ $name ] ?? '';
+			if ( 'amount' === $spec['type'] && is_string( $value ) && '' !== $value ) {
+				$value = Amount::trim( $value );
+			}
+			$values[ $name ] = null === $value ? '' : (string) $value;
+		}
+		$problems = Validator::validate( $entity, $values, -1 );
+		foreach ( $problems as $field => $message ) {
+			$err( self::where( $entity, $i, (int) ( $row['id'] ?? 0 ), (string) $field ), $message );
+		}
+		return ! $problems;
+	}
+
+	/**
+	 * Where a problem is: "people, row 3 (id 12), field email".
+	 *
+	 * @param string $table The table.
+	 * @param int    $i     The row's position (0-based) in the backup's list.
+	 * @param int    $id    Its id (0: none).
+	 * @param string $field The field ('' for the row as a whole).
+	 */
+	public static function where( string $table, int $i, int $id, string $field ): string {
+		$row = $id > 0
+			/* translators: 1: a table, 2: a row number (from 1), 3: the row's id. */
+			? sprintf( __( '%1$s, row %2$d (id %3$d)', 'dangjian' ), $table, $i + 1, $id )
+			/* translators: 1: a table, 2: a row number (from 1). */
+			: sprintf( __( '%1$s, row %2$d', 'dangjian' ), $table, $i + 1 );
+		/* translators: 1: the table and row, 2: a field's name. */
+		return '' === $field ? $row : sprintf( __( '%1$s, field %2$s', 'dangjian' ), $row, $field );
+	}
+}
