@@ -9,11 +9,14 @@ dangjian
 use Dangjian\Dataset;
 $tmp = sys_get_temp_dir() . '/dj-review-nonreg-' . getmypid();
 @mkdir($tmp);
-$cases = ['/dev/zero', $tmp];
-if (function_exists('posix_mkfifo') && posix_mkfifo("$tmp/fifo", 0600)) {
-    $cases[] = "$tmp/fifo"; // no writer: opening must not wait for one
-}
+$made = function_exists('posix_mkfifo') ? posix_mkfifo("$tmp/fifo", 0600)
+    : (function_exists('exec') && exec('mkfifo ' . escapeshellarg("$tmp/fifo") . ' 2>/dev/null; echo $?') === '0');
+$cases = ['/dev/zero', $tmp, "$tmp/fifo"]; // the FIFO has no writer: opening must not wait for one
 foreach ($cases as $path) {
+    if ($path === "$tmp/fifo" && !$made) {
+        echo "no FIFO here\n";
+        continue;
+    }
     try {
         Dataset::load($path);
         echo "loaded\n";
@@ -27,4 +30,4 @@ foreach ($cases as $path) {
 --EXPECTF--
 Dangjian\Exception: cannot read /dev/zero: not a regular file
 Dangjian\Exception: cannot read TMP: Is a directory
-%ADangjian\Exception: cannot read TMP/fifo: not a regular file%A
+%r(Dangjian\\Exception: cannot read TMP\/fifo: not a regular file|no FIFO here)%r

@@ -3,13 +3,19 @@ Review 17: toJson() holds its text once: the peak memory of the process grows by
 --EXTENSIONS--
 dangjian
 --SKIPIF--
-<?php if (!is_readable('/proc/self/status')) die('skip needs /proc/self/status'); ?>
+<?php
+if (!is_readable('/proc/self/status')) die('skip needs /proc/self/status');
+if (!extension_loaded('dangjian')) die('skip the extension\'s memory (the twin keeps everything in PHP memory)');
+?>
 --INI--
 memory_limit=512M
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';
-$d = review_dataset(120000);
+// Under valgrind (run-tests -m: USE_ZEND_ALLOC=0) the peak is valgrind's and
+// the run is slow: a small dataset, and the round trip only.
+$measured = getenv('USE_ZEND_ALLOC') !== '0';
+$d = review_dataset($measured ? 120000 : 2000);
 gc_collect_cycles();
 $rss = review_proc_bytes('VmRSS');
 $hwm0 = review_proc_bytes('VmHWM');
@@ -17,8 +23,8 @@ $t = $d->toJson();
 $len = strlen($t);
 $grew = review_proc_bytes('VmHWM') - max($rss, 0);
 // the text once, plus the printer's 64 KiB piece and allocator slack
-echo $len > 20000000 ? "big text\n" : "small text: $len\n";
-echo $grew < 1.4 * $len ? "held once\n" : "held twice: grew $grew for $len bytes (peak before $hwm0, rss $rss)\n";
+echo !$measured || $len > 20000000 ? "big text\n" : "small text: $len\n";
+echo !$measured || $grew < 1.4 * $len ? "held once\n" : "held twice: grew $grew for $len bytes (peak before $hwm0, rss $rss)\n";
 var_dump(Dangjian\Dataset::fromJson($t)->counts() === $d->counts());
 ?>
 --EXPECT--
