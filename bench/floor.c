@@ -136,6 +136,15 @@ typedef struct {
     kacc *month;            /* act, hours, ben per month */
     top_t top[TOP];
     int n_top;
+    /* v2 */
+    int64_t hired, hired_party, pv_hours, pv_count;
+    int32_t *pstart, *pend; /* per person: a party member on the roster on [pstart, pend) */
+    uint8_t *pv;            /* per person: counted as a party volunteer */
+    kacc *proj;             /* per string: the project's sums */
+    int32_t *proj_slot;     /* per string: its slot in pbits, -1 when no activity has it as project */
+    uint64_t *pbits;        /* slots x words: the project's volunteers */
+    int64_t *proj_vol;      /* per slot: distinct volunteers */
+    size_t n_slots, words;
 } work;
 
 static int cmp_due(const void *a, const void *b)
@@ -163,26 +172,37 @@ static int64_t ratio4(int64_t num, int64_t den)
     return (num * 20000 + den) / (2 * den); /* half away from zero, both >= 0 */
 }
 
-static void compute(const struct dj_dataset *ds, int32_t from, int32_t to, work *w)
+/* Members on as_of and the pipeline (v2: stage dates only while in the
+ * branch; hires), with each person's span as a party member. */
+static void compute_people(const struct dj_dataset *ds, int32_t from, int32_t to, work *w)
 {
     const int32_t as_of = to;
-    size_t np = ds->np, na = ds->na;
+    size_t np = ds->np;
 
     /* ---- people: stage on as_of, pipeline */
     memset(w->st, 0, sizeof w->st);
     w->staff_party = w->applied = w->activists = w->candidates = w->admitted = w->converted = 0;
-    w->transferred_in = w->left = w->eligible = 0;
+    w->transferred_in = w->left = w->eligible = w->hired = w->hired_party = 0;
     w->n_due = w->n_overdue = 0;
     const int32_t *const *pd = (const int32_t *const *)ds->p_date;
     for (size_t i = 0; i < np; i++) {
         int32_t ap = pd[DJ_STAGE_APPLIED][i], ac = pd[DJ_STAGE_ACTIVIST][i], ca = pd[DJ_STAGE_CANDIDATE][i];
         int32_t ad = pd[DJ_STAGE_ADMITTED][i], fu = pd[DJ_STAGE_FULL][i], jo = pd[DJ_JOINED][i];
-        int32_t le = pd[DJ_LEFT][i];
-        w->applied += ap != DJ_NO_DATE && ap >= from && ap <= to;
-        w->activists += ac != DJ_NO_DATE && ac >= from && ac <= to;
-        w->candidates += ca != DJ_NO_DATE && ca >= from && ca <= to;
-        w->admitted += ad != DJ_NO_DATE && ad >= from && ad <= to;
-        w->converted += fu != DJ_NO_DATE && fu >= from && fu <= to;
+        int32_t le = pd[DJ_LEFT][i], hi = pd[DJ_HIRED][i];
+        /* v2: a stage date counts while the person belonged to the branch */
+        int32_t lo = jo == DJ_NO_DATE ? from : (jo > from ? jo : from);
+        int32_t hi_end = le == DJ_NO_DATE || le > to ? to : le - 1;
+        w->applied += ap != DJ_NO_DATE && ap >= lo && ap <= hi_end;
+        w->activists += ac != DJ_NO_DATE && ac >= lo && ac <= hi_end;
+        w->candidates += ca != DJ_NO_DATE && ca >= lo && ca <= hi_end;
+        w->admitted += ad != DJ_NO_DATE && ad >= lo && ad <= hi_end;
+        w->converted += fu != DJ_NO_DATE && fu >= lo && fu <= hi_end;
+        int hired = hi != DJ_NO_DATE && hi >= from && hi <= to;
+        w->hired += hired;
+        w->hired_party += hired && ad != DJ_NO_DATE && ad <= hi;
+        int32_t first = ad != DJ_NO_DATE ? ad : fu != DJ_NO_DATE ? fu : INT32_MAX;
+        w->pstart[i] = jo != DJ_NO_DATE && jo > first ? jo : first;
+        w->pend[i] = le != DJ_NO_DATE ? le : INT32_MAX;
         w->transferred_in += jo != DJ_NO_DATE && jo >= from && jo <= to;
         w->left += le != DJ_NO_DATE && le >= from && le <= to;
         int32_t start = jo;
@@ -228,6 +248,12 @@ static void compute(const struct dj_dataset *ds, int32_t from, int32_t to, work 
     }
     w->staff_ratio =
         (w->staff_hc == DJ_NULL_INT || w->staff_hc == 0) ? DJ_NULL_INT : ratio4(w->staff_party, w->staff_hc);
+}
+
+/* The period's months, the meeting rules of the kinds, the scratch zeroed. */
+static void compute_months(const struct dj_dataset *ds, int32_t from, int32_t to, work *w)
+{
+    size_t np = ds->np;
 
     /* ---- the period's months */
     int y, m, d;
@@ -264,10 +290,19 @@ static void compute(const struct dj_dataset *ds, int32_t from, int32_t to, work 
         }
     }
     memset(w->v, 0, np * sizeof(vol));
+}
+
+/* Every activity of the period and its participations. */
+static void compute_activities(const struct dj_dataset *ds, int32_t from, int32_t to, work *w)
+{
+    size_t np = ds->np, na = ds->na;
 
     /* ---- activities and their participations: local copies of the columns so
      * that the stores below cannot make the compiler reload them */
-    int64_t vol_hours = 0;
+    int64_t vol_hours = 0, pv_hours = 0, pv_count = 0;
+    memset(w->pv, 0, np);
+    memset(w->proj, 0, ds->str.n * sizeof(kacc));
+    memset(w->pbits, 0, w->n_slots * w->words * sizeof(uint64_t));
     {
         const int32_t *a_date = ds->a_date, *a_benef = ds->a_benef, *month_of = w->month_of;
         const uint32_t *a_kind = ds->a_kind, *a_place = ds->a_place, *a_start = ds->a_start;
@@ -312,19 +347,52 @@ static void compute(const struct dj_dataset *ds, int32_t from, int32_t to, work 
             mo->act++;
             mo->hours += hours;
             mo->ben += ben;
+            uint32_t pj = ds->a_proj[i];
+            uint64_t *pb = NULL;
+            if (pj) { /* v2: the project's sums and volunteers */
+                kacc *pa = &w->proj[pj];
+                pa->act++;
+                pa->hours += hours;
+                pa->fee += dj_amount_at(a_fee, &ds->big_fee, i);
+                pa->don += dj_amount_at(a_don, &ds->big_don, i);
+                pa->ben += ben;
+                pb = w->pbits + (size_t)w->proj_slot[pj] * w->words;
+            }
+            const int32_t day = a_date[i];
             for (uint32_t j = a_start[i], e = a_start[i + 1]; j < e; j++) {
                 int64_t h = m_hours[j];
                 if (h == DJ_AMOUNT_ESC) {
                     h = dj_big_get(&ds->big_mhours, j);
                 }
-                vol *p = &V[m_person[j]];
+                uint32_t who = m_person[j];
+                vol *p = &V[who];
                 p->hours += h;
                 p->acts++;
                 vol_hours += h;
+                if (w->pstart[who] <= day && day < w->pend[who]) { /* v2: a party member that day */
+                    pv_hours += h;
+                    pv_count += w->pv[who]++ == 0;
+                }
+                if (pb)
+                    pb[who >> 6] |= (uint64_t)1 << (who & 63);
             }
         }
     }
     w->vol_hours = vol_hours;
+    w->pv_hours = pv_hours;
+    w->pv_count = pv_count;
+    for (size_t sl = 0; sl < w->n_slots; sl++) {
+        int64_t n = 0;
+        for (size_t x = 0; x < w->words; x++)
+            n += __builtin_popcountll(w->pbits[sl * w->words + x]);
+        w->proj_vol[sl] = n;
+    }
+}
+
+/* Totals, the participation ratio, the top volunteers. */
+static void compute_totals(const struct dj_dataset *ds, work *w)
+{
+    size_t np = ds->np;
 
     /* ---- totals, participation ratio, top volunteers */
     w->s_act = w->s_hours = w->s_fee = w->s_don = w->s_ben = w->m_total = w->m_hours = 0;
@@ -362,6 +430,14 @@ static void compute(const struct dj_dataset *ds, int32_t from, int32_t to, work 
     }
     w->volunteers = volunteers;
     w->part_ratio = w->party == 0 ? DJ_NULL_INT : ratio4(took_part, w->party);
+}
+
+static void compute(const struct dj_dataset *ds, int32_t from, int32_t to, work *w)
+{
+    compute_people(ds, from, to, w);
+    compute_months(ds, from, to, w);
+    compute_activities(ds, from, to, w);
+    compute_totals(ds, w);
 }
 
 /* ----------------------------------------------------------------- output */
@@ -422,6 +498,61 @@ static void put_due(FILE *f, const due_t *v, size_t n)
     fputc(']', f);
 }
 
+/* A JSON string as statsJson prints one: '"', '\\' and controls escaped. */
+static void put_json_str(FILE *f, const char *p, size_t n)
+{
+    fputc('"', f);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", f);
+        else if (c == '\r')
+            fputs("\\r", f);
+        else if (c == '\t')
+            fputs("\\t", f);
+        else if (c == '\b')
+            fputs("\\b", f);
+        else if (c == '\f')
+            fputs("\\f", f);
+        else if (c < 0x20)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+}
+
+/* v2: party volunteers and by_project (ord: room for every string). */
+static void put_projects(FILE *f, const struct dj_dataset *ds, const work *w, uint32_t *ord)
+{
+    fputs(",\"party_volunteer_hours\":", f);
+    put_amount(f, w->pv_hours);
+    fprintf(f, ",\"party_volunteers\":%lld,\"by_project\":{", (long long)w->pv_count);
+    size_t n = 0;
+    for (uint32_t s = 1; s < ds->str.n; s++)
+        if (w->proj[s].act > 0)
+            ord[n++] = s;
+    qsort(ord, n, sizeof(uint32_t), cmp_str_idx);
+    for (size_t i = 0; i < n; i++) {
+        const kacc *pa = &w->proj[ord[i]];
+        size_t len;
+        const char *name = dj_str_at(&ds->str, ord[i], &len);
+        fputs(i ? "," : "", f);
+        put_json_str(f, name, len);
+        fprintf(f, ":{\"activities\":%lld,\"hours\":", (long long)pa->act);
+        put_amount(f, pa->hours);
+        fputs(",\"fee_waived\":", f);
+        put_amount(f, pa->fee);
+        fputs(",\"donation\":", f);
+        put_amount(f, pa->don);
+        fprintf(f, ",\"beneficiaries\":%lld,\"volunteers\":%lld}", (long long)pa->ben,
+                (long long)w->proj_vol[w->proj_slot[ord[i]]]);
+    }
+    fputc('}', f);
+}
+
 static void put_figures(FILE *f, const struct dj_dataset *ds, const work *w, int32_t from, int32_t to)
 {
     fputs("{\"period\":{\"from\":", f);
@@ -452,6 +583,8 @@ static void put_figures(FILE *f, const struct dj_dataset *ds, const work *w, int
     put_due(f, w->due, w->n_due);
     fputs(",\"overdue_conversion\":", f);
     put_due(f, w->overdue, w->n_overdue);
+    fprintf(f, ",\"hired\":%lld,\"hired_party_members\":%lld", (long long)w->hired,
+            (long long)w->hired_party);
     fprintf(f, "},\"service\":{\"activities\":%lld,\"hours\":", (long long)w->s_act);
     put_amount(f, w->s_hours);
     fputs(",\"fee_waived\":", f);
@@ -464,7 +597,7 @@ static void put_figures(FILE *f, const struct dj_dataset *ds, const work *w, int
     put_ratio(f, w->part_ratio);
 
     /* by_kind, service then meetings: kinds present, sorted by name */
-    uint32_t *ord = malloc((ds->kinds.n + ds->places.n + 1) * sizeof(uint32_t));
+    uint32_t *ord = malloc((ds->kinds.n + ds->places.n + ds->str.n + 1) * sizeof(uint32_t));
     uint32_t *kidx = malloc((ds->kinds.n + 1) * sizeof(uint32_t));
     if (!ord || !kidx) {
         fputs("floor: out of memory\n", stderr);
@@ -560,6 +693,7 @@ static void put_figures(FILE *f, const struct dj_dataset *ds, const work *w, int
             fprintf(f, ",\"activities\":%lld}", (long long)w->top[i].acts);
         }
         fputc(']', f);
+        put_projects(f, ds, w, ord);
     }
     /* missing: periods wholly inside from..to with no meeting of the kind */
     fputs(",\"missing\":{", f);
@@ -685,6 +819,23 @@ int main(int argc, char **argv)
     w.present = malloc((size_t)N_RULES * (days / 28 + 2));
     w.due = malloc((np + 1) * sizeof(due_t));
     w.overdue = malloc((np + 1) * sizeof(due_t));
+    w.pstart = malloc((np + 1) * sizeof(int32_t));
+    w.pend = malloc((np + 1) * sizeof(int32_t));
+    w.pv = malloc(np + 1);
+    w.proj = malloc((ds->str.n + 1) * sizeof(kacc));
+    w.proj_slot = malloc((ds->str.n + 1) * sizeof(int32_t));
+    for (size_t x = 0; w.proj_slot && x < ds->str.n; x++)
+        w.proj_slot[x] = -1;
+    for (size_t i = 0; w.proj_slot && i < ds->na; i++)
+        if (ds->a_proj[i] && w.proj_slot[ds->a_proj[i]] < 0)
+            w.proj_slot[ds->a_proj[i]] = (int32_t)w.n_slots++;
+    w.words = np / 64 + 1;
+    w.pbits = malloc((w.n_slots * w.words + 1) * sizeof(uint64_t));
+    w.proj_vol = malloc((w.n_slots + 1) * sizeof(int64_t));
+    if (!w.pstart || !w.pend || !w.pv || !w.proj || !w.proj_slot || !w.pbits || !w.proj_vol) {
+        fputs("floor: out of memory\n", stderr);
+        return 1;
+    }
     if (!w.stage || !w.v || !w.k || !w.pl || !w.rule_of_kind || !w.month_of || !w.month || !w.present ||
         !w.due || !w.overdue) {
         fputs("floor: out of memory\n", stderr);
@@ -755,6 +906,13 @@ int main(int argc, char **argv)
     free(w.present);
     free(w.due);
     free(w.overdue);
+    free(w.pstart);
+    free(w.pend);
+    free(w.pv);
+    free(w.proj);
+    free(w.proj_slot);
+    free(w.pbits);
+    free(w.proj_vol);
     dj_dataset_release(ds);
     return 0;
 }
