@@ -56,6 +56,7 @@ require_once __DIR__ . '/includes/import/class-import-cells.php';
 require_once __DIR__ . '/includes/import/class-import-checks.php';
 require_once __DIR__ . '/includes/import/class-import.php';
 require_once __DIR__ . '/includes/import/class-export.php';
+require_once __DIR__ . '/includes/import/class-export-query.php';
 require_once __DIR__ . '/includes/import/class-backup.php';
 require_once __DIR__ . '/includes/import/class-backup-rows.php';
 require_once __DIR__ . '/includes/import/class-backup-writer.php';
