@@ -383,7 +383,9 @@ final class Import {
 				return (string) $wpdb->last_error;
 			}
 			if ( 'activities' === $report['type'] && null !== $rec['links'] ) {
-				$wpdb->delete( Schema::table( 'participants' ), array( 'activity_id' => $rec['db']['id'] ) );
+				if ( false === $wpdb->delete( Schema::table( 'participants' ), array( 'activity_id' => $rec['db']['id'] ) ) ) {
+					return (string) $wpdb->last_error;
+				}
 				$new[] = $rec; // Its participants are written again below.
 			}
 			++$done;
