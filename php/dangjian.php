@@ -60,6 +60,8 @@ require_once __DIR__ . '/includes/import/class-export-query.php';
 require_once __DIR__ . '/includes/import/class-backup.php';
 require_once __DIR__ . '/includes/import/class-backup-rows.php';
 require_once __DIR__ . '/includes/import/class-backup-writer.php';
+require_once __DIR__ . '/includes/import/class-export-job.php';
+require_once __DIR__ . '/includes/import/class-export-admin.php';
 require_once __DIR__ . '/includes/import/class-import-admin.php';
 require_once __DIR__ . '/includes/rest/class-rest.php';
 require_once __DIR__ . '/includes/rest/class-rest-stats.php';
