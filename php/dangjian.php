@@ -55,6 +55,7 @@ require_once __DIR__ . '/includes/import/class-csv-reader.php';
 require_once __DIR__ . '/includes/import/class-import-cells.php';
 require_once __DIR__ . '/includes/import/class-import-checks.php';
 require_once __DIR__ . '/includes/import/class-import.php';
+require_once __DIR__ . '/includes/import/class-import-update.php';
 require_once __DIR__ . '/includes/import/class-export.php';
 require_once __DIR__ . '/includes/import/class-export-query.php';
 require_once __DIR__ . '/includes/import/class-backup.php';
