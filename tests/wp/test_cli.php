@@ -98,6 +98,18 @@ dj_t_ok( 0 !== $rc, 'an unknown --type is refused' );
 list( $rc, , $err ) = dj_t_wp( array( 'import', $tmp . '/no-such.csv', '--type=people' ) );
 dj_t_ok( 1 === $rc && str_contains( $err, 'Cannot read' ), 'a missing file is refused' );
 
+// The small tables: facility investment, staff benefits, development plans.
+file_put_contents( $tmp . '/plans.csv', "\xEF\xBB\xBF年度,最少发展人数,最多发展人数\n2025,2,3\n2026年,3,5\n" );
+list( $rc, $out, $err ) = dj_t_wp( array( 'import', $tmp . '/plans.csv', '--type=plans' ) );
+dj_t_ok( 0 === $rc && str_contains( $out, 'Imported 2 plans' ), 'wp dangjian import --type=plans imports the development plans', "exit $rc: $out $err" );
+file_put_contents( $tmp . '/investments.csv', "日期,项目,金额\n2025-03-01,党员活动室,¥12000\n2025-03-02,展板,很多\n" );
+list( $rc, $out ) = dj_t_wp( array( 'import', $tmp . '/investments.csv', '--type=investments' ) );
+dj_t_ok( 1 === $rc && (bool) preg_match( '/^3\s+金额 \(C\)/m', $out ), 'a bad investment file exits with 1, naming row 3 and the column 金额 (C)', $out );
+dj_t_same( 0, dj_t_rows( 'investments' ), '... and writes nothing' );
+list( $rc, $out ) = dj_t_wp( array( 'export', '--type=plans' ) );
+dj_t_same( Dangjian\Export::csv( 'plans', array() ), $out, 'wp dangjian export --type=plans gives the plans\' CSV' );
+dj_t_ok( str_contains( $out, '2026,3,5' ), '... with the plan of 2026', $out );
+
 // export
 list( $rc, $out ) = dj_t_wp( array( 'export', '--type=people', '--output=' . $tmp . '/people.csv' ) );
 dj_t_ok( 0 === $rc && str_contains( $out, 'Exported 8 people' ), 'wp dangjian export --output writes the file', $out );

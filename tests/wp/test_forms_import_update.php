@@ -62,7 +62,7 @@ dj_t_ok( null !== $phone && null !== $name && null !== $idc, 'the export has ID,
 $unchanged = $csv( $sheet );
 $r         = Import::analyse( 'people', $unchanged );
 dj_t_same( array(), $r['errors'], 'the export imported again as it is: no error (before: every ID refused)' );
-dj_t_same( array( 'new' => 0, 'changed' => 0, 'same' => 3 ), Import::status_counts( $r ), 'every row the same as stored' );
+dj_t_same( array( 'new' => 0, 'changed' => 0, 'same' => 3 ), Dangjian\Import_Update::status_counts( $r ), 'every row the same as stored' );
 
 foreach ( $sheet as $i => &$line ) {
 	if ( $i > 0 && (int) $line[ $idc ] === $zhang ) {
@@ -76,7 +76,7 @@ $sheet[]          = $new_row;
 $edited           = $csv( $sheet );
 $r                = Import::analyse( 'people', $edited );
 dj_t_same( array(), $r['errors'], 'an edited export: no error' );
-dj_t_same( array( 'new' => 1, 'changed' => 1, 'same' => 2 ), Import::status_counts( $r ), 'one new row, one changed, two as stored' );
+dj_t_same( array( 'new' => 1, 'changed' => 1, 'same' => 2 ), Dangjian\Import_Update::status_counts( $r ), 'one new row, one changed, two as stored' );
 $changed = array_values( array_filter( $r['records'], static fn( $rec ) => 'changed' === $rec['status'] ) );
 dj_t_same( array( 'phone' => array( '13800000001', '13900009999' ) ), $changed[0]['changes'] ?? null, 'the change: 张三\'s phone, old and new' );
 
@@ -153,7 +153,7 @@ $sheet[1][ $hcol ] = '3.5';
 $sheet[1][ $pcol ] = '张三、李四(1.5)';
 $r                 = Import::analyse( 'activities', $csv( $sheet ) );
 dj_t_same( array(), $r['errors'], 'an edited activities export: no error' );
-dj_t_same( array( 'new' => 0, 'changed' => 1, 'same' => 0 ), Import::status_counts( $r ), 'one activity changes' );
+dj_t_same( array( 'new' => 0, 'changed' => 1, 'same' => 0 ), Dangjian\Import_Update::status_counts( $r ), 'one activity changes' );
 dj_t_same( array( 'hours', 'participants' ), array_keys( $r['records'][0]['changes'] ?? array() ), 'its hours and its participants' );
 dj_t_same( array( '张三', '张三、李四 (1.5)' ), $r['records'][0]['changes']['participants'] ?? null, 'the participants before and after' );
 $r = Import::commit( 'activities', $csv( $sheet ) );

@@ -128,7 +128,7 @@ final class Backup_Rows {
 		}
 		$problems = Validator::validate( $entity, $values, -1 );
 		foreach ( $problems as $field => $message ) {
-			$err( self::where( $entity, $i, (int) ( $row['id'] ?? 0 ), (string) $field ), $message );
+			$err( self::where( $entity, $i, (int) ( $row['id'] ?? 0 ), (string) $field ) . ' [' . Backup::EXTRA_KEY . ".{$entity}[{$i}].{$field}]", $message );
 		}
 		return ! $problems;
 	}

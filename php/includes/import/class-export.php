@@ -18,8 +18,8 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Export {
 
-	/** Rows read per query. */
-	const PAGE = 1000;
+	/** Rows read per query (keyset batches). */
+	const PAGE = 5000;
 
 	/** The filters a list accepts (the list screens' query arguments), type => names. */
 	const FILTERS = array(
@@ -97,30 +97,53 @@ final class Export {
 		if ( ! class_exists( Records::class ) ) {
 			throw new \RuntimeException( __( 'The records module of the plugin is not loaded.', 'dangjian' ) );
 		}
+		if ( function_exists( 'set_time_limit' ) ) {
+			set_time_limit( 0 ); // phpcs:ignore Squiz.PHP.DiscouragedFunctions -- 1M rows take longer than max_execution_time; a cut file is what issue 11 saw.
+		}
 		$headers = self::headers( $type );
-		fwrite( $out, "\xEF\xBB\xBF" );
+		self::write_all( $out, "\xEF\xBB\xBF" );
 		self::put( $out, array_values( $headers ) );
 		$written = 0;
+		$total   = null === $progress ? 0 : self::count( $type, $filters );
 		$names   = 'activities' === $type ? self::participant_names() : array();
-		for ( $page = 1; ; $page++ ) {
-			$result = Records::query( $type, $filters + array( 'page' => $page, 'per_page' => self::PAGE ) );
-			$items  = $result['items'];
-			if ( ! $items ) {
-				break;
-			}
+		foreach ( Export_Query::batches( $type, $filters, self::PAGE ) as $items ) {
 			$links = 'activities' === $type ? self::links( array_column( $items, 'id' ) ) : array();
+			$lines = '';
 			foreach ( $items as $item ) {
-				self::put( $out, self::cells( $type, $item, $headers, $links, $names ) );
+				$lines .= self::line( self::cells( $type, $item, $headers, $links, $names ) );
 				++$written;
 			}
+			self::write_all( $out, $lines );
 			if ( null !== $progress ) {
-				$progress( $written, (int) $result['total'] );
-			}
-			if ( count( $items ) < self::PAGE || $written >= (int) $result['total'] ) {
-				break;
+				$progress( $written, max( $total, $written ) );
 			}
 		}
 		return $written;
+	}
+
+	/**
+	 * How many rows a filtered list has.
+	 *
+	 * @param string $type    The list.
+	 * @param array  $filters The filters.
+	 */
+	public static function count( string $type, array $filters ): int {
+		$where = implode( ' AND ', Export_Query::where( $type, $filters ) );
+		$rows  = Engine_Build::query( $GLOBALS['wpdb']->remove_placeholder_escape( 'SELECT COUNT(*) AS n FROM ' . Schema::table( $type ) . " WHERE {$where}" ) );
+		return (int) ( $rows[0]['n'] ?? 0 );
+	}
+
+	/**
+	 * Writes text to a stream, all of it.
+	 *
+	 * @param resource $out  The stream.
+	 * @param string   $text The text.
+	 * @throws \RuntimeException When the stream takes less (a full disk, a closed connection).
+	 */
+	private static function write_all( $out, string $text ): void {
+		if ( '' !== $text && fwrite( $out, $text ) !== strlen( $text ) ) {
+			throw new \RuntimeException( __( 'The export could not be written whole (is the disk full?).', 'dangjian' ) );
+		}
 	}
 
 	/**
@@ -228,7 +251,7 @@ final class Export {
 			return array();
 		}
 		$table = Schema::table( 'participants' );
-		$rows  = $wpdb->get_results( "SELECT activity_id, person_id, hours FROM {$table} WHERE activity_id IN (" . implode( ',', $ids ) . ') ORDER BY activity_id, id', ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL -- Integers only.
+		$rows  = Engine_Build::query( "SELECT activity_id, person_id, hours FROM {$table} WHERE activity_id IN (" . implode( ',', $ids ) . ') ORDER BY activity_id, id' );
 		$out   = array();
 		foreach ( (array) $rows as $row ) {
 			$out[ (int) $row['activity_id'] ][] = array(
@@ -248,7 +271,7 @@ final class Export {
 	private static function participant_names(): array {
 		global $wpdb;
 		$table = Schema::table( 'people' );
-		$rows  = $wpdb->get_results( "SELECT id, name FROM {$table}", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$rows  = Engine_Build::query( "SELECT id, name FROM {$table}" );
 		$count = array();
 		foreach ( (array) $rows as $row ) {
 			$count[ $row['name'] ] = ( $count[ $row['name'] ] ?? 0 ) + 1;
@@ -270,6 +293,15 @@ final class Export {
 	 * @param string[] $cells The cells.
 	 */
 	private static function put( $out, array $cells ): void {
+		self::write_all( $out, self::line( $cells ) );
+	}
+
+	/**
+	 * One CSV line with CRLF.
+	 *
+	 * @param string[] $cells The cells.
+	 */
+	private static function line( array $cells ): string {
 		$line = array();
 		foreach ( $cells as $cell ) {
 			$cell   = (string) $cell;
@@ -277,6 +309,6 @@ final class Export {
 				? '"' . str_replace( '"', '""', $cell ) . '"'
 				: $cell;
 		}
-		fwrite( $out, implode( ',', $line ) . "\r\n" );
+		return implode( ',', $line ) . "\r\n";
 	}
 }

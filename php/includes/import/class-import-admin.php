@@ -28,22 +28,18 @@ final class Import_Admin {
 	const MAX_AGE  = DAY_IN_SECONDS;
 	const PREVIEW  = 10;
 
-	/** The most changes the preview lists (column by column). */
-	const CHANGES_SHOWN = 200;
-
 	/** @var string The page's hook suffix. */
 	private static $hook = '';
 
 	/** @var array|null The report of a refused commit, shown by the page. */
 	private static $report = null;
 
-	/** @var array|null The result of a restore, shown by the page. */
-	private static $restore = null;
 
 	/**
 	 * Adds the hooks. Called once from Plugin::init().
 	 */
 	public static function init(): void {
+		Export_Job::init();
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( self::class, 'menu' ), 20 );
 		}
@@ -107,7 +103,11 @@ final class Import_Admin {
 				exit;
 			case 'export':
 				check_admin_referer( 'dangjian_export' );
-				self::export();
+				Export_Admin::export();
+				return;
+			case 'export_download':
+				check_admin_referer( 'dangjian_export' );
+				Export_Job::send( isset( $_GET['job'] ) ? sanitize_key( wp_unslash( $_GET['job'] ) ) : '' );
 				return;
 			case 'template':
 				check_admin_referer( 'dangjian_export' );
@@ -115,11 +115,11 @@ final class Import_Admin {
 				return;
 			case 'backup':
 				check_admin_referer( 'dangjian_backup' );
-				self::backup();
+				Export_Admin::backup();
 				return;
 			case 'restore':
 				check_admin_referer( 'dangjian_restore' );
-				self::restore();
+				Export_Admin::restore();
 				return;
 		}
 		// phpcs:enable
@@ -210,23 +210,6 @@ final class Import_Admin {
 	}
 
 	/**
-	 * Sends the CSV of a filtered list.
-	 */
-	private static function export(): void {
-		$input = wp_unslash( $_GET ); // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Checked by handle().
-		$type  = isset( $input['type'] ) ? sanitize_key( (string) $input['type'] ) : '';
-		if ( ! in_array( $type, Import::TYPES, true ) ) {
-			wp_die( esc_html__( 'Choose what to export: people or activities.', 'dangjian' ), '', array( 'response' => 400 ) );
-		}
-		$filters = Export::filters_from( $type, (array) $input );
-		self::send_headers( Export::filename( $type ), 'text/csv; charset=UTF-8' );
-		$out = fopen( 'php://output', 'wb' );
-		Export::write( $type, $filters, $out );
-		fclose( $out );
-		exit;
-	}
-
-	/**
 	 * Sends an empty spreadsheet (the header row) of a type, in the site's language.
 	 */
 	private static function template(): void {
@@ -239,62 +222,6 @@ final class Import_Admin {
 		self::send_headers( 'dangjian-' . $type . '-template.csv', 'text/csv; charset=UTF-8' );
 		echo "\xEF\xBB\xBF" . implode( ',', array_map( static fn( $h ) => '"' . str_replace( '"', '""', $h ) . '"', $headers ) ) . "\r\n"; // phpcs:ignore WordPress.Security.EscapeOutput -- A CSV file, not HTML.
 		exit;
-	}
-
-	/**
-	 * Sends the JSON backup.
-	 */
-	private static function backup(): void {
-		if ( function_exists( 'set_time_limit' ) ) {
-			set_time_limit( 0 ); // phpcs:ignore Squiz.PHP.DiscouragedFunctions -- A large site's backup takes longer than max_execution_time.
-		}
-		$path = get_temp_dir() . 'dangjian-backup-' . wp_generate_password( 12, false ) . '.json.gz';
-		try {
-			Backup::save( $path );
-		} catch ( \Throwable $e ) {
-			wp_die( esc_html( $e->getMessage() ), '', array( 'response' => 500 ) );
-		}
-		// Sent only once it is whole (an error page can never end up inside the file).
-		self::send_headers( Backup::filename(), 'application/gzip' );
-		header( 'Content-Length: ' . filesize( $path ) );
-		readfile( $path ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- A file of our own, sent as is.
-		@unlink( $path ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
-		exit;
-	}
-
-	/**
-	 * Restores an uploaded backup (after the confirmation box was ticked).
-	 */
-	private static function restore(): void {
-		// phpcs:disable WordPress.Security.NonceVerification.Missing -- Checked by handle().
-		if ( empty( $_POST['confirm'] ) ) {
-			self::$restore = array( 'errors' => array( __( 'Tick the box to confirm that the backup replaces every record.', 'dangjian' ) ), 'counts' => array() );
-			return;
-		}
-		$file = $_FILES['dangjian_backup'] ?? null; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- A file upload, read as bytes.
-		// phpcs:enable
-		$code = is_array( $file ) ? (int) ( $file['error'] ?? UPLOAD_ERR_NO_FILE ) : UPLOAD_ERR_NO_FILE;
-		if ( UPLOAD_ERR_INI_SIZE === $code || UPLOAD_ERR_FORM_SIZE === $code || ( empty( $_FILES ) && (int) ( $_SERVER['CONTENT_LENGTH'] ?? 0 ) > wp_max_upload_size() ) ) { // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- A number.
-			self::$restore = array( 'errors' => array( Backup::upload_limit_text() ), 'counts' => array() );
-			return;
-		}
-		if ( ! is_array( $file ) || UPLOAD_ERR_OK !== $code || ! is_uploaded_file( (string) $file['tmp_name'] ) ) {
-			self::$restore = array( 'errors' => array( __( 'No file was uploaded. Choose a backup file and try again.', 'dangjian' ) ), 'counts' => array() );
-			return;
-		}
-		if ( function_exists( 'set_time_limit' ) ) {
-			set_time_limit( 0 ); // phpcs:ignore Squiz.PHP.DiscouragedFunctions -- A large restore takes longer than max_execution_time.
-		}
-		$json = (string) file_get_contents( (string) $file['tmp_name'] ); // Gzip or not: Backup::check() tells by the first bytes.
-		try {
-			self::$restore = Backup::restore( $json );
-		} catch ( \Throwable $e ) {
-			self::$restore = array( 'errors' => array( $e->getMessage() ), 'counts' => array() );
-		}
-		if ( ! self::$restore['errors'] ) {
-			wp_safe_redirect( self::url( array( 'restored' => array_sum( self::$restore['counts'] ) ) ) );
-			exit;
-		}
 	}
 
 	/**
@@ -457,8 +384,8 @@ final class Import_Admin {
 		}
 
 		self::render_upload_form();
-		self::render_export_form();
-		self::render_backup_forms();
+		Export_Admin::render_export_form();
+		Export_Admin::render_backup_forms();
 		self::render_help();
 		echo '</div>';
 	}
@@ -505,11 +432,6 @@ final class Import_Admin {
 					min( self::PREVIEW, count( $report['records'] ) )
 				)
 			) . '</h3>';
-			$states = array(
-				'new'     => __( 'new', 'dangjian' ),
-				'changed' => __( 'changes', 'dangjian' ),
-				'same'    => __( 'unchanged', 'dangjian' ),
-			);
 			echo '<div style="overflow-x:auto"><table class="widefat striped dangjian-rows"><thead><tr><th>' . esc_html__( 'Row', 'dangjian' ) . '</th><th>' . esc_html__( 'Record', 'dangjian' ) . '</th>';
 			foreach ( $fields as $f ) {
 				echo '<th>' . esc_html( $labels[ $f ] ?? $f ) . '</th>';
@@ -517,7 +439,7 @@ final class Import_Admin {
 			echo '</tr></thead><tbody>';
 			foreach ( array_slice( $report['records'], 0, self::PREVIEW ) as $rec ) {
 				$shown = Import::display( $type, $rec );
-				echo '<tr data-status="' . esc_attr( $rec['status'] ?? '' ) . '"><td>' . esc_html( (string) $rec['row'] ) . '</td><td>' . esc_html( $states[ $rec['status'] ?? '' ] ?? '' ) . '</td>';
+				echo '<tr data-status="' . esc_attr( $rec['status'] ?? '' ) . '"><td>' . esc_html( (string) $rec['row'] ) . '</td><td>' . esc_html( Import_Update::state_label( (string) ( $rec['status'] ?? '' ) ) ) . '</td>';
 				foreach ( $fields as $f ) {
 					echo '<td>' . esc_html( $shown[ $f ] ?? '' ) . '</td>';
 				}
@@ -527,7 +449,7 @@ final class Import_Admin {
 		}
 
 		if ( $report['records'] && ! $report['errors'] ) {
-			self::render_changes( $report, $labels );
+			Import_Update::render_changes( $report, $labels );
 		}
 
 		if ( $report['errors'] ) {
@@ -573,45 +495,6 @@ final class Import_Admin {
 	}
 
 	/**
-	 * What the import will do: how many rows add a record, change one (and what changes, old → new)
-	 * or repeat one as stored. An exported file edited and imported again updates by id.
-	 *
-	 * @param array                $report The checked report.
-	 * @param array<string,string> $labels Column => header.
-	 */
-	private static function render_changes( array $report, array $labels ): void {
-		$counts = Import::status_counts( $report );
-		echo '<p class="dangjian-import-counts" data-new="' . esc_attr( (string) $counts['new'] ) . '" data-changed="' . esc_attr( (string) $counts['changed'] ) . '" data-same="' . esc_attr( (string) $counts['same'] ) . '"><strong>' . esc_html(
-			sprintf(
-				/* translators: 1: rows that add a record, 2: rows that change one, 3: rows the same as stored. */
-				__( 'New records: %1$d. Records changed: %2$d. Unchanged (left as they are): %3$d.', 'dangjian' ),
-				$counts['new'],
-				$counts['changed'],
-				$counts['same']
-			)
-		) . '</strong></p>';
-		if ( ! $counts['changed'] ) {
-			return;
-		}
-		echo '<h3>' . esc_html__( 'What changes', 'dangjian' ) . '</h3>';
-		echo '<table class="widefat striped dangjian-changes" style="max-width:70em"><thead><tr><th>' . esc_html__( 'Row', 'dangjian' ) . '</th><th>' . esc_html__( 'ID', 'dangjian' ) . '</th><th>' . esc_html__( 'Column', 'dangjian' ) . '</th><th>' . esc_html__( 'Now', 'dangjian' ) . '</th><th>' . esc_html__( 'After the import', 'dangjian' ) . '</th></tr></thead><tbody>';
-		$shown = 0;
-		foreach ( $report['records'] as $rec ) {
-			foreach ( 'changed' === ( $rec['status'] ?? '' ) ? $rec['changes'] : array() as $column => $change ) {
-				if ( ++$shown > self::CHANGES_SHOWN ) {
-					break 2;
-				}
-				echo '<tr data-row="' . esc_attr( (string) $rec['row'] ) . '" data-field="' . esc_attr( (string) $column ) . '"><td>' . esc_html( (string) $rec['row'] ) . '</td><td>' . esc_html( (string) $rec['db']['id'] ) . '</td><td>' . esc_html( $labels[ $column ] ?? $column ) . '</td><td>' . esc_html( Import::change_text( (string) $column, $change[0] ) ) . '</td><td>' . esc_html( Import::change_text( (string) $column, $change[1] ) ) . '</td></tr>';
-			}
-		}
-		echo '</tbody></table>';
-		if ( $shown > self::CHANGES_SHOWN ) {
-			/* translators: %d: a number of changes. */
-			echo '<p class="description">' . esc_html( sprintf( __( 'The first %d changes are shown.', 'dangjian' ), self::CHANGES_SHOWN ) ) . '</p>';
-		}
-	}
-
-	/**
 	 * The upload form.
 	 */
 	private static function render_upload_form(): void {
@@ -633,68 +516,6 @@ final class Import_Admin {
 			echo '<a class="button-link" href="' . esc_url( $url ) . '">' . esc_html( sprintf( __( 'Empty spreadsheet: %s', 'dangjian' ), Import::type_labels()[ $t ] ) ) . '</a> &nbsp; ';
 		}
 		echo '</form><p class="description">' . esc_html__( 'Nothing is written until you confirm the preview; then every row is imported, or none.', 'dangjian' ) . '</p><hr />';
-	}
-
-	/**
-	 * The export form, with the list screens' filters.
-	 */
-	private static function render_export_form(): void {
-		echo '<h2>' . esc_html__( 'Export a list (CSV)', 'dangjian' ) . '</h2>';
-		echo '<form method="get" action="' . esc_url( admin_url( 'admin.php' ) ) . '" id="dangjian-export">';
-		echo '<input type="hidden" name="page" value="' . esc_attr( self::SLUG ) . '" /><input type="hidden" name="dj_action" value="export" />';
-		wp_nonce_field( 'dangjian_export', '_wpnonce', false );
-		echo '<p><label>' . esc_html__( 'Records', 'dangjian' ) . ' <select name="type">';
-		foreach ( Import::type_labels() as $t => $label ) {
-			echo '<option value="' . esc_attr( $t ) . '">' . esc_html( $label ) . '</option>';
-		}
-		echo '</select></label> ';
-		echo '<label>' . esc_html__( 'Stage (people)', 'dangjian' ) . ' <select name="stage"><option value="">' . esc_html__( 'All', 'dangjian' ) . '</option>';
-		foreach ( array( 'applicant', 'activist', 'candidate', 'probationary', 'full', 'left' ) as $s ) {
-			echo '<option value="' . esc_attr( $s ) . '">' . esc_html( Import_Vocabulary::stage_label( $s ) ) . '</option>';
-		}
-		echo '</select></label> ';
-		echo '<label>' . esc_html__( 'Category (activities)', 'dangjian' ) . ' <select name="category"><option value="">' . esc_html__( 'All', 'dangjian' ) . '</option>';
-		foreach ( array( 'service', 'meeting' ) as $c ) {
-			echo '<option value="' . esc_attr( $c ) . '">' . esc_html( Import_Vocabulary::category_label( $c ) ) . '</option>';
-		}
-		echo '</select></label> ';
-		echo '<label>' . esc_html__( 'Kind', 'dangjian' ) . ' <select name="kind"><option value="">' . esc_html__( 'All', 'dangjian' ) . '</option>';
-		foreach ( array_keys( Import_Vocabulary::kind_categories() ) as $k ) {
-			echo '<option value="' . esc_attr( $k ) . '">' . esc_html( Import_Vocabulary::kind_label( $k ) ) . '</option>';
-		}
-		echo '</select></label></p><p>';
-		echo '<label>' . esc_html__( 'From', 'dangjian' ) . ' <input type="date" name="from" /></label> ';
-		echo '<label>' . esc_html__( 'To', 'dangjian' ) . ' <input type="date" name="to" /></label> ';
-		echo '<label>' . esc_html__( 'Search', 'dangjian' ) . ' <input type="search" name="s" /></label> ';
-		submit_button( __( 'Download CSV', 'dangjian' ), 'secondary', '', false );
-		echo '</p></form><p class="description">' . esc_html__( 'The file holds exactly the rows the list shows with the same filters, in the columns the import reads, and opens in Excel.', 'dangjian' ) . '</p><hr />';
-	}
-
-	/**
-	 * The backup and restore forms, and the result of a refused restore.
-	 */
-	private static function render_backup_forms(): void {
-		echo '<h2>' . esc_html__( 'Backup and restore (JSON, compressed)', 'dangjian' ) . '</h2>';
-		if ( null !== self::$restore && self::$restore['errors'] ) {
-			echo '<div class="notice notice-error inline" id="dangjian-restore-errors"><p><strong>' . esc_html__( 'The backup was not restored; nothing was changed.', 'dangjian' ) . '</strong></p><ul>';
-			foreach ( self::$restore['errors'] as $e ) {
-				echo '<li><code>' . esc_html( $e ) . '</code></li>';
-			}
-			echo '</ul></div>';
-		}
-		echo '<form method="post" action="' . esc_url( self::url() ) . '" id="dangjian-backup" style="display:inline-block;margin-right:2em">';
-		wp_nonce_field( 'dangjian_backup' );
-		echo '<input type="hidden" name="dj_action" value="backup" />';
-		submit_button( __( 'Download a backup of every record', 'dangjian' ), 'secondary', 'submit', false );
-		echo '</form>';
-		echo '<form method="post" enctype="multipart/form-data" action="' . esc_url( self::url() ) . '" id="dangjian-restore">';
-		wp_nonce_field( 'dangjian_restore' );
-		echo '<input type="hidden" name="dj_action" value="restore" />';
-		echo '<p><input type="file" name="dangjian_backup" accept=".json,.gz,application/json,application/gzip" required="required" /> ';
-		echo '<label><input type="checkbox" name="confirm" value="1" /> ' . esc_html__( 'Replace every record (people, activities, participants, headcount, coverage, honours) with the backup', 'dangjian' ) . '</label> ';
-		submit_button( __( 'Restore', 'dangjian' ), 'delete', 'submit', false );
-		echo '</p></form><p class="description">' . esc_html__( 'The whole file is checked first, with the same rules as the forms; a refused file is listed with the table, row and field of each problem, and nothing is changed.', 'dangjian' ) . '</p>';
-		echo '<p class="description" id="dangjian-upload-limit">' . esc_html( Backup::upload_limit_text() ) . '</p><hr />';
 	}
 
 	/**

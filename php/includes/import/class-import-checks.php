@@ -97,7 +97,7 @@ final class Import_Checks {
 				$before = null;
 			} elseif ( null !== $before ) {
 				// An update: the columns the file does not have keep their stored values.
-				$v = self::keep_absent( $report, $v, $before, array() );
+				$v = Import_Update::keep_absent( $report, $v, $before, array() );
 			}
 
 			if ( isset( $v['name'] ) && '' !== $v['name'] ) {
@@ -143,7 +143,7 @@ final class Import_Checks {
 				'updated_at'  => $now,
 			) + $engine;
 			$rec['db']['is_staff'] = $engine['is_staff'] ? 1 : 0;
-			self::compare( $rec, $before, array() );
+			Import_Update::compare( $rec, $before, array() );
 
 			if ( $ok ) {
 				if ( null !== $before ) {
@@ -200,7 +200,7 @@ final class Import_Checks {
 			}
 			$before = $taken[ $id ] ?? null;
 			if ( null !== $before ) {
-				$v = self::keep_absent( $report, $v, $before, array() );
+				$v = Import_Update::keep_absent( $report, $v, $before, array() );
 			}
 			// The record as a form would post it; cells refused already are left to their error.
 			$values = array();
@@ -224,7 +224,7 @@ final class Import_Checks {
 				'created_at' => $now,
 				'updated_at' => $now,
 			);
-			self::compare( $rec, $before, array() );
+			Import_Update::compare( $rec, $before, array() );
 			if ( null !== $progress ) {
 				$progress( $n + 1 );
 			}
@@ -290,24 +290,11 @@ final class Import_Checks {
 		}
 		// IDs already recorded: those rows update their activity, with its participants when the file has them.
 		$taken  = self::existing( 'SELECT * FROM ' . $table . ' WHERE id IN (%s)', $given, 'id' );
-		$stored = array();
-		foreach ( self::existing( 'SELECT p.activity_id, p.person_id, p.hours, n.name FROM ' . Schema::table( 'participants' ) . ' p LEFT JOIN ' . Schema::table( 'people' ) . ' n ON n.id = p.person_id WHERE p.activity_id IN (%s) ORDER BY p.id', array_keys( $taken ), null ) as $link ) {
-			$stored[ (int) $link['activity_id'] ][] = $link;
-		}
+		$stored = Import_Update::stored_links( array_keys( $taken ) );
 		$max   = (int) $wpdb->get_var( "SELECT MAX(id) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$next  = max( array_merge( array( $max ), $given ) ) + 1;
 
-		$people     = Schema::table( 'people' );
-		$by_name    = array();
-		foreach ( self::existing( 'SELECT id, name FROM ' . $people . ' WHERE name IN (%s)', $names, null ) as $row ) {
-			$by_name[ $row['name'] ][] = (int) $row['id'];
-		}
-		$person_ids = self::existing( 'SELECT id, name FROM ' . $people . ' WHERE id IN (%s)', $pids, 'id' );
-
-		$recorded = array();
-		foreach ( self::existing( 'SELECT id, activity_date, category, kind, title, venue, hours, beneficiaries FROM ' . $table . ' WHERE activity_date IN (%s)', $dates, null ) as $row ) {
-			$recorded[ self::activity_key( $row['activity_date'], $row['category'], $row['kind'], $row['title'], $row['venue'], $row['hours'], (int) $row['beneficiaries'] ) ] = (int) $row['id'];
-		}
+		list( $by_name, $person_ids, $recorded ) = self::activity_lookups( $names, $pids, $dates );
 
 		$scratch  = Engine::build();
 		$ids_seen = array();
@@ -340,7 +327,7 @@ final class Import_Checks {
 			}
 			$before = $taken[ $id ] ?? null;
 			if ( null !== $before ) {
-				$v        = self::keep_absent( $report, $v, $before, array( 'date' => 'activity_date' ) );
+				$v        = Import_Update::keep_absent( $report, $v, $before, array( 'date' => 'activity_date' ) );
 				$category = $category ?? $before['category'];
 				$kind     = $kind ?? $before['kind'];
 			}
@@ -351,10 +338,7 @@ final class Import_Checks {
 			if ( null !== $before && ! isset( $report['field_columns']['participants'] ) ) {
 				// No participants column: the stored participants stay (links null: not rewritten).
 				$links        = null;
-				$participants = array();
-				foreach ( $stored[ $id ] ?? array() as $link ) {
-					$participants[] = null === $link['hours'] ? array( 'id' => (int) $link['person_id'] ) : array( 'id' => (int) $link['person_id'], 'hours' => (string) $link['hours'] );
-				}
+				$participants = array_map( static fn( $l ) => null === $l['hours'] ? array( 'id' => (int) $l['person_id'] ) : array( 'id' => (int) $l['person_id'], 'hours' => (string) $l['hours'] ), $stored[ $id ] ?? array() );
 			}
 
 			$hours = $v['hours'] ?? '0.00';
@@ -410,9 +394,9 @@ final class Import_Checks {
 				'created_at'    => $now,
 				'updated_at'    => $now,
 			);
-			self::compare( $rec, $before, array( 'date' => 'activity_date' ) );
+			Import_Update::compare( $rec, $before, array( 'date' => 'activity_date' ) );
 			if ( null !== $before && null !== $links ) {
-				self::compare_links( $rec, $stored[ $id ] ?? array() );
+				Import_Update::compare_links( $rec, $stored[ $id ] ?? array() );
 			}
 
 			if ( $ok ) {
@@ -551,85 +535,24 @@ final class Import_Checks {
 	}
 
 	/**
-	 * The values of an updating row: the columns the file does not have take the stored record's.
+	 * What the activity checks look up: people by name and by id, activities recorded on the dates.
 	 *
-	 * @param array                $report The report (its columns).
-	 * @param array                $v      The row's values, by column.
-	 * @param array                $before The stored record.
-	 * @param array<string,string> $map    Column => table column where they differ.
-	 * @return array
+	 * @param string[] $names Participants named.
+	 * @param int[]    $pids  Participants given by id.
+	 * @param string[] $dates The dates of the file.
+	 * @return array{0:array<string,int[]>,1:array<int,array>,2:array<string,int>}
 	 */
-	private static function keep_absent( array $report, array $v, array $before, array $map ): array {
-		foreach ( Import_Vocabulary::columns( $report['type'] ) as $name => $def ) {
-			if ( isset( $report['field_columns'][ $name ] ) || in_array( $name, array( 'id', 'stage', 'participants' ), true ) ) {
-				continue;
-			}
-			$stored = $before[ $map[ $name ] ?? $name ] ?? null;
-			if ( null !== $stored && in_array( $def['parser'], array( 'count', 'year' ), true ) ) {
-				$stored = (int) $stored;
-			} elseif ( null !== $stored && 'bool' === $def['parser'] ) {
-				$stored = '1' === (string) $stored;
-			}
-			$v[ $name ] = $stored;
+	private static function activity_lookups( array $names, array $pids, array $dates ): array {
+		$people  = Schema::table( 'people' );
+		$by_name = array();
+		foreach ( self::existing( 'SELECT id, name FROM ' . $people . ' WHERE name IN (%s)', $names, null ) as $row ) {
+			$by_name[ $row['name'] ][] = (int) $row['id'];
 		}
-		return $v;
-	}
-
-	/**
-	 * Whether a row adds a record ("new"), changes one ("changed", with what changes: column =>
-	 * [stored, imported]) or repeats it ("same", written as it is: not at all).
-	 *
-	 * @param array                $rec    The record of the report (status and changes set).
-	 * @param array|null           $before The stored record, or null.
-	 * @param array<string,string> $map    Column => table column where they differ.
-	 */
-	private static function compare( array &$rec, ?array $before, array $map ): void {
-		$rec['status']  = null === $before ? 'new' : 'same';
-		$rec['changes'] = array();
-		if ( null === $before ) {
-			return;
+		$recorded = array();
+		foreach ( self::existing( 'SELECT id, activity_date, category, kind, title, venue, hours, beneficiaries FROM ' . Schema::table( 'activities' ) . ' WHERE activity_date IN (%s)', $dates, null ) as $row ) {
+			$recorded[ self::activity_key( $row['activity_date'], $row['category'], $row['kind'], $row['title'], $row['venue'], $row['hours'], (int) $row['beneficiaries'] ) ] = (int) $row['id'];
 		}
-		$text = static fn( $x ) => null === $x ? '' : ( is_bool( $x ) ? ( $x ? '1' : '0' ) : (string) $x );
-		foreach ( $rec['db'] as $key => $value ) {
-			if ( in_array( $key, array( 'id', 'created_at', 'updated_at' ), true ) || ! array_key_exists( $key, $before ) ) {
-				continue;
-			}
-			if ( $text( $before[ $key ] ) !== $text( $value ) ) {
-				$column                     = array_search( $key, $map, true );
-				$rec['changes'][ false === $column ? $key : $column ] = array( $text( $before[ $key ] ), $text( $value ) );
-			}
-		}
-		unset( $rec['db']['created_at'] ); // An update keeps the day the record was made.
-		$rec['status'] = $rec['changes'] ? 'changed' : 'same';
-	}
-
-	/**
-	 * An updated activity's participants against the stored ones: a change when the people or their
-	 * own hours differ ("张三、李四 (1.5)" before and after).
-	 *
-	 * @param array   $rec    The record (its links and values; status and changes updated).
-	 * @param array[] $stored The stored links (person_id, hours, name).
-	 */
-	private static function compare_links( array &$rec, array $stored ): void {
-		$key  = static fn( array $links ) => implode( ',', array_map( static fn( $l ) => $l['person_id'] . ':' . ( null === $l['hours'] ? '' : Amount::round( (string) $l['hours'] ) ), $links ) );
-		$old  = $stored;
-		$new  = (array) $rec['links'];
-		$sort = static fn( $a, $b ) => (int) $a['person_id'] <=> (int) $b['person_id'];
-		usort( $old, $sort );
-		usort( $new, $sort );
-		if ( $key( $old ) === $key( $new ) ) {
-			return;
-		}
-		$text = array();
-		foreach ( $stored as $l ) {
-			$text[] = ( null === $l['name'] ? '#' . $l['person_id'] : $l['name'] ) . ( null === $l['hours'] ? '' : ' (' . Amount::trim( (string) $l['hours'] ) . ')' );
-		}
-		$now = array();
-		foreach ( (array) ( $rec['values']['participants'] ?? array() ) as $p ) {
-			$now[] = $p['who'] . ( null === $p['hours'] ? '' : ' (' . Amount::trim( (string) $p['hours'] ) . ')' );
-		}
-		$rec['changes']['participants'] = array( implode( '、', $text ), implode( '、', $now ) );
-		$rec['status']                  = 'changed';
+		return array( $by_name, self::existing( 'SELECT id, name FROM ' . $people . ' WHERE id IN (%s)', $pids, 'id' ), $recorded );
 	}
 
 	/**

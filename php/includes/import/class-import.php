@@ -128,7 +128,7 @@ final class Import {
 			return $report;
 		}
 		$report['imported'] = count( $report['records'] );
-		$report['counts']   = self::status_counts( $report );
+		$report['counts']   = Import_Update::status_counts( $report );
 		Data_Version::bump();
 		/**
 		 * Fires after a CSV import was committed.
@@ -383,7 +383,9 @@ final class Import {
 				return (string) $wpdb->last_error;
 			}
 			if ( 'activities' === $report['type'] && null !== $rec['links'] ) {
-				$wpdb->delete( Schema::table( 'participants' ), array( 'activity_id' => $rec['db']['id'] ) );
+				if ( false === $wpdb->delete( Schema::table( 'participants' ), array( 'activity_id' => $rec['db']['id'] ) ) ) {
+					return (string) $wpdb->last_error;
+				}
 				$new[] = $rec; // Its participants are written again below.
 			}
 			++$done;
@@ -417,57 +419,6 @@ final class Import {
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * A stored or imported value as the preview of the changes shows it: labels for the coded values,
-	 * amounts without needless zeros, "—" for none.
-	 *
-	 * @param string $column The spreadsheet column.
-	 * @param string $value  The value as stored ('' for none).
-	 */
-	public static function change_text( string $column, string $value ): string {
-		if ( '' === $value ) {
-			return '—';
-		}
-		switch ( $column ) {
-			case 'is_staff':
-				return Import_Vocabulary::bool_label( '1' === $value );
-			case 'gender':
-				return Import_Vocabulary::gender_label( $value );
-			case 'left_reason':
-				return Import_Vocabulary::left_reason_label( $value );
-			case 'category':
-				return Import_Vocabulary::category_label( $value );
-			case 'kind':
-				return Import_Vocabulary::kind_label( $value );
-			case 'venue_kind':
-				return Import_Vocabulary::venue_kind_label( $value );
-			case 'hours':
-			case 'fee_waived':
-			case 'donation':
-			case 'amount':
-				return Amount::trim( $value );
-		}
-		return $value;
-	}
-
-	/**
-	 * How many rows add a record, change one or repeat one as stored.
-	 *
-	 * @param array $report The checked report.
-	 * @return array{new:int,changed:int,same:int}
-	 */
-	public static function status_counts( array $report ): array {
-		$out = array(
-			'new'     => 0,
-			'changed' => 0,
-			'same'    => 0,
-		);
-		foreach ( $report['records'] as $rec ) {
-			++$out[ $rec['status'] ?? 'new' ];
-		}
-		return $out;
 	}
 
 	/**
