@@ -553,6 +553,62 @@ static void put_projects(FILE *f, const struct dj_dataset *ds, const work *w, ui
     fputc('}', f);
 }
 
+/* by_venue_kind, by_month, top_volunteers and the v2 service figures. */
+static void put_service_tail(FILE *f, const struct dj_dataset *ds, const work *w, uint32_t *ord)
+{
+    size_t n = 0;
+    /* by_venue_kind: fold the places into their venue kinds */
+    for (uint32_t p = 0; p < ds->places.n; p++) {
+        uint32_t vk = ds->places.a[p];
+        int seen = 0;
+        if (vk == 0 || w->pl[p].act == 0) {
+            continue;
+        }
+        for (size_t i = 0; i < n; i++) {
+            seen |= ord[i] == vk;
+        }
+        if (!seen) {
+            ord[n++] = vk;
+        }
+    }
+    qsort(ord, n, sizeof(uint32_t), cmp_str_idx);
+    fputs(",\"by_venue_kind\":{", f);
+    for (size_t i = 0; i < n; i++) {
+        int64_t venues = 0, act = 0, ben = 0, hours = 0;
+        for (uint32_t p = 0; p < ds->places.n; p++) {
+            if (ds->places.a[p] == ord[i] && w->pl[p].act > 0) {
+                venues += ds->places.b[p] != 0;
+                act += w->pl[p].act;
+                ben += w->pl[p].ben;
+                hours += w->pl[p].hours;
+            }
+        }
+        fputs(i ? "," : "", f);
+        put_str(f, ds, ord[i]);
+        fprintf(f,
+                ":{\"venues\":%lld,\"activities\":%lld,\"beneficiaries\":%lld,\"hours\":", (long long)venues,
+                (long long)act, (long long)ben);
+        put_amount(f, hours);
+        fputc('}', f);
+    }
+    fputs("},\"by_month\":[", f);
+    for (int i = 0; i < w->n_months; i++) {
+        int am = w->first_am + i;
+        fprintf(f, "%s{\"month\":\"%04d-%02d\",\"activities\":%lld,\"hours\":", i ? "," : "", am / 12,
+                am % 12 + 1, (long long)w->month[i].act);
+        put_amount(f, w->month[i].hours);
+        fprintf(f, ",\"beneficiaries\":%lld}", (long long)w->month[i].ben);
+    }
+    fputs("],\"top_volunteers\":[", f);
+    for (int i = 0; i < w->n_top; i++) {
+        fprintf(f, "%s{\"id\":%d,\"hours\":", i ? "," : "", w->top[i].id);
+        put_amount(f, w->top[i].hours);
+        fprintf(f, ",\"activities\":%lld}", (long long)w->top[i].acts);
+    }
+    fputc(']', f);
+    put_projects(f, ds, w, ord);
+}
+
 static void put_figures(FILE *f, const struct dj_dataset *ds, const work *w, int32_t from, int32_t to)
 {
     fputs("{\"period\":{\"from\":", f);
@@ -644,56 +700,7 @@ static void put_figures(FILE *f, const struct dj_dataset *ds, const work *w, int
         if (cat == DJ_CAT_MEETING) {
             break;
         }
-        /* by_venue_kind: fold the places into their venue kinds */
-        n = 0;
-        for (uint32_t p = 0; p < ds->places.n; p++) {
-            uint32_t vk = ds->places.a[p];
-            int seen = 0;
-            if (vk == 0 || w->pl[p].act == 0) {
-                continue;
-            }
-            for (size_t i = 0; i < n; i++) {
-                seen |= ord[i] == vk;
-            }
-            if (!seen) {
-                ord[n++] = vk;
-            }
-        }
-        qsort(ord, n, sizeof(uint32_t), cmp_str_idx);
-        fputs(",\"by_venue_kind\":{", f);
-        for (size_t i = 0; i < n; i++) {
-            int64_t venues = 0, act = 0, ben = 0, hours = 0;
-            for (uint32_t p = 0; p < ds->places.n; p++) {
-                if (ds->places.a[p] == ord[i] && w->pl[p].act > 0) {
-                    venues += ds->places.b[p] != 0;
-                    act += w->pl[p].act;
-                    ben += w->pl[p].ben;
-                    hours += w->pl[p].hours;
-                }
-            }
-            fputs(i ? "," : "", f);
-            put_str(f, ds, ord[i]);
-            fprintf(f, ":{\"venues\":%lld,\"activities\":%lld,\"beneficiaries\":%lld,\"hours\":",
-                    (long long)venues, (long long)act, (long long)ben);
-            put_amount(f, hours);
-            fputc('}', f);
-        }
-        fputs("},\"by_month\":[", f);
-        for (int i = 0; i < w->n_months; i++) {
-            int am = w->first_am + i;
-            fprintf(f, "%s{\"month\":\"%04d-%02d\",\"activities\":%lld,\"hours\":", i ? "," : "", am / 12,
-                    am % 12 + 1, (long long)w->month[i].act);
-            put_amount(f, w->month[i].hours);
-            fprintf(f, ",\"beneficiaries\":%lld}", (long long)w->month[i].ben);
-        }
-        fputs("],\"top_volunteers\":[", f);
-        for (int i = 0; i < w->n_top; i++) {
-            fprintf(f, "%s{\"id\":%d,\"hours\":", i ? "," : "", w->top[i].id);
-            put_amount(f, w->top[i].hours);
-            fprintf(f, ",\"activities\":%lld}", (long long)w->top[i].acts);
-        }
-        fputc(']', f);
-        put_projects(f, ds, w, ord);
+        put_service_tail(f, ds, w, ord);
     }
     /* missing: periods wholly inside from..to with no meeting of the kind */
     fputs(",\"missing\":{", f);

@@ -236,6 +236,8 @@ static void test_people(void)
     dj_dataset_release(ds);
 }
 
+static void test_activity_participants(dj_dataset *ds);
+
 static void test_activities(void)
 {
     dj_error err;
@@ -327,9 +329,17 @@ static void test_activities(void)
     check_str(err.message, "activities[0].id: duplicate id 30");
     check(dj_dataset_activities_count(ds) == 5);
 
-    /* participants: unknown (bare and array form), duplicate (the later) */
     free(before);
-    before = dump(ds);
+    free(stats_before);
+    test_activity_participants(ds);
+    dj_dataset_release(ds);
+}
+
+/* participants: unknown (bare and array form), duplicate (the later); misuse */
+static void test_activity_participants(dj_dataset *ds)
+{
+    dj_error err;
+    char *before = dump(ds), *after;
     dj_participant_rec pp[4] = {{1, 0, 0}, {2, 0, 0}, {99, 0, 0}, {1, 0, 0}};
     dj_activity_rec e = activity(40, "2024-04-01", "lecture");
     e.parts = pp;
@@ -398,10 +408,7 @@ static void test_activities(void)
     check(dj_dataset_activities_begin(ds, 1, 0, &err) == DJ_OK);
     check(dj_dataset_people_begin(ds, 1, &err) == DJ_E_RECORD);
     dj_dataset_rollback(ds);
-
     free(before);
-    free(stats_before);
-    dj_dataset_release(ds);
 }
 
 static void test_headcount(void)

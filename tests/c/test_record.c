@@ -93,6 +93,8 @@ static void test_person_ok(void)
     check(pparse(&p, 0) == DJ_OK && prec.is_staff == 0);
 }
 
+static void test_person_order(void);
+
 static void test_person_errors(void)
 {
     dj_person_in p;
@@ -178,6 +180,13 @@ static void test_person_errors(void)
     check_str(err.message,
               "people[4].left_reason: 1 is not a leaving reason (transfer, death, cancelled or other)");
 
+    test_person_order();
+}
+
+/* The checks that relate a person's dates, and their order. */
+static void test_person_order(void)
+{
+    dj_person_in p;
     /* stage order: the later field, against the previous present one */
     p = person(1);
     p.dates[DJ_STAGE_APPLIED] = S("2023-01-01");
@@ -370,6 +379,9 @@ static void test_activity_ok(void)
     check(aparse(&a, 0) == DJ_OK && arec.n_parts == 2);
 }
 
+static void test_activity_names(void);
+static void test_activity_participants(void);
+
 static void test_activity_errors(void)
 {
     dj_activity_in a;
@@ -462,7 +474,15 @@ static void test_activity_errors(void)
     aparse(&a, 0);
     check_str(err.message, "activities[0].venue_kind: false is not a slug (1 to 32 of a-z, 0-9, _)");
 
+    test_activity_names();
+}
+
+/* venue (and the rules it shares with project): length, UTF-8, trimming. */
+static void test_activity_names(void)
+{
+    dj_activity_in a;
     const char *venue_msg = "is not a venue name (UTF-8 text of at most 200 bytes)";
+    char want[512];
     a = activity();
     a.venue = I(7);
     aparse(&a, 0);
@@ -501,6 +521,16 @@ static void test_activity_errors(void)
     a.venue = SN("a\0b", 3); /* U+0000 is UTF-8 */
     check(aparse(&a, 0) == DJ_OK && arec.venue_len == 3);
 
+    test_activity_participants();
+}
+
+/* participants, and the order of the checks of a row. */
+static void test_activity_participants(void)
+{
+    dj_activity_in a;
+    const char *amount_msg = "is not an amount (a number from 0 to 1000000000)";
+    const char *venue_msg = "is not a venue name (UTF-8 text of at most 200 bytes)";
+    char want[512];
     a = activity();
     a.participants = S("1,2");
     aparse(&a, 4);

@@ -421,6 +421,42 @@ static const char *spec_error(const spec *s)
     return load_error(b.b, b.n);
 }
 
+/* The bounds: huge counts are "truncated", with no big allocation; a file
+ * of empty sections has no strings. */
+static void test_value_bounds(void)
+{
+    static buf b;
+    /* The bounds: huge counts are "truncated", with no big allocation. */
+    {
+        spec t = base();
+        buf *bb = &b;
+        build(bb, &t);
+        wr32(bb->b + 32, 0xFFFFFFFFu); /* strings */
+        reseal(bb->b, bb->n);
+        check_str(load_error(bb->b, bb->n), "snapshot (memory): truncated");
+        build(bb, &t);
+        size_t people = 32 + 4 + 4 * 3 + 5 + 4;
+        check(rd32(bb->b + people) == 2);
+        wr32(bb->b + people, 0x80000000u);
+        reseal(bb->b, bb->n);
+        check_str(load_error(bb->b, bb->n), "snapshot (memory): truncated");
+        build(bb, &t);
+        wr32(bb->b + bb->n - 4 - 4 - 4 - 4, 0x10000000u); /* m */
+        check(rd32(bb->b + bb->n - 16) == 0x10000000u);
+        reseal(bb->b, bb->n);
+        check_str(load_error(bb->b, bb->n), "snapshot (memory): truncated");
+    }
+    {
+        /* No strings at all (a file of empty sections). */
+        buf *bb = &b;
+        header(bb);
+        for (int k = 0; k < 11; k++)
+            u32(bb, 0);
+        reseal(bb->b, bb->n);
+        check_str(load_error(bb->b, bb->n), "snapshot (memory): damaged (no strings)");
+    }
+}
+
 static void test_value_checks(void)
 {
     static buf b;
@@ -541,35 +577,7 @@ static void test_value_checks(void)
         check_str(spec_error(&t), "snapshot (memory): damaged (activities[0].participants[1].id: duplicate "
                                   "participant 2)");
     }
-    /* The bounds: huge counts are "truncated", with no big allocation. */
-    {
-        spec t = base();
-        buf *bb = &b;
-        build(bb, &t);
-        wr32(bb->b + 32, 0xFFFFFFFFu); /* strings */
-        reseal(bb->b, bb->n);
-        check_str(load_error(bb->b, bb->n), "snapshot (memory): truncated");
-        build(bb, &t);
-        size_t people = 32 + 4 + 4 * 3 + 5 + 4;
-        check(rd32(bb->b + people) == 2);
-        wr32(bb->b + people, 0x80000000u);
-        reseal(bb->b, bb->n);
-        check_str(load_error(bb->b, bb->n), "snapshot (memory): truncated");
-        build(bb, &t);
-        wr32(bb->b + bb->n - 4 - 4 - 4 - 4, 0x10000000u); /* m */
-        check(rd32(bb->b + bb->n - 16) == 0x10000000u);
-        reseal(bb->b, bb->n);
-        check_str(load_error(bb->b, bb->n), "snapshot (memory): truncated");
-    }
-    {
-        /* No strings at all (a file of empty sections). */
-        buf *bb = &b;
-        header(bb);
-        for (int k = 0; k < 11; k++)
-            u32(bb, 0);
-        reseal(bb->b, bb->n);
-        check_str(load_error(bb->b, bb->n), "snapshot (memory): damaged (no strings)");
-    }
+    test_value_bounds();
 #undef EXPECT
 #undef EXPECT_S
 }

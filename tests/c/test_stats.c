@@ -145,6 +145,8 @@ static dj_dataset *branch(void)
     return ds;
 }
 
+static void test_branch_days(dj_dataset *ds);
+
 static void test_branch(void)
 {
     dj_dataset *ds = branch();
@@ -250,6 +252,17 @@ static void test_branch(void)
         "\"2024-07\",\"2024-08\",\"2024-09\",\"2024-10\",\"2024-11\",\"2024-12\"]}}}");
     dj_free(json);
     dj_stats_free(&s);
+    test_branch_days(ds);
+    dj_dataset_release(ds);
+}
+
+/* The same branch on other days of as_of and periods. */
+static void test_branch_days(dj_dataset *ds)
+{
+    dj_query q;
+    dj_stats s;
+    dj_error err;
+    char *json;
 
     /* left_on: on the roster the day before, not on the day */
     q = query("2024-01-01", "2024-12-31", "2024-06-29");
@@ -362,8 +375,6 @@ static void test_branch(void)
     check(s.service.activities == 6);
     dj_stats_free(&s);
     dj_dataset_rollback(ds);
-
-    dj_dataset_release(ds);
 }
 
 static void test_empty(void)
