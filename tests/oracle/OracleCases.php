@@ -280,7 +280,7 @@ final class OracleCases
         $points = [];
         while (count($points) < $n) {
             $d = $this->date();
-            $c = self::pick([0, 1, 3, 7, 12, 40, '5', '0']);
+            $c = self::pick([0, 1, 3, 7, 12, 40, '5', '0', 16, 32, 160, '20000', 2000]);  // 3/160 = 0.01875, 1/20000: halves
             $points[$d] = ['date' => $d, 'count' => $c];
         }
         return array_values($points);

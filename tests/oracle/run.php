@@ -42,7 +42,25 @@ if (!is_file($ext)) {
 }
 @mkdir($work, 0777, true);
 
-$passed = $failed = $queries = $shownCount = 0;
+// The oracle's own value rules against the examples STATS.md gives.
+$examples = [
+    [OracleValues::hundredths(1.115), 112], [OracleValues::hundredths(2.675), 268], [OracleValues::hundredths(1.005), 101],
+    [OracleValues::hundredths('1.005'), 101], [OracleValues::hundredths('.5e1'), 500], [OracleValues::ratio(3, 160), 188],
+    [OracleValues::plusYear('2024-02-29'), '2025-03-01'], [OracleValues::plusYear('2023-03-01'), '2024-03-01'],
+    [OracleValues::amountText(1200), '12.0'], [OracleValues::amountText(25), '0.25'], [OracleValues::amountText(123450), '1234.5'],
+    [OracleValues::name("\u{3000} 阳光社区\t\n"), '阳光社区'], [OracleValues::name(" \u{3000}\x0B"), null],
+];
+$selfOk = true;
+foreach ($examples as $n => [$have, $want]) {
+    if ($have !== $want) {
+        $selfOk = false;
+        echo "# the oracle's example $n gives " . var_export($have, true) . ', not ' . var_export($want, true) . "\n";
+    }
+}
+echo ($selfOk ? 'ok' : 'not ok') . " 0 - the oracle's value rules give STATS.md's examples\n";
+$passed = $selfOk ? 1 : 0;
+$failed = $selfOk ? 0 : 1;
+$queries = $shownCount = 0;
 $tally = [];
 $chunk = max(1, (int)($opt['chunk'] ?? 300));
 for ($c0 = $from; $c0 <= $to; $c0 += $chunk) {

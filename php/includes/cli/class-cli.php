@@ -107,19 +107,15 @@ final class CLI {
 	 *
 	 * ## OPTIONS
 	 *
-	 * --type=<type>
-	 * : What to export.
-	 * ---
-	 * options:
-	 *   - people
-	 *   - activities
-	 *   - investments
-	 *   - benefits
-	 *   - plans
-	 * ---
+	 * [<type>]
+	 * : What to export: people, activities, investments, benefits or plans (or give --type).
+	 *
+	 * [--type=<type>]
+	 * : What to export (the same as <type>).
 	 *
 	 * [--output=<file>]
-	 * : Write to this file instead of standard output.
+	 * : Write to this file instead of standard output. It is written under a temporary name and
+	 * renamed once whole: a failed export leaves no file (and exits with an error).
 	 *
 	 * [--stage=<stage>]
 	 * : People: applicant, activist, candidate, probationary, full, left or none (today).
@@ -141,6 +137,7 @@ final class CLI {
 	 *
 	 * ## EXAMPLES
 	 *
+	 *     wp dangjian export activities --output=activities.csv
 	 *     wp dangjian export --type=people --stage=full --output=members.csv
 	 *     wp dangjian export --type=activities --category=service --from=2024-01-01 --to=2024-12-31
 	 *
@@ -148,34 +145,45 @@ final class CLI {
 	 * @param array $assoc_args Options.
 	 */
 	public function export( $args, $assoc_args ): void {
-		$type = (string) ( $assoc_args['type'] ?? '' );
+		$type = (string) ( $args[0] ?? $assoc_args['type'] ?? '' );
 		if ( ! in_array( $type, Import::TYPES, true ) ) {
-			\WP_CLI::error( '--type must be one of: ' . implode( ', ', Import::TYPES ) . '.' );
+			\WP_CLI::error( 'Say what to export, one of: ' . implode( ', ', Import::TYPES ) . ' (wp dangjian export activities --output=activities.csv).' );
 		}
 		$filters = Export::filters_from( $type, $assoc_args );
 		$output  = isset( $assoc_args['output'] ) ? (string) $assoc_args['output'] : '';
-		$out     = '' === $output ? fopen( 'php://stdout', 'wb' ) : @fopen( $output, 'wb' ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- Reported below.
+		$part    = '' === $output ? '' : $output . '.part-' . getmypid();
+		$out     = '' === $output ? fopen( 'php://stdout', 'wb' ) : @fopen( $part, 'wb' ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- Reported below.
 		if ( ! $out ) {
 			\WP_CLI::error( "Cannot write $output." );
 		}
-		$bar = null;
-		$n   = Export::write(
-			$type,
-			$filters,
-			$out,
-			'' === $output ? null : static function ( $done, $total ) use ( &$bar ) {
-				if ( null === $bar ) {
-					$bar = \WP_CLI\Utils\make_progress_bar( 'Exporting', max( 1, $total ) );
+		$bar   = null;
+		$start = microtime( true );
+		try {
+			$n = Export::write(
+				$type,
+				$filters,
+				$out,
+				'' === $output ? null : static function ( $done, $total ) use ( &$bar ) {
+					if ( null === $bar ) {
+						$bar = \WP_CLI\Utils\make_progress_bar( 'Exporting', max( 1, $total ) );
+					}
+					$bar->tick( $done - $bar->current() );
 				}
-				$bar->tick( $done - $bar->current() );
+			);
+			if ( ! fclose( $out ) || ( '' !== $part && ! rename( $part, $output ) ) ) {
+				throw new \RuntimeException( "Cannot write $output." );
 			}
-		);
-		fclose( $out );
+		} catch ( \Throwable $e ) {
+			if ( '' !== $part && is_file( $part ) ) {
+				unlink( $part );
+			}
+			\WP_CLI::error( 'The export failed, so no file was written: ' . $e->getMessage() );
+		}
 		if ( null !== $bar ) {
 			$bar->finish();
 		}
 		if ( '' !== $output ) {
-			\WP_CLI::success( sprintf( 'Exported %d %s to %s.', $n, $type, $output ) );
+			\WP_CLI::success( sprintf( 'Exported %d %s to %s (%.1f s).', $n, $type, $output, microtime( true ) - $start ) );
 		}
 	}
 

@@ -28,6 +28,9 @@ final class Export_Job {
 	/** The private folder under uploads. */
 	const DIR = 'dangjian-exports';
 
+	/** Seconds a job waits for wp-cron before the page's reload runs it itself. */
+	const CRON_WAIT = 10;
+
 	/** Past this many rows the page exports in the background. */
 	const BACKGROUND_ROWS = 20000;
 
@@ -185,6 +188,11 @@ final class Export_Job {
 		$job = self::get( $id );
 		if ( null === $job ) {
 			return;
+		}
+		if ( 'queued' === $job['status'] && time() - (int) $job['created'] >= self::CRON_WAIT ) {
+			// wp-cron did not take it (DISABLE_WP_CRON, no loopback): the page's own request writes it.
+			self::run( $id );
+			$job = self::get( $id ) ?? $job;
 		}
 		echo '<div class="notice notice-info inline" id="dangjian-export-job" data-status="' . esc_attr( $job['status'] ) . '"><p>';
 		if ( 'done' === $job['status'] ) {

@@ -247,10 +247,11 @@ final class Network_Admin {
 		if ( ! $rows ) {
 			echo '<tr><td colspan="' . count( self::columns() ) . '">' . esc_html__( 'No branch has figures for this year yet.', 'dangjian' ) . '</td></tr>';
 		}
-		$ctx = self::cell_context();
+		$ctx   = self::cell_context();
+		$kinds = array_map( static fn( $c ) => $c[1], self::columns() ); // Once: columns() translates its labels.
 		foreach ( $rows as $row ) {
 			$html = '<tr data-site="' . (int) $row['site_id'] . '" data-stale="' . ( $row['stale'] ? '1' : '0' ) . '" data-outdated="' . (int) $row['outdated'] . '">';
-			foreach ( self::columns() as $col => list( , $kind ) ) {
+			foreach ( $kinds as $col => $kind ) {
 				$html .= '<td data-col="' . $col . '">' . self::cell( $row, $col, $kind, $ctx ) . '</td>';
 			}
 			echo $html . '</tr>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Built from escaped parts (cell()) and integers; column keys are constants.
