@@ -120,6 +120,32 @@ int main(int argc, char **argv)
     t0 = now_ms();
     free(year_stats(ds, from, to));
     printf("follow: stats() again, no write (the cache as it is) %.1f ms\n", now_ms() - t0);
+    {
+        /* a filtered query (one project, one venue kind) scans the rows */
+        dj_query q;
+        dj_stats st;
+        dj_value v = {DJ_V_ARRAY, {0}};
+        int field;
+        dj_query_init(&q);
+        q.from = from;
+        q.to = to;
+        dj_query_set(&q, "filter", 6, &v, &err);
+        dj_query_filter_key(&q, "projects", 8, 0, 0, &v, 1, 1, &field, &err);
+        dj_value name = {DJ_V_STRING, {0}};
+        name.u.s.p = "flood";
+        name.u.s.len = 5;
+        dj_query_filter_value(&q, field, &name, &err);
+        dj_query_filter_key(&q, "venue_kinds", 11, 0, 0, &v, 1, 1, &field, &err);
+        name.u.s.p = "hall";
+        name.u.s.len = 4;
+        dj_query_filter_value(&q, field, &name, &err);
+        t0 = now_ms();
+        if (dj_dataset_stats(ds, &q, &st, &err) != DJ_OK)
+            return 1;
+        printf("follow: a filtered stats() (one project, one venue kind: a scan) %.1f ms\n", now_ms() - t0);
+        dj_stats_free(&st);
+        dj_query_free(&q);
+    }
 
     double *tf = calloc(rounds, sizeof *tf), *td = calloc(rounds, sizeof *td);
     int same = 1;

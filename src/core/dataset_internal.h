@@ -144,6 +144,9 @@ int dj_cache_usable(const dj_cache *c);
 /* Tests only: when set, dj_dataset_stats() neither builds nor reads the
  * cache and scans every activity row instead. */
 extern int dj_stats_scan_only;
+/* Tests only: when set, the distinct volunteers of each project are counted
+ * by sorting the (project, person) pairs, never with per-project bitmaps. */
+extern int dj_stats_projects_by_sort;
 
 /* An amount column value (hundredths) with its escape resolved. */
 int64_t dj_big_get(const dj_bigtab *t, uint32_t row);

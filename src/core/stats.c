@@ -67,8 +67,7 @@ static void dj_sx_free(dj_sx *x)
     dj_free(x->vhours);
     dj_free(x->vacts);
     dj_free(x->vlist);
-    dj_free(x->pstart);
-    dj_free(x->pend);
+    dj_free(x->span);
     dj_free(x->pv);
     dj_free(x->jkeys);
 }
@@ -220,11 +219,10 @@ static int dj_sx_alloc(dj_sx *x)
     x->macc = dj_calloc(2 * x->n_months, sizeof *x->macc);
     x->vhours = dj_calloc(np ? np : 1, sizeof *x->vhours);
     x->vacts = dj_calloc(np ? np : 1, sizeof *x->vacts);
-    x->pstart = dj_malloc((np ? np : 1) * sizeof *x->pstart);
-    x->pend = dj_malloc((np ? np : 1) * sizeof *x->pend);
+    x->span = dj_malloc((np ? np : 1) * sizeof *x->span);
     x->pv = dj_calloc(np ? np : 1, 1);
     return x->mon && x->kacc && x->jacc && x->kserv && x->kmatch && x->plmatch && x->smatch && x->krow &&
-           x->pacc && x->vlist && x->macc && x->vhours && x->vacts && x->pstart && x->pend && x->pv &&
+           x->pacc && x->vlist && x->macc && x->vhours && x->vacts && x->span && x->pv &&
            (!x->cache || (x->gven && x->gbits));
 }
 
@@ -290,8 +288,8 @@ static void dj_sx_prepare(dj_sx *x)
         int32_t adm = pd[DJ_STAGE_ADMITTED][i], full = pd[DJ_STAGE_FULL][i], jo = pd[DJ_JOINED][i];
         int32_t le = pd[DJ_LEFT][i];
         int32_t first = adm != DJ_NO_DATE ? adm : full != DJ_NO_DATE ? full : INT32_MAX;
-        x->pstart[i] = jo != DJ_NO_DATE && jo > first ? jo : first;
-        x->pend[i] = le != DJ_NO_DATE ? le : INT32_MAX;
+        x->span[i].start = jo != DJ_NO_DATE && jo > first ? jo : first;
+        x->span[i].end = le != DJ_NO_DATE ? le : INT32_MAX;
     }
 }
 
@@ -304,7 +302,8 @@ static inline void dj_sx_part(dj_sx *x, uint32_t who, int64_t ph, int32_t day)
     x->vhours[who] += ph;
     x->vlist[x->n_vol] = who;
     x->n_vol += x->vacts[who]++ == 0;
-    if (x->pstart[who] <= day && day < x->pend[who]) {
+    const dj_span sp = x->span[who];
+    if (sp.start <= day && day < sp.end) {
         x->pv_hours += ph;
         x->pv_count += x->pv[who]++ == 0;
     }

@@ -118,6 +118,11 @@ int dj_named_cmp(const void *a, const void *b);
 /* Copies a kind of at most 32 bytes into a NUL-terminated buffer. */
 void dj_copy_kind(char dst[33], const char *s, size_t len);
 
+/* A person's span as a party member on the roster (one load per lookup). */
+typedef struct {
+    int32_t start, end;
+} dj_span;
+
 /* num / den rounded half away from zero to 4 decimals, in ten-thousandths;
  * num >= 0, den > 0. */
 static inline int64_t dj_ratio(int64_t num, int64_t den)
@@ -160,7 +165,7 @@ typedef struct {
     int64_t *vhours;
     uint32_t *vacts, *vlist;
     size_t n_vol;
-    int32_t *pstart, *pend; /* per person: on the roster as a party member on [pstart, pend) */
+    dj_span *span; /* per person: on the roster as a party member on [start, end) */
     uint8_t *pv;
     int64_t pv_hours, pv_count, took_part;
     uint64_t *jkeys; /* project string << 32 | person, of the period's project participations */

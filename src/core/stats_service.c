@@ -213,24 +213,67 @@ int dj_sx_months_top(dj_sx *x)
     return 1;
 }
 
-/* by_project: the projects present, by name, each with its distinct
- * volunteers (the sorted project << 32 | person pairs). */
-int dj_sx_projects(dj_sx *x, dj_named *names)
+int dj_stats_projects_by_sort = 0;
+
+/* The distinct volunteers of each project (vol[string]) from the period's
+ * project << 32 | person pairs: a bitmap of the people per project present
+ * when that is small (the usual few projects), else the pairs sorted. */
+static int dj_sx_project_volunteers(dj_sx *x, int64_t *vol)
 {
-    const dj_dataset *ds = x->ds;
-    dj_stats *out = x->out;
-    uint64_t *tmp = dj_malloc((x->n_jkeys ? x->n_jkeys : 1) * sizeof *tmp);
-    int64_t *vol = dj_calloc(x->ns, sizeof *vol);
-    if (!tmp || !vol) {
-        dj_free(tmp);
-        dj_free(vol);
-        return 0;
+    size_t n_proj = 0, words = x->np / 64 + 1;
+    for (size_t s = 1; s < x->ns; s++)
+        n_proj += x->jacc[s].acts != 0;
+    if (n_proj && n_proj * words <= ((size_t)8 << 20) && !dj_stats_projects_by_sort) {
+        uint32_t *slot = dj_malloc(x->ns * sizeof *slot);
+        uint64_t *bits = dj_calloc(n_proj * words, sizeof *bits);
+        if (!slot || !bits) {
+            dj_free(slot);
+            dj_free(bits);
+            return 0;
+        }
+        uint32_t k = 0;
+        for (size_t s = 0; s < x->ns; s++)
+            slot[s] = s && x->jacc[s].acts ? k++ : UINT32_MAX;
+        for (size_t i = 0; i < x->n_jkeys; i++) {
+            uint32_t who = (uint32_t)x->jkeys[i];
+            uint64_t *b = bits + (size_t)slot[x->jkeys[i] >> 32] * words;
+            b[who >> 6] |= (uint64_t)1 << (who & 63);
+        }
+        for (size_t s = 1; s < x->ns; s++) {
+            if (slot[s] == UINT32_MAX)
+                continue;
+            const uint64_t *b = bits + (size_t)slot[s] * words;
+            int64_t c = 0;
+            for (size_t w = 0; w < words; w++)
+                c += dj_popcount32((uint32_t)b[w]) + dj_popcount32((uint32_t)(b[w] >> 32));
+            vol[s] = c;
+        }
+        dj_free(slot);
+        dj_free(bits);
+        return 1;
     }
+    uint64_t *tmp = dj_malloc((x->n_jkeys ? x->n_jkeys : 1) * sizeof *tmp);
+    if (!tmp)
+        return 0;
     dj_sort_u64(x->jkeys, x->n_jkeys, tmp);
     dj_free(tmp);
     for (size_t i = 0; i < x->n_jkeys; i++)
         if (i == 0 || x->jkeys[i] != x->jkeys[i - 1])
             vol[x->jkeys[i] >> 32]++;
+    return 1;
+}
+
+/* by_project: the projects present, by name, each with its distinct
+ * volunteers. */
+int dj_sx_projects(dj_sx *x, dj_named *names)
+{
+    const dj_dataset *ds = x->ds;
+    dj_stats *out = x->out;
+    int64_t *vol = dj_calloc(x->ns, sizeof *vol);
+    if (!vol || !dj_sx_project_volunteers(x, vol)) {
+        dj_free(vol);
+        return 0;
+    }
     size_t n = 0, bytes = 0;
     for (size_t s = 1; s < x->ns; s++) {
         if (!x->jacc[s].acts)

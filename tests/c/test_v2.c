@@ -224,8 +224,10 @@ static void test_service_figures(void)
     dj_query q;
     dj_query_init(&q);
     set_period(&q, "2024-01-01", "2024-12-31", "2024-12-31");
-    for (int scan = 0; scan < 2; scan++) {
-        dj_stats_scan_only = scan; /* the cache and the scan agree */
+    extern int dj_stats_projects_by_sort;
+    for (int scan = 0; scan < 4; scan++) {
+        dj_stats_scan_only = scan & 1;         /* the cache and the scan agree */
+        dj_stats_projects_by_sort = scan >> 1; /* bitmaps or sorted pairs alike */
         char *j = stats_of(ds, &q), b[2048];
         /* party hours: act 1 (1 and 3: 2.0 each; 2 not yet admitted, 4 not yet joined),
          * act 2 (2: 1.0; 3 left on that day), act 3 (4, joined that day: 3.0), act 4 (1: 0.5) */
@@ -238,6 +240,7 @@ static void test_service_figures(void)
         dj_free(j);
     }
     dj_stats_scan_only = 0;
+    dj_stats_projects_by_sort = 0;
     dj_query_free(&q);
 
     /* the project is trimmed as venue is, and written only where set */
