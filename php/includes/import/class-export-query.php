@@ -99,6 +99,12 @@ final class Export_Query {
 		$select = 'people' === $entity ? "*, ({$stage}) AS stage" : '*';
 		$where  = implode( ' AND ', self::where( $entity, $args ) );
 		$after  = null;
+		$fields = array();
+		foreach ( Fields::form( $entity ) as $name => $spec ) {
+			if ( 'participants' !== $spec['type'] ) {
+				$fields[ $name ] = $spec['type'];
+			}
+		}
 		do {
 			$keyset = null === $after ? '' : ' AND ' . self::after( $expr, 'id' === $orderby, $asc, $after );
 			$order  = 'id' === $orderby ? "id {$dir}" : "{$expr} {$dir}, id {$dir}";
@@ -108,7 +114,7 @@ final class Export_Query {
 			if ( $n ) {
 				$last  = $rows[ $n - 1 ];
 				$after = array( $last['dj_sort'], (int) $last['id'] );
-				yield array_map( static fn( $row ) => self::item( $entity, $row ), $rows );
+				yield array_map( static fn( $row ) => self::item( $fields, $row ), $rows );
 			}
 		} while ( $n === $batch );
 	}
@@ -140,18 +146,15 @@ final class Export_Query {
 	/**
 	 * A row as a list item: id, the form's fields as strings (bool '1' / '0'), a person's stage.
 	 *
-	 * @param string $entity The list.
-	 * @param array  $row    The row.
+	 * @param array<string,string> $fields The form's fields, name => type (participants left out).
+	 * @param array                $row    The row.
 	 * @return array<string,mixed>
 	 */
-	private static function item( string $entity, array $row ): array {
+	private static function item( array $fields, array $row ): array {
 		$item = array( 'id' => (int) $row['id'] );
-		foreach ( Fields::form( $entity ) as $name => $spec ) {
-			if ( 'participants' === $spec['type'] ) {
-				continue;
-			}
+		foreach ( $fields as $name => $type ) {
 			$value         = null === ( $row[ $name ] ?? null ) ? '' : (string) $row[ $name ];
-			$item[ $name ] = 'bool' === $spec['type'] ? ( '1' === $value ? '1' : '0' ) : $value;
+			$item[ $name ] = 'bool' === $type ? ( '1' === $value ? '1' : '0' ) : $value;
 		}
 		if ( isset( $row['stage'] ) ) {
 			$item['stage'] = (string) $row['stage'];

@@ -21,6 +21,12 @@ final class Export {
 	/** Rows read per query (keyset batches). */
 	const PAGE = 5000;
 
+	/** @var array<string,array> The spreadsheet's columns by type, for the export under way. */
+	private static $columns = array();
+
+	/** @var array<string,array<string,string>> The labels of the coded values met so far, field => value => label. */
+	private static $labels = array();
+
 	/** The filters a list accepts (the list screens' query arguments), type => names. */
 	const FILTERS = array(
 		'people'      => array( 'search', 'stage', 'orderby', 'order' ),
@@ -100,7 +106,9 @@ final class Export {
 		if ( function_exists( 'set_time_limit' ) ) {
 			set_time_limit( 0 ); // phpcs:ignore Squiz.PHP.DiscouragedFunctions -- 1M rows take longer than max_execution_time; a cut file is what issue 11 saw.
 		}
-		$headers = self::headers( $type );
+		$headers       = self::headers( $type );
+		self::$columns = array(); // Worked out once an export: the site's language may change between two.
+		self::$labels  = array();
 		self::write_all( $out, "\xEF\xBB\xBF" );
 		self::put( $out, array_values( $headers ) );
 		$written = 0;
@@ -182,7 +190,7 @@ final class Export {
 	 */
 	private static function cells( string $type, array $item, array $headers, array $links, array $names ): array {
 		$cells   = array();
-		$columns = Import_Vocabulary::columns( $type );
+		$columns = self::$columns[ $type ] ?? ( self::$columns[ $type ] = Import_Vocabulary::columns( $type ) );
 		foreach ( array_keys( $headers ) as $field ) {
 			$column = $columns[ $field ]['field'];
 			$value  = (string) ( $item[ $column ] ?? '' );
@@ -190,6 +198,11 @@ final class Export {
 				$cells[] = Amount::trim( $value );
 				continue;
 			}
+			if ( isset( self::$labels[ $field ][ $value ] ) ) {
+				$cells[] = self::$labels[ $field ][ $value ]; // A coded value seen before: its label once worked out.
+				continue;
+			}
+			$coded = in_array( $field, array( 'is_staff', 'gender', 'stage', 'left_reason', 'category', 'kind', 'venue_kind' ), true );
 			switch ( $field ) {
 				case 'is_staff':
 					$value = Import_Vocabulary::bool_label( '1' === $value );
@@ -232,6 +245,9 @@ final class Export {
 					if ( preg_match( '/^[=+\-@\t\r]/', $value ) ) {
 						$value = "'" . $value; // Not a formula in Excel; the import removes the apostrophe.
 					}
+			}
+			if ( $coded ) {
+				self::$labels[ $field ][ (string) ( $item[ $column ] ?? '' ) ] = $value;
 			}
 			$cells[] = $value;
 		}
