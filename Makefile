@@ -3,7 +3,8 @@
 #   make              build the extension (modules/dangjian.so)
 #   make demo         WordPress with the demo data on http://127.0.0.1:8080 (scripts/demo.sh)
 #   make test         every suite: C (plain and ASan+UBSan), chaos, phpt (extension, twin,
-#                     valgrind), embed leak check, twin tests, differential, fuzz smoke,
+#                     valgrind), embed leak check, twin tests, differential, the STATS.md
+#                     oracle, fuzz smoke,
 #                     kept datasets, bench smoke, PIE package build, WordPress + MariaDB,
 #                     browser; the last two again on WordPress 6.5.5 (wp65, e2e65)
 #   make bench        the benchmarks (bench/run.sh)
@@ -14,7 +15,7 @@
 #   make clean        remove build products
 #
 # One suite alone: make test-c, test-chaos, test-phpt, test-twin, test-valgrind, test-embed,
-# test-php, test-diff, test-fuzz, test-keep, test-bench, test-package, test-wp, test-e2e, test-wp65, test-e2e65. Builds happen out of tree, under .work/.
+# test-php, test-diff, test-oracle, test-fuzz, test-keep, test-bench, test-package, test-wp, test-e2e, test-wp65, test-e2e65. Builds happen out of tree, under .work/.
 
 SHELL := /bin/bash
 ROOT := $(CURDIR)
@@ -75,7 +76,7 @@ $(C_OUT)/asan/test_%: tests/c/test_%.c $(wildcard tests/c/*.h) $(CORE_HDR) $(C_O
 # ------------------------------------------------------------------ extension
 
 .PHONY: all ext deps test demo bench fuzz diff clean format FORCE \
-	test-c test-chaos test-phpt test-twin test-valgrind test-embed test-php test-diff test-fuzz \
+	test-c test-chaos test-phpt test-twin test-valgrind test-embed test-php test-diff test-oracle test-fuzz \
 	test-wp test-e2e test-keep test-bench test-package test-wp65 test-e2e65 embed
 
 all: ext
@@ -113,7 +114,7 @@ deps:
 
 # Every suite runs, even after a failure; the summary says which failed and
 # the exit status is non-zero if any did.
-SUITES := c chaos phpt twin valgrind embed php diff fuzz keep bench package wp e2e wp65 e2e65
+SUITES := c chaos phpt twin valgrind embed php diff oracle fuzz keep bench package wp e2e wp65 e2e65
 
 test: deps
 	@bash scripts/test-all.sh $(SUITES)
