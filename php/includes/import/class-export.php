@@ -115,7 +115,7 @@ final class Export {
 		$total   = null === $progress ? 0 : self::count( $type, $filters );
 		$names   = 'activities' === $type ? self::participant_names() : array();
 		foreach ( Export_Query::batches( $type, $filters, self::PAGE ) as $items ) {
-			$links = 'activities' === $type ? self::links( array_column( $items, 'id' ) ) : array();
+			$links = 'activities' === $type ? self::links( array_column( $items, 'id' ), $names ) : array();
 			$lines = '';
 			foreach ( $items as $item ) {
 				$lines .= self::line( self::cells( $type, $item, $headers, $links, $names ) );
@@ -226,12 +226,7 @@ final class Export {
 					$value = Import_Vocabulary::venue_kind_label( $value );
 					break;
 				case 'participants':
-					$parts = array();
-					foreach ( $links[ (int) $item['id'] ] ?? array() as $link ) {
-						$who     = $names[ $link['person_id'] ] ?? '#' . $link['person_id'];
-						$parts[] = $who . ( null === $link['hours'] ? '' : '(' . Amount::trim( $link['hours'] ) . ')' );
-					}
-					$value = implode( '、', $parts );
+					$value = implode( '、', $links[ (int) $item['id'] ] ?? array() );
 					break;
 				case 'id':
 				case 'beneficiaries':
@@ -255,25 +250,22 @@ final class Export {
 	}
 
 	/**
-	 * The participants of some activities, activity id => [{person_id, hours|null}] in entry order.
+	 * The participants of some activities as the participants column names them, activity id =>
+	 * ["张三", "李四(1.5)", "#12"] in entry order.
 	 *
-	 * @param int[] $ids The activities.
-	 * @return array<int,array[]>
+	 * @param int[]              $ids   The activities.
+	 * @param array<int,string> $names person id => how to name them (participant_names()).
+	 * @return array<int,string[]>
 	 */
-	private static function links( array $ids ): array {
-		global $wpdb;
+	private static function links( array $ids, array $names ): array {
 		$ids = array_map( 'intval', $ids );
 		if ( ! $ids ) {
 			return array();
 		}
 		$table = Schema::table( 'participants' );
-		$rows  = Engine_Build::query( "SELECT activity_id, person_id, hours FROM {$table} WHERE activity_id IN (" . implode( ',', $ids ) . ') ORDER BY activity_id, id' );
 		$out   = array();
-		foreach ( (array) $rows as $row ) {
-			$out[ (int) $row['activity_id'] ][] = array(
-				'person_id' => (int) $row['person_id'],
-				'hours'     => null === $row['hours'] ? null : (string) $row['hours'],
-			);
+		foreach ( Engine_Build::query( "SELECT activity_id, person_id, hours FROM {$table} WHERE activity_id IN (" . implode( ',', $ids ) . ') ORDER BY activity_id, id' ) as $row ) {
+			$out[ (int) $row['activity_id'] ][] = ( $names[ (int) $row['person_id'] ] ?? '#' . $row['person_id'] ) . ( null === $row['hours'] ? '' : '(' . Amount::trim( (string) $row['hours'] ) . ')' );
 		}
 		return $out;
 	}
