@@ -6,7 +6,7 @@
 #                     valgrind), embed leak check, twin tests, differential, the STATS.md
 #                     oracle, fuzz smoke,
 #                     kept datasets, bench smoke, PIE package build, WordPress + MariaDB,
-#                     browser; the last two again on WordPress 6.5.5 (wp65, e2e65)
+#                     browser, multisite network; wp and e2e again on WordPress 6.5.5 (wp65, e2e65)
 #   make bench        the benchmarks (bench/run.sh)
 #   make fuzz         the libFuzzer targets, FUZZ_SECONDS each (default 600)
 #   make diff         the differential suite alone (SEEDS=20000 for more)
@@ -15,7 +15,7 @@
 #   make clean        remove build products
 #
 # One suite alone: make test-c, test-chaos, test-phpt, test-twin, test-valgrind, test-embed,
-# test-php, test-diff, test-oracle, test-fuzz, test-keep, test-bench, test-package, test-wp, test-e2e, test-wp65, test-e2e65. Builds happen out of tree, under .work/.
+# test-php, test-diff, test-oracle, test-fuzz, test-keep, test-bench, test-package, test-wp, test-e2e, test-network, test-wp65, test-e2e65. Builds happen out of tree, under .work/.
 
 SHELL := /bin/bash
 ROOT := $(CURDIR)
@@ -77,7 +77,7 @@ $(C_OUT)/asan/test_%: tests/c/test_%.c $(wildcard tests/c/*.h) $(CORE_HDR) $(C_O
 
 .PHONY: all ext deps test demo bench fuzz diff clean format FORCE \
 	test-c test-chaos test-phpt test-twin test-valgrind test-embed test-php test-diff test-oracle test-fuzz \
-	test-wp test-e2e test-keep test-bench test-package test-wp65 test-e2e65 embed
+	test-wp test-e2e test-keep test-bench test-package test-wp65 test-e2e65 test-network embed
 
 all: ext
 
@@ -114,7 +114,7 @@ deps:
 
 # Every suite runs, even after a failure; the summary says which failed and
 # the exit status is non-zero if any did.
-SUITES := c chaos phpt twin valgrind embed php diff oracle fuzz keep bench package wp e2e wp65 e2e65
+SUITES := c chaos phpt twin valgrind embed php diff oracle fuzz keep bench package wp e2e network wp65 e2e65
 
 test: deps
 	@bash scripts/test-all.sh $(SUITES)
