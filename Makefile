@@ -2,10 +2,11 @@
 #
 #   make              build the extension (modules/dangjian.so)
 #   make demo         WordPress with the demo data on http://127.0.0.1:8080 (scripts/demo.sh)
-#   make test         every suite: C (plain and ASan+UBSan), chaos, phpt (extension, twin,
-#                     valgrind), embed leak check, twin tests, differential, fuzz smoke,
+#   make test         every suite: clang-format check, C (plain and ASan+UBSan), chaos, phpt (extension, twin,
+#                     valgrind), embed leak check, twin tests, differential, the STATS.md
+#                     oracle, fuzz smoke,
 #                     kept datasets, bench smoke, PIE package build, WordPress + MariaDB,
-#                     browser; the last two again on WordPress 6.5.5 (wp65, e2e65)
+#                     browser, multisite network; wp and e2e again on WordPress 6.5.5 (wp65, e2e65)
 #   make bench        the benchmarks (bench/run.sh)
 #   make fuzz         the libFuzzer targets, FUZZ_SECONDS each (default 600)
 #   make diff         the differential suite alone (SEEDS=20000 for more)
@@ -13,8 +14,8 @@
 #   make format       clang-format -i every C file
 #   make clean        remove build products
 #
-# One suite alone: make test-c, test-chaos, test-phpt, test-twin, test-valgrind, test-embed,
-# test-php, test-diff, test-fuzz, test-keep, test-bench, test-package, test-wp, test-e2e, test-wp65, test-e2e65. Builds happen out of tree, under .work/.
+# One suite alone: make test-format, test-c, test-chaos, test-phpt, test-twin, test-valgrind, test-embed,
+# test-php, test-diff, test-oracle, test-fuzz, test-keep, test-bench, test-package, test-wp, test-e2e, test-network, test-wp65, test-e2e65. Builds happen out of tree, under .work/.
 
 SHELL := /bin/bash
 ROOT := $(CURDIR)
@@ -75,8 +76,8 @@ $(C_OUT)/asan/test_%: tests/c/test_%.c $(wildcard tests/c/*.h) $(CORE_HDR) $(C_O
 # ------------------------------------------------------------------ extension
 
 .PHONY: all ext deps test demo bench fuzz diff clean format FORCE \
-	test-c test-chaos test-phpt test-twin test-valgrind test-embed test-php test-diff test-fuzz \
-	test-wp test-e2e test-keep test-bench test-package test-wp65 test-e2e65 embed
+	test-c test-chaos test-phpt test-twin test-valgrind test-embed test-php test-diff test-oracle test-fuzz \
+	test-wp test-e2e test-keep test-bench test-package test-wp65 test-e2e65 test-network test-format embed
 
 all: ext
 
@@ -107,13 +108,15 @@ $(EMBED_BIN): tests/embed/embed.c $(EXT_SRC) $(wildcard src/*.h) $(CORE_SRC) $(C
 # The report's tests open the .docx we write in a real office suite (LibreOffice, headless) and
 # read its styles with Debian's python3-docx; poppler turns the PDF into pages to look at.
 REPORT_DEPS := libreoffice-writer-nogui python3-docx poppler-utils
+# The format suite checks the C sources with clang-format.
+FORMAT_DEPS := clang-format
 
 deps:
-	@sh scripts/deps.sh $(REPORT_DEPS)
+	@sh scripts/deps.sh $(REPORT_DEPS) $(FORMAT_DEPS)
 
 # Every suite runs, even after a failure; the summary says which failed and
 # the exit status is non-zero if any did.
-SUITES := c chaos phpt twin valgrind embed php diff fuzz keep bench package wp e2e wp65 e2e65
+SUITES := format c chaos phpt twin valgrind embed php diff oracle fuzz keep bench package wp e2e network wp65 e2e65
 
 test: deps
 	@bash scripts/test-all.sh $(SUITES)

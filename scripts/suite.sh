@@ -2,7 +2,7 @@
 # suite.sh NAME - build what suite NAME needs, run it, and end with the line
 #   SUITE NAME: N passed, N failed
 # (scripts/test-all.sh reads it). Suites: c chaos phpt twin valgrind embed php diff fuzz
-# wp e2e keep bench package wp65 e2e65 (wp and e2e on WordPress 6.5.5).
+# format oracle wp e2e network keep bench package wp65 e2e65 (wp and e2e on WordPress 6.5.5).
 #
 # Environment: ROOT, WORK, PHP, SEEDS (diff), FUZZ_SMOKE_SECONDS (fuzz), JOBS.
 set -u
@@ -455,14 +455,31 @@ suite_e2e65() {
         DJ_E2E_DB_PORT=3362 DJ_E2E_WEB_PORT=8162 bash tests/e2e/run.sh
 }
 
+# The C sources follow .clang-format (scripts/check-format.sh; `make format` rewrites them).
+suite_format() {
+    counted format sh scripts/check-format.sh
+}
+
+# The city view: a real multisite network of 50 branches (tests/network/run.sh starts its own).
+suite_network() {
+    build_ext
+    counted network bash tests/network/run.sh
+}
+
+# Both engines against an independent reading of STATS.md v2 (tests/oracle/README.md).
+suite_oracle() {
+    build_ext
+    counted oracle "$PHPBIN" tests/oracle/run.php
+}
+
 # The extension packaged for PIE: built from the package's source archive as PIE builds it.
 suite_package() {
     counted package bash scripts/check-package.sh
 }
 
-SUITE=${1:?usage: suite.sh c|chaos|phpt|twin|valgrind|embed|php|diff|fuzz|wp|e2e|keep|bench|package|wp65|e2e65}
+SUITE=${1:?usage: suite.sh c|chaos|phpt|twin|valgrind|embed|php|diff|fuzz|wp|e2e|keep|bench|package|wp65|e2e65|oracle|network|format}
 case "$SUITE" in
-c | chaos | phpt | twin | valgrind | embed | php | diff | fuzz | wp | e2e | keep | bench | package | wp65 | e2e65) "suite_$SUITE" ;;
+c | chaos | phpt | twin | valgrind | embed | php | diff | fuzz | wp | e2e | keep | bench | package | wp65 | e2e65 | oracle | network | format) "suite_$SUITE" ;;
 *)
     echo "suite.sh: unknown suite $SUITE" >&2
     exit 2

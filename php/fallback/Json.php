@@ -33,40 +33,38 @@ final class Json
     /* ------------------------------------------------------------------ dump */
 
     /**
-     * toJson(). The text is made in pieces of about 64 KiB, spooled to a temporary file and read back
-     * in one string of its exact length, so that the process holds it once (not once more in the
-     * growing buffer); where no temporary file can be made, in memory.
+     * toJson(). Past 1 MiB the text is spooled to a temporary file in pieces of about 64 KiB and read
+     * back in one string of its exact length, so that the process holds it once (not once more in
+     * the growing buffer); a smaller text, or one for which no temporary file can be made, is made
+     * in memory.
      */
     public static function dump(Store $s): string
     {
-        $spool = @fopen('php://temp/maxmemory:0', 'w+b');
-        $ok = $spool !== false;
-        $text = '';
-        $flush = function (string &$o, bool $last = false) use ($spool, &$ok, &$text): void {
-            if ($ok && (strlen($o) >= 65536 || $last)) {
-                $ok = @fwrite($spool, $o) === strlen($o);
-                $o = '';
+        $spool = null; // the temporary file, once the text passes 1 MiB (false: none could be made)
+        $ok = true;    // every piece written so far
+        $flush = function (string &$o, bool $last = false) use (&$spool, &$ok): void {
+            if ($spool === null && strlen($o) >= 1048576) {
+                $spool = @fopen('php://temp/maxmemory:0', 'w+b');
             }
-            if ($last) {
-                if ($ok && @rewind($spool)) {
-                    $read = stream_get_contents($spool);
-                    $ok = is_string($read);
-                    $text = $ok ? $read : '';
-                }
-                if ($spool !== false) {
-                    fclose($spool);
-                }
+            if ($spool && $ok && (strlen($o) >= 65536 || $last)) {
+                $ok = @fwrite($spool, $o) === strlen($o);
+                $o = $ok ? '' : $o;
             }
         };
         $o = '';
         self::dumpInto($s, $o, $flush);
-        if (!$ok) { // no spool: the text made again, in memory
-            $o = '';
-            self::dumpInto($s, $o, static function (string &$o, bool $last = false): void {
-            });
-            return $o;
+        if (!$spool) {
+            return $o; // the whole text, in memory
         }
-        return $text;
+        $text = $ok && @rewind($spool) ? stream_get_contents($spool) : false;
+        fclose($spool);
+        if (is_string($text)) {
+            return $text;
+        }
+        $o = ''; // the spool failed: the text made again, in memory
+        self::dumpInto($s, $o, static function (string &$o, bool $last = false): void {
+        });
+        return $o;
     }
 
     /** Appends the toJson() text to $o, calling $flush($o) now and then and $flush($o, true) at the end. */

@@ -150,7 +150,7 @@ static void dj_put_due(dj_buf *b, const char *key, const dj_due_stat *v, size_t 
  * short escapes), non-ASCII and '/' as they are (as jansson prints them). */
 static void dj_put_string(dj_buf *b, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
+    static const char hex[] = "0123456789ABCDEF";
     size_t run = 0;
     dj_put(b, "\"", 1);
     for (size_t i = 0; i < n; i++) {

@@ -637,6 +637,37 @@ same('day index: an add after stats() is seen', 1, $big->stats($q)['service']['a
 $big->removeActivities([5001]);
 same('day index: a removal after stats() is seen', 0, $big->stats($q)['service']['activities']);
 
+// a kept dataset shares its day index with the copies Cache::get() hands out, until they change
+$fresh = new Dataset(); // no stats() yet: no day index
+$fresh->addPeople([['id' => 1, 'full_on' => '2010-01-01'], ['id' => 2, 'applied_on' => '2010-01-01']]);
+$fresh->addActivities($all);
+Dangjian\Cache::put('twin-k', $fresh);
+$kept = Dangjian\Cache::get('twin-k');
+$before = Dangjian\Cache::info()['entries']['twin-k'];
+try {
+    $kept->addActivities([['id' => 1, 'date' => 'x']]);
+} catch (Dangjian\InvalidRecord $e) {
+}
+$kept->addPeople([]);
+$kept->stats(['from' => '2016-01-01', 'to' => '2016-01-31']);
+same('Cache: the day index built through a copy counts in the kept entry', true,
+    Dangjian\Cache::info()['entries']['twin-k'] > $before);
+$kept->addPeople([['id' => 77]]);
+same('Cache: a copy that changed keeps the kept dataset as it was', [2, 3],
+    [Dangjian\Cache::get('twin-k')->counts()['people'], $kept->counts()['people']]);
+Dangjian\Cache::clear();
+
+// toJson() past 1 MiB goes through its spool: the same text as fromJson() of it gives back
+$more = [];
+for ($i = 1; $i <= 12000; $i++) {
+    $more[] = $all[$i % 2000] + ['id' => $i];
+    $more[$i - 1]['id'] = 10000 + $i;
+}
+$fresh->addActivities($more);
+$text = $fresh->toJson();
+same('toJson past 1 MiB: spooled and read back whole', [true, true],
+    [strlen($text) > 1048576, Dataset::fromJson($text)->toJson() === $text]);
+
 foreach (['a.snap', 'b.snap'] as $f) {
     @unlink("$tmp/$f");
 }

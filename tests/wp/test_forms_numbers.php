@@ -66,7 +66,9 @@ $row = $wpdb->get_row( $wpdb->prepare( 'SELECT hours, fee_waived, donation, bene
 dj_t_same( array( 'hours' => '12.50', 'fee_waived' => '1200.50', 'donation' => '1800.00', 'beneficiaries' => '1800' ), $row, 'stored as the numbers meant' );
 dj_t_same( '2.00', (string) $wpdb->get_var( $wpdb->prepare( 'SELECT hours FROM ' . Schema::table( 'participants' ) . ' WHERE activity_id = %d AND person_id = %d', $id, $p1 ) ), 'a participant\'s full-width hours' ); // phpcs:ignore
 
-// Messages in the field's unit; nothing written.
+// Messages in the field's unit; nothing written. In English first (the site is in Chinese, and the
+// main zh_CN .mo holds this room's translations once scripts/wp-i18n.sh merged them).
+switch_to_locale( 'en_US' );
 $n      = dj_t_rows( 'activities' );
 $errors = Validator::validate( 'activities', Validator::sanitize( 'activities', array_merge( $input, array( 'hours' => '-2', 'donation' => '-5' ) ) ) );
 dj_t_same( 'Hours cannot be negative.', $errors['hours'] ?? '', 'negative hours are called hours' );
@@ -76,6 +78,7 @@ dj_t_ok( str_contains( $errors['hours'] ?? '', 'hours' ) && ! str_contains( $err
 $errors = Validator::validate( 'activities', Validator::sanitize( 'activities', array_merge( $input, array( 'participants' => array( array( 'id' => (string) $p1, 'hours' => '-1' ) ) ) ) ) );
 dj_t_ok( str_contains( $errors['participants'] ?? '', 'negative' ) && str_contains( $errors['participants'] ?? '', (string) $p1 ), 'a participant\'s negative hours named, with the person', $errors['participants'] ?? '' );
 dj_t_same( $n, dj_t_rows( 'activities' ), 'nothing written by the refusals' );
+restore_previous_locale();
 
 // In Chinese, as the secretary reads it.
 switch_to_locale( 'zh_CN' );

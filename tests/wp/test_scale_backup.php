@@ -75,7 +75,10 @@ foreach ( $cases as $what => list( $table, $i, $field, $value, $row_text, $field
 	$result = Dangjian\Backup::restore( wp_json_encode( $bad, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES ) );
 	$errors = implode( "\n", $result['errors'] );
 	$id     = (int) $bad['dangjian_extra'][ $table ][ $i ]['id'];
-	dj_t_ok( str_contains( $errors, $row_text . ' (id ' . $id . '), ' . $field_text ), "a backup with $what is refused, naming the table, row and field", $errors );
+	// The site's language words it ("people, row 2 (id 2), field email" or "people，第 2 行（编号 2），字段 email"),
+	// followed by the JSON path of the value.
+	$where = Dangjian\Backup_Rows::where( $table, $i, $id, $field );
+	dj_t_ok( str_contains( $errors, $where . ' [dangjian_extra.' . $table . '[' . $i . '].' . $field . ']' ) && str_contains( $where, $table ) && str_contains( $where, (string) ( $i + 1 ) ) && str_contains( $where, $field ), "a backup with $what is refused, naming the table, row and field", $errors );
 }
 dj_t_same( $rows, dj_t_all_rows(), 'and nothing was changed by the refused restores' );
 dj_t_same( $version, Dangjian\Data_Version::get(), '... nor the data version' );
@@ -141,7 +144,7 @@ if ( 0 === $rc && is_file( $boot ) ) {
 	$bad['dangjian_extra']['media'][0]['url'] = 'javascript:alert(1)';
 	file_put_contents( $dir . '/bad.json', wp_json_encode( $bad, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES ) );
 	list( $rc, $out, $err ) = $wp( array( 'restore', $dir . '/bad.json', '--yes' ) );
-	dj_t_ok( 1 === $rc && str_contains( $err, 'media, row 1' ) && str_contains( $err, 'field url' ), 'a refused backup from WP-CLI names table, row and field', $err );
+	dj_t_ok( 1 === $rc && str_contains( $err, '[dangjian_extra.media[0].url]' ), 'a refused backup from WP-CLI names table, row and field', $err );
 	dj_t_same( $rows, dj_t_all_rows(), 'and changes nothing' );
 } else {
 	dj_t_ok( false, 'WP-CLI is installed (scripts/wp-cli.sh)', $out );

@@ -114,8 +114,11 @@ final class Backup_Rows {
 	 * @return bool Whether it passed.
 	 */
 	public static function check_record( string $entity, array $row, int $i, callable $err ): bool {
-		$values = array();
-		foreach ( Fields::form( $entity ) as $name => $spec ) {
+		static $forms = array();
+		$key          = $entity . '|' . determine_locale();
+		$forms[ $key ] ??= Fields::form( $entity ); // Worked out once, not once a row of a million.
+		$values         = array();
+		foreach ( $forms[ $key ] as $name => $spec ) {
 			if ( 'participants' === $spec['type'] ) {
 				$values[ $name ] = array(); // Checked by the engine's part (Dataset::fromJson): people that exist, each once.
 				continue;

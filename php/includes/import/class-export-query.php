@@ -68,8 +68,8 @@ final class Export_Query {
 	}
 
 	/**
-	 * The list's rows in its order, a batch at a time, each row as Records::query lists it (strings;
-	 * a person's stage today).
+	 * The list's rows in its order, a batch at a time, each row as the table holds it (column =>
+	 * string or null; a person's stage today as "stage"; the sort value as "dj_sort").
 	 *
 	 * @param string $entity The list.
 	 * @param array  $args   The filters, orderby and order.
@@ -98,9 +98,10 @@ final class Export_Query {
 		}
 		$select = 'people' === $entity ? "*, ({$stage}) AS stage" : '*';
 		$where  = implode( ' AND ', self::where( $entity, $args ) );
-		$after  = null;
+		$after    = null;
+		$nullable = $expr !== $orderby || self::nullable( $table, $orderby );
 		do {
-			$keyset = null === $after ? '' : ' AND ' . self::after( $expr, 'id' === $orderby, $asc, $after );
+			$keyset = null === $after ? '' : ' AND ' . self::after( $expr, 'id' === $orderby, $asc, $after, $nullable );
 			$order  = 'id' === $orderby ? "id {$dir}" : "{$expr} {$dir}, id {$dir}";
 			$sql    = "SELECT {$select}, {$expr} AS dj_sort FROM {$table} WHERE {$where}{$keyset} ORDER BY {$order} LIMIT " . (int) $batch;
 			$rows   = Engine_Build::query( $wpdb->remove_placeholder_escape( $sql ) ); // A LIKE's % was escaped by prepare().
@@ -108,55 +109,51 @@ final class Export_Query {
 			if ( $n ) {
 				$last  = $rows[ $n - 1 ];
 				$after = array( $last['dj_sort'], (int) $last['id'] );
-				yield array_map( static fn( $row ) => self::item( $entity, $row ), $rows );
+				yield $rows;
 			}
 		} while ( $n === $batch );
 	}
 
 	/**
-	 * The keyset condition: the rows after (value, id) in the order.
+	 * The keyset condition: the rows after (value, id) in the order. Written so that the column's
+	 * index gives the range and its order (col <= v AND (col < v OR id < last)): each batch reads
+	 * about its own rows, not the table.
 	 *
-	 * @param string $expr  The sort expression.
-	 * @param bool   $by_id The order is by id alone.
-	 * @param bool   $asc   Ascending.
-	 * @param array  $after [ sort value (null for NULL), id ].
+	 * @param string $expr     The sort expression.
+	 * @param bool   $by_id    The order is by id alone.
+	 * @param bool   $asc      Ascending.
+	 * @param array  $after    [ sort value (null for NULL), id ].
+	 * @param bool   $nullable The sort value may be NULL.
 	 */
-	private static function after( string $expr, bool $by_id, bool $asc, array $after ): string {
+	private static function after( string $expr, bool $by_id, bool $asc, array $after, bool $nullable ): string {
 		global $wpdb;
 		list( $value, $id ) = $after;
-		$gt                 = $asc ? '>' : '<';
+		$id                 = (int) $id;
 		if ( $by_id ) {
-			return "id {$gt} " . (int) $id;
+			return $asc ? "id > {$id}" : "id < {$id}";
 		}
 		if ( null === $value ) {
 			// NULLs come first ascending (then every value), last descending (nothing after them).
-			return $asc ? "(({$expr} IS NULL AND id > " . (int) $id . ") OR {$expr} IS NOT NULL)" : "({$expr} IS NULL AND id < " . (int) $id . ')';
+			return $asc ? "(({$expr} IS NULL AND id > {$id}) OR {$expr} IS NOT NULL)" : "({$expr} IS NULL AND id < {$id})";
 		}
-		$v    = $wpdb->prepare( '%s', $value );
-		$tail = $asc ? '' : " OR {$expr} IS NULL";
-		return "({$expr} {$gt} {$v} OR ({$expr} = {$v} AND id {$gt} " . (int) $id . "){$tail})";
+		$v = $wpdb->prepare( '%s', $value );
+		if ( $asc ) {
+			return "({$expr} >= {$v} AND ({$expr} > {$v} OR id > {$id}))";
+		}
+		$tail = $nullable ? " OR {$expr} IS NULL" : '';
+		return "(({$expr} <= {$v} AND ({$expr} < {$v} OR id < {$id})){$tail})";
 	}
 
 	/**
-	 * A row as a list item: id, the form's fields as strings (bool '1' / '0'), a person's stage.
+	 * Whether a column of a table may hold NULL.
 	 *
-	 * @param string $entity The list.
-	 * @param array  $row    The row.
-	 * @return array<string,mixed>
+	 * @param string $table  The table's full name.
+	 * @param string $column The column.
 	 */
-	private static function item( string $entity, array $row ): array {
-		$item = array( 'id' => (int) $row['id'] );
-		foreach ( Fields::form( $entity ) as $name => $spec ) {
-			if ( 'participants' === $spec['type'] ) {
-				continue;
-			}
-			$value         = null === ( $row[ $name ] ?? null ) ? '' : (string) $row[ $name ];
-			$item[ $name ] = 'bool' === $spec['type'] ? ( '1' === $value ? '1' : '0' ) : $value;
-		}
-		if ( isset( $row['stage'] ) ) {
-			$item['stage'] = (string) $row['stage'];
-		}
-		return $item;
+	private static function nullable( string $table, string $column ): bool {
+		global $wpdb;
+		$row = $wpdb->get_row( $wpdb->prepare( "SHOW COLUMNS FROM {$table} LIKE %s", $wpdb->esc_like( $column ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return ! is_array( $row ) || 'NO' !== ( $row['Null'] ?? '' );
 	}
 
 	/**

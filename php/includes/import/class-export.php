@@ -21,6 +21,12 @@ final class Export {
 	/** Rows read per query (keyset batches). */
 	const PAGE = 5000;
 
+	/** @var array<string,array> The spreadsheet's columns by type, for the export under way. */
+	private static $columns = array();
+
+	/** @var array<string,array<string,string>> The labels of the coded values met so far, field => value => label. */
+	private static $labels = array();
+
 	/** The filters a list accepts (the list screens' query arguments), type => names. */
 	const FILTERS = array(
 		'people'      => array( 'search', 'stage', 'orderby', 'order' ),
@@ -100,14 +106,16 @@ final class Export {
 		if ( function_exists( 'set_time_limit' ) ) {
 			set_time_limit( 0 ); // phpcs:ignore Squiz.PHP.DiscouragedFunctions -- 1M rows take longer than max_execution_time; a cut file is what issue 11 saw.
 		}
-		$headers = self::headers( $type );
+		$headers       = self::headers( $type );
+		self::$columns = array(); // Worked out once an export: the site's language may change between two.
+		self::$labels  = array();
 		self::write_all( $out, "\xEF\xBB\xBF" );
 		self::put( $out, array_values( $headers ) );
 		$written = 0;
 		$total   = null === $progress ? 0 : self::count( $type, $filters );
 		$names   = 'activities' === $type ? self::participant_names() : array();
 		foreach ( Export_Query::batches( $type, $filters, self::PAGE ) as $items ) {
-			$links = 'activities' === $type ? self::links( array_column( $items, 'id' ) ) : array();
+			$links = 'activities' === $type ? self::links( array_column( $items, 'id' ), $names ) : array();
 			$lines = '';
 			foreach ( $items as $item ) {
 				$lines .= self::line( self::cells( $type, $item, $headers, $links, $names ) );
@@ -182,7 +190,7 @@ final class Export {
 	 */
 	private static function cells( string $type, array $item, array $headers, array $links, array $names ): array {
 		$cells   = array();
-		$columns = Import_Vocabulary::columns( $type );
+		$columns = self::$columns[ $type ] ?? ( self::$columns[ $type ] = Import_Vocabulary::columns( $type ) );
 		foreach ( array_keys( $headers ) as $field ) {
 			$column = $columns[ $field ]['field'];
 			$value  = (string) ( $item[ $column ] ?? '' );
@@ -190,6 +198,11 @@ final class Export {
 				$cells[] = Amount::trim( $value );
 				continue;
 			}
+			if ( isset( self::$labels[ $field ][ $value ] ) ) {
+				$cells[] = self::$labels[ $field ][ $value ]; // A coded value seen before: its label once worked out.
+				continue;
+			}
+			$coded = in_array( $field, array( 'is_staff', 'gender', 'stage', 'left_reason', 'category', 'kind', 'venue_kind' ), true );
 			switch ( $field ) {
 				case 'is_staff':
 					$value = Import_Vocabulary::bool_label( '1' === $value );
@@ -213,12 +226,7 @@ final class Export {
 					$value = Import_Vocabulary::venue_kind_label( $value );
 					break;
 				case 'participants':
-					$parts = array();
-					foreach ( $links[ (int) $item['id'] ] ?? array() as $link ) {
-						$who     = $names[ $link['person_id'] ] ?? '#' . $link['person_id'];
-						$parts[] = $who . ( null === $link['hours'] ? '' : '(' . Amount::trim( $link['hours'] ) . ')' );
-					}
-					$value = implode( '、', $parts );
+					$value = implode( '、', $links[ (int) $item['id'] ] ?? array() );
 					break;
 				case 'id':
 				case 'beneficiaries':
@@ -233,31 +241,31 @@ final class Export {
 						$value = "'" . $value; // Not a formula in Excel; the import removes the apostrophe.
 					}
 			}
+			if ( $coded ) {
+				self::$labels[ $field ][ (string) ( $item[ $column ] ?? '' ) ] = $value;
+			}
 			$cells[] = $value;
 		}
 		return $cells;
 	}
 
 	/**
-	 * The participants of some activities, activity id => [{person_id, hours|null}] in entry order.
+	 * The participants of some activities as the participants column names them, activity id =>
+	 * ["张三", "李四(1.5)", "#12"] in entry order.
 	 *
-	 * @param int[] $ids The activities.
-	 * @return array<int,array[]>
+	 * @param int[]              $ids   The activities.
+	 * @param array<int,string> $names person id => how to name them (participant_names()).
+	 * @return array<int,string[]>
 	 */
-	private static function links( array $ids ): array {
-		global $wpdb;
+	private static function links( array $ids, array $names ): array {
 		$ids = array_map( 'intval', $ids );
 		if ( ! $ids ) {
 			return array();
 		}
 		$table = Schema::table( 'participants' );
-		$rows  = Engine_Build::query( "SELECT activity_id, person_id, hours FROM {$table} WHERE activity_id IN (" . implode( ',', $ids ) . ') ORDER BY activity_id, id' );
 		$out   = array();
-		foreach ( (array) $rows as $row ) {
-			$out[ (int) $row['activity_id'] ][] = array(
-				'person_id' => (int) $row['person_id'],
-				'hours'     => null === $row['hours'] ? null : (string) $row['hours'],
-			);
+		foreach ( Engine_Build::query( "SELECT activity_id, person_id, hours FROM {$table} WHERE activity_id IN (" . implode( ',', $ids ) . ') ORDER BY activity_id, id' ) as $row ) {
+			$out[ (int) $row['activity_id'] ][] = ( $names[ (int) $row['person_id'] ] ?? '#' . $row['person_id'] ) . ( null === $row['hours'] ? '' : '(' . Amount::trim( (string) $row['hours'] ) . ')' );
 		}
 		return $out;
 	}

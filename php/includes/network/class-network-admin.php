@@ -116,7 +116,7 @@ final class Network_Admin {
 		echo '<div class="wrap dangjian-network">';
 		echo '<h1>' . esc_html__( 'Branches of the network', 'dangjian' ) . '</h1>';
 		Network_Actions::notices();
-		echo '<style>.dangjian-band{display:inline-block;min-width:4em;padding:1px 6px;border-radius:3px;color:#fff;text-align:center}.dangjian-band--green{background:#1e7e34}.dangjian-band--amber{background:#b26200}.dangjian-band--red{background:#b32d2e}.dangjian-band--none{background:#777}.dangjian-network .cards{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.dangjian-network .card{margin:0;min-width:150px}.dangjian-network .num{font-size:22px;font-weight:600}tr[data-stale="1"] td[data-col="data_changed_at"]{color:#b32d2e}</style>';
+		echo '<style>.dangjian-band{display:inline-block;min-width:4em;padding:1px 6px;border-radius:3px;color:#fff;text-align:center}.dangjian-band--green{background:#1e7e34}.dangjian-band--amber{background:#b26200}.dangjian-band--red{background:#b32d2e}.dangjian-band--none{background:#777}.dangjian-network .cards{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.dangjian-network .card{margin:0;min-width:150px}.dangjian-network .num{font-size:22px;font-weight:600}tr[data-stale="1"] td[data-col="data_changed_at"]{color:#b32d2e}#dangjian-network-table td[data-col="name"]{min-width:10em}#dangjian-network-table td[data-col="data_changed_at"]{white-space:nowrap}</style>';
 		self::filter_form( $f );
 		self::summary( $totals, $cover, $f );
 		self::branch_table( $rows, $f );

@@ -12,7 +12,8 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Finds people for an activity on a day ("on"): by a prepared LIKE on the name or the phone ("q"), at
- * most self::LIMIT of them; people who had left the branch by that day are not offered; each comes
+ * most self::LIMIT of them; people not on the roster that day (left by then, or transferred in
+ * later) are not offered; each comes
  * with their stage on that day. People who took part in the latest activities up to that day come
  * first, then the others, each part in pinyin order (Collator zh_CN). With "q" empty it is the
  * initial list: the recent participants, then the roster in pinyin order when it is small, or the
@@ -133,7 +134,7 @@ final class Rest_People_Search {
 		global $wpdb;
 		$table  = Schema::table( 'people' );
 		$stage  = Records::stage_sql( $on );
-		$roster = $wpdb->prepare( '(left_on IS NULL OR left_on > %s)', $on );
+		$roster = $wpdb->prepare( '(left_on IS NULL OR left_on > %s) AND (joined_on IS NULL OR joined_on <= %s)', $on, $on );
 		$recent = self::recent( $on );
 		$total  = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$table} WHERE {$roster}" ); // phpcs:ignore WordPress.DB.PreparedSQL -- Prepared above.
 		if ( '' !== $q ) {

@@ -1,0 +1,97 @@
+<?php
+/**
+ * bench/export-bench.php - one phase of the export, backup and restore benchmark (issue 11, "at the
+ * benchmark's scale"), run inside the site by bench/export-bench.sh, one process a phase so that
+ * each phase's peak memory is its own:
+ *
+ *   scripts/wp-env.sh run SITE bench/export-bench.php PHASE WORKDIR
+ *
+ * PHASE:
+ *   export-activities  Export::write() of every activity to WORKDIR/activities.csv (the CSV the page,
+ *                      the background job and `wp dangjian export activities` write);
+ *   export-people      the same for the people;
+ *   backup             Backup::save() to WORKDIR/backup.json.gz (what the page sends and
+ *                      `wp dangjian backup --output=x.json.gz` writes);
+ *   check              Backup::check() of that file (read, gunzipped, every row checked; nothing written);
+ *   restore            Backup::restore() of that file (check, then every table replaced in one transaction).
+ * Prints one JSON line: phase, seconds, peak memory (PHP's, and the process's VmHWM: the engine's
+ * allocations are outside PHP's), rows, bytes, and "ok" (the file is whole: the rows of the tables,
+ * no HTML inside, the restore gives back the same counts). Timings are reported, never asserted.
+ *
+ * @package Dangjian
+ */
+
+defined( 'ABSPATH' ) || exit( 2 );
+
+$dj_phase = (string) ( $argv[1] ?? '' );
+$dj_dir   = rtrim( (string) ( $argv[2] ?? sys_get_temp_dir() ), '/' );
+wp_mkdir_p( $dj_dir );
+global $wpdb;
+$dj_count = static fn( string $table ) => (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Dangjian\Schema::table( $table ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+
+/**
+ * The process's peak resident memory in bytes (VmHWM), or 0.
+ */
+function dj_bench_hwm(): int {
+	$status = (string) @file_get_contents( '/proc/self/status' ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
+	return preg_match( '/^VmHWM:\s+(\d+) kB/m', $status, $m ) ? 1024 * (int) $m[1] : 0;
+}
+
+$dj_result = array(
+	'phase'  => $dj_phase,
+	'people' => $dj_count( 'people' ),
+	'acts'   => $dj_count( 'activities' ),
+);
+$dj_start = microtime( true );
+switch ( $dj_phase ) {
+	case 'export-activities':
+	case 'export-people':
+		$dj_type = substr( $dj_phase, 7 );
+		$dj_file = "$dj_dir/$dj_type.csv";
+		$dj_out  = fopen( $dj_file, 'wb' );
+		$dj_rows = Dangjian\Export::write( $dj_type, array(), $dj_out );
+		fclose( $dj_out );
+		$dj_result['seconds'] = microtime( true ) - $dj_start;
+		$dj_result['rows']    = $dj_rows;
+		$dj_result['bytes']   = filesize( $dj_file );
+		$dj_tail              = (string) file_get_contents( $dj_file, false, null, max( 0, $dj_result['bytes'] - 4096 ) );
+		$dj_lines             = 0;
+		$dj_in                = fopen( $dj_file, 'rb' );
+		while ( ! feof( $dj_in ) ) {
+			$dj_lines += substr_count( (string) fread( $dj_in, 1 << 20 ), "\r\n" );
+		}
+		fclose( $dj_in );
+		// Whole: every row of the table, the last line ended, no error page inside. (A field may hold a
+		// line break inside quotes, so lines >= rows + 1.)
+		$dj_result['ok'] = $dj_rows === $dj_count( $dj_type ) && $dj_lines >= $dj_rows + 1 && str_ends_with( $dj_tail, "\r\n" ) && ! str_contains( $dj_tail, '<html' );
+		break;
+	case 'backup':
+		$dj_result['bytes']   = Dangjian\Backup::save( "$dj_dir/backup.json.gz" );
+		$dj_result['seconds'] = microtime( true ) - $dj_start;
+		$dj_result['json']    = strlen( (string) gzdecode( (string) file_get_contents( "$dj_dir/backup.json.gz" ) ) );
+		$dj_result['ok']      = $dj_result['bytes'] > 0;
+		break;
+	case 'check':
+		$dj_json              = Dangjian\Backup::read( "$dj_dir/backup.json.gz" );
+		$dj_check             = Dangjian\Backup::check( is_string( $dj_json ) ? $dj_json : '' );
+		$dj_result['seconds'] = microtime( true ) - $dj_start;
+		$dj_result['counts']  = $dj_check['counts'];
+		$dj_result['errors']  = array_slice( $dj_check['errors'], 0, 5 );
+		$dj_result['ok']      = ! $dj_check['errors'] && $dj_check['counts']['activities'] === $dj_result['acts'];
+		break;
+	case 'restore':
+		$dj_json              = Dangjian\Backup::read( "$dj_dir/backup.json.gz" );
+		$dj_res               = Dangjian\Backup::restore( is_string( $dj_json ) ? $dj_json : '' );
+		$dj_result['seconds'] = microtime( true ) - $dj_start;
+		$dj_result['counts']  = $dj_res['counts'];
+		$dj_result['errors']  = array_slice( $dj_res['errors'], 0, 5 );
+		$dj_result['ok']      = ! $dj_res['errors'] && $dj_count( 'activities' ) === $dj_result['acts'] && $dj_count( 'people' ) === $dj_result['people'];
+		break;
+	default:
+		fwrite( STDERR, "usage: export-bench.php export-activities|export-people|backup|check|restore WORKDIR\n" );
+		exit( 2 );
+}
+$dj_result['peak_php'] = memory_get_peak_usage( true );
+$dj_result['peak_rss'] = dj_bench_hwm();
+echo wp_json_encode( $dj_result, JSON_UNESCAPED_SLASHES ), "\n";
+exit( ! empty( $dj_result['ok'] ) ? 0 : 1 );
