@@ -12,7 +12,7 @@ if test "$PHP_DANGJIAN" != "no"; then
   PHP_EVAL_LIBLINE($JANSSON_LIBS, DANGJIAN_SHARED_LIBADD)
   PHP_SUBST(DANGJIAN_SHARED_LIBADD)
 
-  PHP_NEW_EXTENSION(dangjian, src/dangjian.c src/dangjian_stats.c src/cache.c \
+  PHP_NEW_EXTENSION(dangjian, src/dangjian.c src/dangjian_rows.c src/dangjian_stats.c src/cache.c \
     src/core/alloc.c src/core/error.c src/core/fields.c src/core/value.c src/core/date.c \
     src/core/record.c src/core/query.c src/core/dataset.c src/core/dataset_rows.c \
     src/core/stats.c src/core/stats_cache.c src/core/stats_cache_add.c src/core/stats_people.c \
