@@ -123,6 +123,10 @@ for ACTS in $SIZES; do
     echo "bench: the pure-PHP twin with opcache and the tracing JIT (for information) ..." >&2
     $PHPJ bench/bench.php measure "$DATA/full.snap" "$TWIN_REPS" "$RES/twin_jit.json" "$RES/twin_jit.check.json"
 
+    echo "bench: the work report and the star rating of a year, beside one stats() call ..." >&2
+    $PHPX bench/report-bench.php "$DATA/full.snap" 2025 "$REPS" "$RES/report.json" | tee "$RES/rooms.txt" >&2
+    $PHPX bench/rating-bench.php "$DATA/full.snap" 2025 "$REPS" "$RES/rating.json" | tee -a "$RES/rooms.txt" >&2
+
     if [ "$MARIADB" = 1 ]; then
         bench/mariadb.sh load "$DATA"
         echo "bench: MariaDB, GROUP BY queries over the plugin's tables ..." >&2
@@ -139,4 +143,18 @@ else
 fi
 # shellcheck disable=SC2086
 $PHP bench/report.php "$OUT" $PAIRS
+# The rooms' own measures (bench/report-bench.php, bench/rating-bench.php), as they printed them.
+{
+    echo
+    echo "## The work report and the star rating, beside one stats() call"
+    echo
+    echo "Printed by bench/report-bench.php and bench/rating-bench.php in this run (medians; the goals are"
+    echo "at most 10 and 20 stats() calls' time):"
+    for pair in $PAIRS; do
+        echo
+        echo '```'
+        cat "${pair%%:*}/rooms.txt"
+        echo '```'
+    done
+} >>"$OUT"
 echo "bench: written to $OUT" >&2

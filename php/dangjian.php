@@ -73,6 +73,7 @@ require_once __DIR__ . '/includes/showcase/class-format.php';
 require_once __DIR__ . '/includes/showcase/class-chart-labels.php';
 require_once __DIR__ . '/includes/showcase/class-charts.php';
 require_once __DIR__ . '/includes/showcase/class-public-period.php';
+require_once __DIR__ . '/includes/showcase/class-showcase-cache.php';
 require_once __DIR__ . '/includes/showcase/class-showcase.php';
 require_once __DIR__ . '/includes/showcase/class-showcase-choices.php';
 require_once __DIR__ . '/includes/showcase/class-widget.php';
@@ -82,5 +83,6 @@ require_once __DIR__ . '/includes/rating/load.php';
 require_once __DIR__ . '/includes/network/load.php';
 
 register_activation_hook( __FILE__, array( 'Dangjian\\Plugin', 'activate' ) );
+register_deactivation_hook( __FILE__, array( 'Dangjian\\Plugin', 'deactivate' ) );
 
 Dangjian\Plugin::init();

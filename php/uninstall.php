@@ -18,6 +18,12 @@ require_once __DIR__ . '/includes/engine/class-engine-deltas.php';
 require_once __DIR__ . '/includes/engine/class-engine-build.php';
 require_once __DIR__ . '/includes/engine/class-engine-stream.php';
 require_once __DIR__ . '/includes/core/class-settings.php';
+require_once __DIR__ . '/includes/core/class-plugin.php';
+require_once __DIR__ . '/includes/admin/class-reminders.php';
+require_once __DIR__ . '/includes/import/class-export-job.php';
+require_once __DIR__ . '/includes/showcase/class-showcase.php';
+require_once __DIR__ . '/includes/network/class-network-schema.php';
+require_once __DIR__ . '/includes/network/class-network-push.php';
 
 /**
  * Removes the plugin's data from the current site.
@@ -95,8 +101,14 @@ function dangjian_uninstall_site(): void {
 			rmdir( $dir );
 		}
 	}
-	if ( function_exists( 'wp_cache_flush_group' ) ) {
+	// The object cache's groups: kept datasets and figures, and the showcase's HTML.
+	if ( function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_group' ) ) {
 		wp_cache_flush_group( Dangjian\Engine::CACHE_GROUP );
+		wp_cache_flush_group( Dangjian\Showcase::CACHE_GROUP );
+	}
+	// Scheduled events: uploads cleanup, weekly digest, network refresh, background exports.
+	foreach ( Dangjian\Plugin::cron_hooks() as $hook ) {
+		wp_clear_scheduled_hook( $hook );
 	}
 }
 
@@ -132,7 +144,12 @@ if ( is_multisite() ) {
 		dangjian_uninstall_user_caps();
 		restore_current_blog();
 	}
+	// The network's summary and organisations tables, its site options and committee meta.
+	Dangjian\Network_Schema::uninstall_network();
 } else {
 	dangjian_uninstall_site();
 	dangjian_uninstall_user_caps();
 }
+
+// Users' opt-in to the weekly reminders digest (user meta, shared by the sites of a network).
+delete_metadata( 'user', 0, Dangjian\Reminders::OPT_IN, '', true );

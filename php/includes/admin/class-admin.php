@@ -175,6 +175,7 @@ final class Admin {
 			self::render_figures( $stats );
 		}
 		Showcase_Dashboard::reminders();
+		Rating_Module::render_dashboard_panel();
 
 		$skipped = Engine::skipped();
 		if ( $skipped ) {

@@ -25,6 +25,7 @@ final class Plugin {
 		add_action( 'dangjian_data_changed', array( Engine::class, 'on_data_changed' ) );
 		Rest::init();
 		Privacy::init();
+		Uploads::init();
 		Showcase::init();
 		Report_Module::init();
 		Rating_Module::init();
@@ -42,6 +43,40 @@ final class Plugin {
 	 */
 	public static function load_textdomain(): void {
 		load_plugin_textdomain( 'dangjian', false, dirname( plugin_basename( DANGJIAN_PLUGIN_FILE ) ) . '/languages' );
+	}
+
+	/**
+	 * The wp-cron hooks the plugin schedules: the daily cleanup of import uploads, the weekly
+	 * reminders digest, the network summary's refresh and the background exports.
+	 *
+	 * @return string[]
+	 */
+	public static function cron_hooks(): array {
+		return array( Uploads::CRON_HOOK, Reminders::CRON, Network_Push::REFRESH_HOOK, Export_Job::HOOK );
+	}
+
+	/**
+	 * Deactivation: the plugin's scheduled events go (they are scheduled again on the next request
+	 * after a new activation). On a network, for every site.
+	 *
+	 * @param bool $network_wide Whether the plugin is being deactivated for the whole network.
+	 */
+	public static function deactivate( $network_wide = false ): void {
+		$sites = is_multisite() && $network_wide ? get_sites(
+			array(
+				'fields' => 'ids',
+				'number' => 0,
+			)
+		) : array( get_current_blog_id() );
+		foreach ( $sites as $site_id ) {
+			$switched = (int) $site_id !== get_current_blog_id() && switch_to_blog( (int) $site_id );
+			foreach ( self::cron_hooks() as $hook ) {
+				wp_clear_scheduled_hook( $hook );
+			}
+			if ( $switched ) {
+				restore_current_blog();
+			}
+		}
 	}
 
 	/**

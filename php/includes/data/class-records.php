@@ -608,26 +608,6 @@ final class Records {
 	}
 
 	/**
-	 * Every person for the participants picker: id, name, stage today.
-	 *
-	 * @return array<int,array{name:string,stage:string}>
-	 */
-	public static function roster_choices(): array {
-		global $wpdb;
-		$table = Schema::table( 'people' );
-		$stage = self::stage_sql( Period::today() );
-		$rows  = $wpdb->get_results( "SELECT id, name, ({$stage}) AS stage FROM {$table} ORDER BY name, id LIMIT 5000", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL -- Prepared above.
-		$list  = array();
-		foreach ( (array) $rows as $row ) {
-			$list[ (int) $row['id'] ] = array(
-				'name'  => (string) $row['name'],
-				'stage' => (string) $row['stage'],
-			);
-		}
-		return $list;
-	}
-
-	/**
 	 * Media coverage in a period: the number of reports, and by level (levels present only).
 	 *
 	 * @param string $from First day.
@@ -660,8 +640,12 @@ final class Records {
 		global $wpdb;
 		$table = Schema::table( 'honours' );
 		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT awarded_on AS date, title, level, awarded_by FROM {$table} WHERE awarded_on BETWEEN %s AND %s ORDER BY awarded_on, id LIMIT 500", $from, $to ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$total = count( (array) $rows );
+		if ( 500 === $total ) { // The list stops at 500; the total does not.
+			$total = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE awarded_on BETWEEN %s AND %s", $from, $to ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		}
 		return array(
-			'total' => count( (array) $rows ),
+			'total' => $total,
 			'items' => (array) $rows,
 		);
 	}

@@ -77,6 +77,9 @@ final class Engine {
 	/** @var int|null */
 	private static $version = null;
 
+	/** @var int The site of self::$dataset: after switch_to_blog() another site's data never answers. */
+	private static $blog = 0;
+
 	/**
 	 * Whether an engine is loaded (the extension, or the pure-PHP twin).
 	 */
@@ -121,13 +124,16 @@ final class Engine {
 		if ( ! self::available() ) {
 			throw new \RuntimeException( __( 'The Dangjian engine is not available: neither the dangjian extension nor php/fallback/ is loaded.', 'dangjian' ) );
 		}
-		$version = Data_Version::get();
-		if ( null !== self::$dataset && self::$version === $version ) {
+		$version   = Data_Version::get();
+		$blog      = get_current_blog_id();
+		$same_site = self::$blog === $blog;
+		if ( null !== self::$dataset && self::$version === $version && $same_site ) {
 			self::$source = 'request';
 			return self::$dataset;
 		}
-		$previous      = self::$dataset;
-		$prev_version  = self::$version;
+		// The previous dataset is a base for the deltas only when it is this site's.
+		$previous      = $same_site ? self::$dataset : null;
+		$prev_version  = $same_site ? self::$version : null;
 		self::$dataset = null; // Let the old one go before the new one is built.
 		self::$version = null;
 		self::$stale   = false;
@@ -151,6 +157,7 @@ final class Engine {
 		}
 		self::$dataset = $dataset;
 		self::$version = $version;
+		self::$blog    = $blog;
 		return $dataset;
 	}
 

@@ -21,8 +21,8 @@ final class Export {
 	/** Rows read per query (keyset batches). */
 	const PAGE = 5000;
 
-	/** @var array<string,array> The spreadsheet's columns by type, for the export under way. */
-	private static $columns = array();
+	/** @var array<string,array[]> How each column is written, by type, for the export under way (plan()). */
+	private static $plans = array();
 
 	/** @var array<string,array<string,string>> The labels of the coded values met so far, field => value => label. */
 	private static $labels = array();
@@ -107,8 +107,8 @@ final class Export {
 			set_time_limit( 0 ); // phpcs:ignore Squiz.PHP.DiscouragedFunctions -- 1M rows take longer than max_execution_time; a cut file is what issue 11 saw.
 		}
 		$headers       = self::headers( $type );
-		self::$columns = array(); // Worked out once an export: the site's language may change between two.
-		self::$labels  = array();
+		self::$plans  = array(); // Worked out once an export: the site's language may change between two.
+		self::$labels = array();
 		self::write_all( $out, "\xEF\xBB\xBF" );
 		self::put( $out, array_values( $headers ) );
 		$written = 0;
@@ -189,64 +189,84 @@ final class Export {
 	 * @return string[]
 	 */
 	private static function cells( string $type, array $item, array $headers, array $links, array $names ): array {
-		$cells   = array();
-		$columns = self::$columns[ $type ] ?? ( self::$columns[ $type ] = Import_Vocabulary::columns( $type ) );
-		foreach ( array_keys( $headers ) as $field ) {
-			$column = $columns[ $field ]['field'];
-			$value  = (string) ( $item[ $column ] ?? '' );
-			if ( 'amount' === $columns[ $field ]['parser'] ) {
-				$cells[] = Amount::trim( $value );
-				continue;
-			}
-			if ( isset( self::$labels[ $field ][ $value ] ) ) {
-				$cells[] = self::$labels[ $field ][ $value ]; // A coded value seen before: its label once worked out.
-				continue;
-			}
-			$coded = in_array( $field, array( 'is_staff', 'gender', 'stage', 'left_reason', 'category', 'kind', 'venue_kind' ), true );
-			switch ( $field ) {
-				case 'is_staff':
-					$value = Import_Vocabulary::bool_label( '1' === $value );
+		unset( $names ); // Used by links().
+		$plan  = self::$plans[ $type ] ?? ( self::$plans[ $type ] = self::plan( $type, $headers ) );
+		$cells = array();
+		foreach ( $plan as list( $field, $column, $op ) ) {
+			$value = (string) ( $item[ $column ] ?? '' );
+			switch ( $op ) {
+				case 'amount':
+					$cells[] = str_contains( $value, '.' ) ? rtrim( rtrim( $value, '0' ), '.' ) : $value; // Amount::trim().
 					break;
-				case 'gender':
-					$value = Import_Vocabulary::gender_label( $value );
-					break;
-				case 'stage':
-					$value = 'none' === $value ? '' : Import_Vocabulary::stage_label( $value );
-					break;
-				case 'left_reason':
-					$value = '' === $value ? '' : Import_Vocabulary::left_reason_label( $value );
-					break;
-				case 'category':
-					$value = Import_Vocabulary::category_label( $value );
-					break;
-				case 'kind':
-					$value = Import_Vocabulary::kind_label( $value );
-					break;
-				case 'venue_kind':
-					$value = Import_Vocabulary::venue_kind_label( $value );
+				case 'plain':
+					$cells[] = $value;
 					break;
 				case 'participants':
-					$value = implode( '、', $links[ (int) $item['id'] ] ?? array() );
+					$cells[] = implode( '、', $links[ (int) $item['id'] ] ?? array() );
 					break;
-				case 'id':
-				case 'beneficiaries':
-				case 'birth_date':
-				case 'date':
-				case 'plan_year':
-				case 'min_admit':
-				case 'max_admit':
+				case 'coded':
+					$cells[] = self::$labels[ $field ][ $value ] ?? ( self::$labels[ $field ][ $value ] = self::label( $field, $value ) );
 					break;
 				default:
-					if ( preg_match( '/^[=+\-@\t\r]/', $value ) ) {
-						$value = "'" . $value; // Not a formula in Excel; the import removes the apostrophe.
-					}
+					$first   = '' === $value ? '' : $value[0];
+					$cells[] = ( '=' === $first || '+' === $first || '-' === $first || '@' === $first || "\t" === $first || "\r" === $first )
+						? "'" . $value // Not a formula in Excel; the import removes the apostrophe.
+						: $value;
 			}
-			if ( $coded ) {
-				self::$labels[ $field ][ (string) ( $item[ $column ] ?? '' ) ] = $value;
-			}
-			$cells[] = $value;
 		}
 		return $cells;
+	}
+
+	/**
+	 * How each column of a type is written, worked out once an export: [field, column, op], op one of
+	 * amount, plain, participants, coded (a label of the vocabulary) or text (guarded against formulas).
+	 *
+	 * @param string $type    The type.
+	 * @param array  $headers field => header.
+	 * @return array[]
+	 */
+	private static function plan( string $type, array $headers ): array {
+		$columns = Import_Vocabulary::columns( $type );
+		$plan    = array();
+		foreach ( array_keys( $headers ) as $field ) {
+			$op = 'text';
+			if ( 'amount' === $columns[ $field ]['parser'] ) {
+				$op = 'amount';
+			} elseif ( in_array( $field, array( 'is_staff', 'gender', 'stage', 'left_reason', 'category', 'kind', 'venue_kind' ), true ) ) {
+				$op = 'coded';
+			} elseif ( 'participants' === $field ) {
+				$op = 'participants';
+			} elseif ( in_array( $field, array( 'id', 'beneficiaries', 'birth_date', 'date', 'plan_year', 'min_admit', 'max_admit' ), true ) ) {
+				$op = 'plain';
+			}
+			$plan[] = array( $field, $columns[ $field ]['field'], $op );
+		}
+		return $plan;
+	}
+
+	/**
+	 * The label of a coded value in the site's language, as the import reads it back.
+	 *
+	 * @param string $field The field.
+	 * @param string $value The stored value.
+	 */
+	private static function label( string $field, string $value ): string {
+		switch ( $field ) {
+			case 'is_staff':
+				return Import_Vocabulary::bool_label( '1' === $value );
+			case 'gender':
+				return Import_Vocabulary::gender_label( $value );
+			case 'stage':
+				return 'none' === $value || '' === $value ? '' : Import_Vocabulary::stage_label( $value );
+			case 'left_reason':
+				return '' === $value ? '' : Import_Vocabulary::left_reason_label( $value );
+			case 'category':
+				return Import_Vocabulary::category_label( $value );
+			case 'kind':
+				return Import_Vocabulary::kind_label( $value );
+			default:
+				return Import_Vocabulary::venue_kind_label( $value );
+		}
 	}
 
 	/**
@@ -313,7 +333,7 @@ final class Export {
 		$line = array();
 		foreach ( $cells as $cell ) {
 			$cell   = (string) $cell;
-			$line[] = preg_match( '/[",\r\n;\t]/', $cell ) || '' !== $cell && ( ' ' === $cell[0] || ' ' === substr( $cell, -1 ) )
+			$line[] = false !== strpbrk( $cell, "\",\r\n;\t" ) || '' !== $cell && ( ' ' === $cell[0] || ' ' === $cell[ strlen( $cell ) - 1 ] )
 				? '"' . str_replace( '"', '""', $cell ) . '"'
 				: $cell;
 		}

@@ -379,6 +379,8 @@ final class Import_Admin {
 				$report['name']  = $upload['name'];
 			}
 		}
+		// Leaving a preview or replacing it with a new upload deletes the CSV kept for it.
+		Uploads::forget_user( get_current_user_id(), is_array( $report ) ? (string) ( $report['token'] ?? '' ) : '' );
 		if ( null !== $report ) {
 			self::render_report( $report );
 		}

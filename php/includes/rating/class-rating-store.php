@@ -312,7 +312,14 @@ final class Rating_Store {
 			return $row;
 		}
 		self::write( $year, array( 'status' => $close ? 'closed' : 'draft' ), $row );
-		return $close ? self::row( $year ) : self::compute( $year );
+		$result = $close ? self::row( $year ) : self::compute( $year );
+		/**
+		 * A year's assessment was closed or opened again (the network summary follows it).
+		 *
+		 * @param int $year The year.
+		 */
+		do_action( 'dangjian_rating_changed', $year );
+		return $result;
 	}
 
 	/**

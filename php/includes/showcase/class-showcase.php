@@ -53,9 +53,6 @@ namespace Dangjian;
 
 defined( 'ABSPATH' ) || exit;
 
-// The showcase room's helpers (until dangjian.php lists them with the room's other files).
-require_once __DIR__ . '/class-showcase-cache.php';
-
 /**
  * Renders the showcase.
  */
@@ -150,8 +147,10 @@ final class Showcase {
 			'pipeline'           => array( _x( 'Development of members in the period', 'showcase', 'dangjian' ), $people, 'group' ),
 			'service_activities' => array( _x( 'Service activities', 'showcase', 'dangjian' ), $times, 'count' ),
 			'service_hours'      => array( _x( 'Service hours', 'showcase', 'dangjian' ), $hours, 'amount' ),
-			'volunteer_hours'    => array( _x( 'Volunteer hours', 'showcase', 'dangjian' ), $hours, 'amount' ),
+			'volunteer_hours'    => array( _x( 'Volunteer hours of all participants', 'showcase', 'dangjian' ), $hours, 'amount' ),
 			'volunteers'         => array( _x( 'Volunteers', 'showcase', 'dangjian' ), $people, 'count' ),
+			'party_volunteer_hours' => array( _x( 'Party members\' volunteer hours', 'showcase', 'dangjian' ), $hours, 'amount' ),
+			'party_volunteers'   => array( _x( 'Party members who volunteered', 'showcase', 'dangjian' ), $people, 'count' ),
 			'fee_waived'         => array( _x( 'Fees waived', 'showcase', 'dangjian' ), $yuan, 'amount' ),
 			'donation'           => array( _x( 'Donations', 'showcase', 'dangjian' ), $yuan, 'amount' ),
 			'beneficiaries'      => array( _x( 'People helped', 'showcase', 'dangjian' ), $helped, 'count' ),
@@ -503,6 +502,7 @@ final class Showcase {
 		$period = $stats['period'];
 		$html   = '<div class="dangjian-showcase dangjian-showcase--' . esc_attr( $options['layout'] ) . '" id="{{dj-uid}}" data-layout="' . esc_attr( $options['layout'] ) . '" data-period="' . esc_attr( $options['period'] ) . '" data-from="' . esc_attr( $period['from'] ) . '" data-to="' . esc_attr( $period['to'] ) . '" data-context="' . esc_attr( $context ) . '">';
 		$html  .= '<p class="dangjian-showcase__period">' . esc_html( self::period_text( $options, $period, $stats['organisation'] ) ) . '</p>';
+		$html  .= Rating_Module::badge_html(); // Stars and year of the latest closed assessment, if allowed.
 		if ( $items ) {
 			$html .= self::layout( $options['layout'], $items, $locale );
 		}

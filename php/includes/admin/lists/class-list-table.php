@@ -73,6 +73,10 @@ abstract class List_Table extends \WP_List_Table {
 	public static function period_filter(): ?array {
 		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- Read-only list filters.
 		$period = isset( $_GET['period'] ) && is_string( $_GET['period'] ) ? sanitize_key( wp_unslash( $_GET['period'] ) ) : '';
+		// Dates typed without choosing 自定义期间 count as a custom period (as on the dashboard).
+		if ( '' === $period && ( ! empty( $_GET['from'] ) || ! empty( $_GET['to'] ) ) ) {
+			$period = 'custom';
+		}
 		if ( '' === $period ) {
 			return null;
 		}
