@@ -295,17 +295,42 @@ static void dj_sx_prepare(dj_sx *x)
 
 /* ------------------------------------------------------------- activities */
 
+/* The participation accumulators, copied out of dj_sx for the hot loops: a
+ * local the compiler keeps in registers (through x, every store to vhours
+ * could alias the counters and force them back to memory). */
+typedef struct {
+    int64_t *vhours;
+    uint32_t *vacts, *vlist;
+    const dj_span *span;
+    uint8_t *pv;
+    size_t n_vol;
+    int64_t pv_hours, pv_count;
+} dj_vacc;
+
+static dj_vacc dj_vacc_of(const dj_sx *x)
+{
+    dj_vacc a = {x->vhours, x->vacts, x->vlist, x->span, x->pv, x->n_vol, x->pv_hours, x->pv_count};
+    return a;
+}
+
+static void dj_vacc_back(dj_sx *x, const dj_vacc *a)
+{
+    x->n_vol = a->n_vol;
+    x->pv_hours = a->pv_hours;
+    x->pv_count = a->pv_count;
+}
+
 /* One service participation of a row dated day: the volunteer's sums, and
  * the party members' (on the roster at stage probationary or full). */
-static inline void dj_sx_part(dj_sx *x, uint32_t who, int64_t ph, int32_t day)
+static inline void dj_vacc_part(dj_vacc *a, uint32_t who, int64_t ph, int32_t day)
 {
-    x->vhours[who] += ph;
-    x->vlist[x->n_vol] = who;
-    x->n_vol += x->vacts[who]++ == 0;
-    const dj_span sp = x->span[who];
+    a->vhours[who] += ph;
+    a->vlist[a->n_vol] = who;
+    a->n_vol += a->vacts[who]++ == 0;
+    const dj_span sp = a->span[who];
     if (sp.start <= day && day < sp.end) {
-        x->pv_hours += ph;
-        x->pv_count += x->pv[who]++ == 0;
+        a->pv_hours += ph;
+        a->pv_count += a->pv[who]++ == 0;
     }
 }
 
@@ -404,20 +429,18 @@ static int dj_sx_from_cache(dj_sx *x)
             hi = mid;
     }
     size_t ei = lo;
+    dj_vacc acc = dj_vacc_of(x);
     for (size_t d = d0; d < d1; d++) {
         const int32_t day = c->day[d];
         for (uint32_t j = c->m_off[d], e = c->m_off[d + 1]; j < e; j++) {
             uint32_t v = c->m[j], h = v >> pbits;
-            dj_sx_part(x, v & pmask, h == hesc ? c->esc[ei++].value : (int64_t)h, day);
+            dj_vacc_part(&acc, v & pmask, h == hesc ? c->esc[ei++].value : (int64_t)h, day);
         }
     }
-    size_t n = c->pm_off[d1] - c->pm_off[d0];
-    x->jkeys = dj_malloc((n ? n : 1) * sizeof *x->jkeys);
-    if (!x->jkeys)
-        return 0;
-    if (n)
-        memcpy(x->jkeys, c->pm + c->pm_off[d0], n * sizeof *x->jkeys);
-    x->n_jkeys = x->cap_jkeys = n;
+    dj_vacc_back(x, &acc);
+    /* the project pairs are read where they are (by_project copies them only to sort) */
+    x->jsrc = c->pm + c->pm_off[d0];
+    x->n_jkeys = c->pm_off[d1] - c->pm_off[d0];
     return 1;
 }
 
@@ -467,13 +490,15 @@ static int dj_sx_scan(dj_sx *x)
             J->don += don;
             J->benef += b;
         }
-        for (uint32_t j = a_start[i], e = a_start[i + 1]; j < e; j++) {
-            uint32_t who = ds->m_person[j];
-            dj_sx_part(x, who, dj_amount_at(ds->m_hours, &ds->big_mhours, j), a_date[i]);
-            if (proj && !dj_sx_jkey(x, proj, who))
+        dj_vacc acc = dj_vacc_of(x);
+        for (uint32_t j = a_start[i], e = a_start[i + 1]; j < e; j++)
+            dj_vacc_part(&acc, ds->m_person[j], dj_amount_at(ds->m_hours, &ds->big_mhours, j), a_date[i]);
+        dj_vacc_back(x, &acc);
+        for (uint32_t j = a_start[i], e = proj ? a_start[i + 1] : j; j < e; j++)
+            if (!dj_sx_jkey(x, proj, ds->m_person[j]))
                 return 0;
-        }
     }
+    x->jsrc = x->jkeys;
     return 1;
 }
 /* ------------------------------------------------------------- stats() */

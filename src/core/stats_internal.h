@@ -168,8 +168,9 @@ typedef struct {
     dj_span *span; /* per person: on the roster as a party member on [start, end) */
     uint8_t *pv;
     int64_t pv_hours, pv_count, took_part;
-    uint64_t *jkeys; /* project string << 32 | person, of the period's project participations */
+    uint64_t *jkeys; /* scan: project string << 32 | person, of the period's project participations */
     size_t n_jkeys, cap_jkeys;
+    const uint64_t *jsrc; /* those pairs: jkeys, or the cache's own run */
 } dj_sx;
 
 /* The stages after the activities (stats_people.c, stats_service.c); each

@@ -235,8 +235,8 @@ static int dj_sx_project_volunteers(dj_sx *x, int64_t *vol)
         for (size_t s = 0; s < x->ns; s++)
             slot[s] = s && x->jacc[s].acts ? k++ : UINT32_MAX;
         for (size_t i = 0; i < x->n_jkeys; i++) {
-            uint32_t who = (uint32_t)x->jkeys[i];
-            uint64_t *b = bits + (size_t)slot[x->jkeys[i] >> 32] * words;
+            uint32_t who = (uint32_t)x->jsrc[i];
+            uint64_t *b = bits + (size_t)slot[x->jsrc[i] >> 32] * words;
             b[who >> 6] |= (uint64_t)1 << (who & 63);
         }
         for (size_t s = 1; s < x->ns; s++) {
@@ -252,14 +252,21 @@ static int dj_sx_project_volunteers(dj_sx *x, int64_t *vol)
         dj_free(bits);
         return 1;
     }
+    uint64_t *keys = dj_malloc((x->n_jkeys ? x->n_jkeys : 1) * sizeof *keys);
     uint64_t *tmp = dj_malloc((x->n_jkeys ? x->n_jkeys : 1) * sizeof *tmp);
-    if (!tmp)
+    if (!keys || !tmp) {
+        dj_free(keys);
+        dj_free(tmp);
         return 0;
-    dj_sort_u64(x->jkeys, x->n_jkeys, tmp);
-    dj_free(tmp);
+    }
+    if (x->n_jkeys)
+        memcpy(keys, x->jsrc, x->n_jkeys * sizeof *keys);
+    dj_sort_u64(keys, x->n_jkeys, tmp);
     for (size_t i = 0; i < x->n_jkeys; i++)
-        if (i == 0 || x->jkeys[i] != x->jkeys[i - 1])
-            vol[x->jkeys[i] >> 32]++;
+        if (i == 0 || keys[i] != keys[i - 1])
+            vol[keys[i] >> 32]++;
+    dj_free(keys);
+    dj_free(tmp);
     return 1;
 }
 
