@@ -1,24 +1,12 @@
 // 党建统计后台（仪表盘）：以支部书记身份登录后看到的数字、提醒和图表。
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openPage, visit, login, secretary, restStats, shoot, settle, checkChart, checkChartData,
+  useBrowser, openPage, visit, restStats, shoot, settle, checkChart, checkChartData,
   assertNoHorizontalScroll, assertChinese, WIDTHS,
 } from './lib.mjs';
 
-let browser;
-let state; // the secretary's cookies, logged in once through the form
-before(async () => {
-  browser = await launch();
-  const page = await openPage(browser, 1280);
-  const s = secretary();
-  await login(page, s.login, s.password);
-  state = await page.context().storageState();
-  await page.context().close();
-});
-after(async () => {
-  await browser?.close();
-});
+const session = useBrowser({ secretary: true }); // the secretary's cookies, logged in once through the form
 
 // The dashboard's cells (data-figure="members.party_members" …) against the public REST figures of the
 // same period (this year, the dashboard's default).
@@ -39,7 +27,7 @@ function number(text) {
 
 for (const width of WIDTHS) {
   test(`仪表盘（${width} px）：书记看到本年度的数字、提醒列表和图表`, async () => {
-    const page = await openPage(browser, width, state);
+    const page = await openPage(session.browser, width, session.state);
     try {
       await visit(page, '/wp-admin/admin.php?page=dangjian');
       const dash = page.locator('#dangjian-dashboard');
@@ -88,7 +76,7 @@ for (const width of WIDTHS) {
 }
 
 test('仪表盘图表：按月服务、服务场所、发展党员，各有标题和数据表，数字与站点计算一致', async () => {
-  const page = await openPage(browser, 1280, state);
+  const page = await openPage(session.browser, 1280, session.state);
   try {
     await visit(page, '/wp-admin/admin.php?page=dangjian');
     const dash = page.locator('#dangjian-dashboard');
@@ -111,7 +99,7 @@ test('仪表盘图表：按月服务、服务场所、发展党员，各有标�
 
 for (const width of WIDTHS) {
   test(`活动列表和添加活动表单（${width} px）：中文界面，窄屏不横向滚动`, async () => {
-    const page = await openPage(browser, width, state);
+    const page = await openPage(session.browser, width, session.state);
     try {
       await visit(page, '/wp-admin/admin.php?page=dangjian-activities');
       assert.equal((await page.locator('#dangjian-activities h1').innerText()).trim(), '活动');

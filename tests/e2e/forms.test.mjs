@@ -1,27 +1,15 @@
 // 表单（问题 11 第 20–22 项）：支部书记在添加活动时按姓名查找参与人员（边输入边查找，近期参加过的人在前，
 // 其余按拼音排序，显示活动当天所处阶段），用键盘或鼠标加入，时长写成全角数字也能保存；
 // 添加一位 11 岁就递交申请的人员时，保存后表单提示日期不合常理；手机宽度下没有横向滚动。
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, visit, login, secretary, shoot, assertNoHorizontalScroll } from './lib.mjs';
+import { useBrowser, openPage, visit, shoot, assertNoHorizontalScroll } from './lib.mjs';
 
 // The new strings' zh_CN is in php/languages/rooms/forms-zh_CN.po until scripts/wp-i18n.sh merges it
 // into the main .mo: until then the page may show them in English, so both are accepted here.
 const RECENT = /近期参加过|took part recently/;
 
-let browser;
-let state;
-before(async () => {
-  browser = await launch();
-  const page = await openPage(browser, 1280);
-  const s = secretary();
-  await login(page, s.login, s.password);
-  state = await page.context().storageState();
-  await page.context().close();
-});
-after(async () => {
-  await browser?.close();
-});
+const session = useBrowser({ secretary: true });
 
 /** The names the picker lists, with whether each is marked as a recent participant. */
 async function options(page) {
@@ -30,7 +18,7 @@ async function options(page) {
 }
 
 test('添加活动：边输入边查找参与人员，近期参加者在前、其余按拼音排序，显示活动当天的阶段，加入后保存', async () => {
-  const page = await openPage(browser, 1280, state);
+  const page = await openPage(session.browser, 1280, session.state);
   try {
     await visit(page, '/wp-admin/admin.php?page=dangjian-activities&action=new');
     const html = await page.content();
@@ -103,7 +91,7 @@ test('添加活动：边输入边查找参与人员，近期参加者在前、�
 });
 
 test('人员：11 岁递交申请时，保存后提示日期不合常理；参与人员查找在手机宽度下可用', async () => {
-  const page = await openPage(browser, 375, state);
+  const page = await openPage(session.browser, 375, session.state);
   try {
     await visit(page, '/wp-admin/admin.php?page=dangjian-people&action=new');
     const year = new Date().getFullYear();

@@ -6,6 +6,7 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const URL_BASE = (process.env.E2E_URL || 'http://127.0.0.1:8161').replace(/\/$/, '');
@@ -261,6 +262,29 @@ export function secretary() {
     name: SITE.secretary.display_name,
     password: readFileSync(SITE.secretary.password_file, 'utf8').trim(),
   };
+}
+
+/**
+ * Registers a test file's before/after hooks: Chromium launched once for the file and closed after it;
+ * with { secretary: true }, the secretary also logged in once through wp-login.php's form (in a
+ * context closed afterwards) and the cookies kept. Returns { browser, state }, filled in by the before
+ * hook: pages are then opened with openPage(session.browser, width, session.state).
+ */
+export function useBrowser({ secretary: asSecretary = false } = {}) {
+  const session = { browser: undefined, state: undefined };
+  before(async () => {
+    session.browser = await launch();
+    if (!asSecretary) return;
+    const page = await openPage(session.browser, 1280);
+    const s = secretary();
+    await login(page, s.login, s.password);
+    session.state = await page.context().storageState();
+    await page.context().close();
+  });
+  after(async () => {
+    await session.browser?.close();
+  });
+  return session;
 }
 
 /** Asserts a text is Chinese, not English left untranslated. */

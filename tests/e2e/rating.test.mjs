@@ -1,21 +1,9 @@
 // 星级创评：书记在后台导入评分细则（有错误的细则被整体拒绝并指出位置），给人工评分条目打分，看到星级随之变化。
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, visit, login, secretary, shoot, settle } from './lib.mjs';
+import { useBrowser, openPage, visit, shoot, settle } from './lib.mjs';
 
-let browser;
-let state;
-before(async () => {
-  browser = await launch();
-  const page = await openPage(browser, 1280);
-  const s = secretary();
-  await login(page, s.login, s.password);
-  state = await page.context().storageState();
-  await page.context().close();
-});
-after(async () => {
-  await browser?.close();
-});
+const session = useBrowser({ secretary: true });
 
 const YEAR = new Date().getFullYear();
 const PAGE = `/wp-admin/admin.php?page=dangjian-rating&year=${YEAR}`;
@@ -74,7 +62,7 @@ async function scoreSurvey(page, points) {
 }
 
 test('星级创评：细则有错时整体拒绝；给人工条目打分后星级随之变化', async () => {
-  const page = await openPage(browser, 1280, state);
+  const page = await openPage(session.browser, 1280, session.state);
   try {
     await visit(page, PAGE);
     await page.locator('#dangjian-rating').waitFor();

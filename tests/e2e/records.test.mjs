@@ -1,26 +1,14 @@
 // 工作汇报所需的记录：支部书记在浏览器里填写阵地建设投入（错误的金额被拒绝并保留所填内容，
 // 改正后保存并出现在列表中），在设置页填写支部概况（晚于今天的成立日期被拒绝），在添加活动时从已用过的专项行动中选择，
 // 并按专项行动筛选活动列表。
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, visit, login, secretary, shoot, assertNoHorizontalScroll } from './lib.mjs';
+import { useBrowser, openPage, visit, shoot, assertNoHorizontalScroll } from './lib.mjs';
 
-let browser;
-let state;
-before(async () => {
-  browser = await launch();
-  const page = await openPage(browser, 1280);
-  const s = secretary();
-  await login(page, s.login, s.password);
-  state = await page.context().storageState();
-  await page.context().close();
-});
-after(async () => {
-  await browser?.close();
-});
+const session = useBrowser({ secretary: true });
 
 test('阵地建设投入：金额写错时就地提示并保留所填内容，改正后保存并列出', async () => {
-  const page = await openPage(browser, 1280, state);
+  const page = await openPage(session.browser, 1280, session.state);
   try {
     await visit(page, '/wp-admin/admin.php?page=dangjian-investments');
     assert.equal((await page.locator('#dangjian-investments h1').innerText()).trim(), '阵地建设投入');
@@ -45,7 +33,7 @@ test('阵地建设投入：金额写错时就地提示并保留所填内容，�
 });
 
 test('支部概况：成立日期晚于今天时就地提示，改正后保存；添加活动时可选已用过的专项行动，活动列表可按专项行动筛选', async () => {
-  const page = await openPage(browser, 375, state);
+  const page = await openPage(session.browser, 375, session.state);
   try {
     await visit(page, '/wp-admin/admin.php?page=dangjian-settings');
     await page.locator('#dangjian-profile').waitFor();

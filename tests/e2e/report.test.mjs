@@ -1,30 +1,18 @@
 // 工作汇报：书记打开汇报页面，点击数字查看所依据的记录，修改模板（错误逐行提示、正确的保存后生效），下载 .docx。
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, visit, login, secretary, assertChinese } from './lib.mjs';
+import { useBrowser, openPage, visit, assertChinese } from './lib.mjs';
 
-let browser;
-let state;
-before(async () => {
-  browser = await launch();
-  const page = await openPage(browser, 1280);
-  const s = secretary();
-  await login(page, s.login, s.password);
-  state = await page.context().storageState();
-  await page.context().close();
-});
-after(async () => {
-  await browser?.close();
-});
+const session = useBrowser({ secretary: true });
 
 const PAGE = '/wp-admin/admin.php?page=dangjian-report';
 
 test('工作汇报：默认模板填满数字，点击数字列出所依据的记录', async () => {
-  const page = await openPage(browser, 1280, state);
+  const page = await openPage(session.browser, 1280, session.state);
   try {
     await visit(page, PAGE);
     assert.equal((await page.locator('.dangjian-report-screen h1').first().innerText()).trim(), '工作汇报');
@@ -64,7 +52,7 @@ test('工作汇报：默认模板填满数字，点击数字列出所依据的�
 });
 
 test('工作汇报：模板出错时逐行提示并保留原文，正确的模板保存后生效，可恢复默认', async () => {
-  const page = await openPage(browser, 1280, state);
+  const page = await openPage(session.browser, 1280, session.state);
   try {
     await visit(page, PAGE);
     const box = page.locator('#dangjian-report-template-text');

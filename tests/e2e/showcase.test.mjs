@@ -1,19 +1,13 @@
 // 公开展示：短代码 [dangjian]（几种属性组合）、区块 dangjian/stats、侧边栏小工具。
 // 每个数字都与站点自己算出的数字（REST GET /dangjian/v1/stats，同一期间）一致，标签为中文。
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openPage, visit, shoot, restStats, checkShowcase, checkChart, checkChartData, figureMap,
+  useBrowser, openPage, visit, shoot, restStats, checkShowcase, checkChart, checkChartData, figureMap,
   assertNoHorizontalScroll, assertChinese, login, secretary, SITE, WIDTHS,
 } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 const path = (name) => new URL(SITE.pages[name]).pathname;
 const DEFAULT_FIGURES = ['party_members', 'service_activities', 'service_hours', 'beneficiaries', 'fee_waived', 'meetings'];
@@ -30,7 +24,7 @@ const VARIANTS = {
 
 for (const width of WIDTHS) {
   test(`短代码页面（${width} px）：各种属性组合的数字、中文标签和图表`, async () => {
-    const page = await openPage(browser, width);
+    const page = await openPage(session.browser, width);
     try {
       await visit(page, path('shortcode'));
       await shoot(page, `shortcode-${width}`);
@@ -64,7 +58,7 @@ for (const width of WIDTHS) {
 }
 
 test('短代码：错误的属性值只提示编辑（书记登录后可见），并说明原因', async () => {
-  const page = await openPage(browser, 1280);
+  const page = await openPage(session.browser, 1280);
   try {
     const s = secretary();
     await login(page, s.login, s.password);
@@ -87,7 +81,7 @@ test('短代码：错误的属性值只提示编辑（书记登录后可见）�
 
 for (const width of WIDTHS) {
   test(`区块页面（${width} px）：dangjian/stats 区块显示本年度数字和按月图表`, async () => {
-    const page = await openPage(browser, width);
+    const page = await openPage(session.browser, width);
     try {
       await visit(page, path('block'));
       await shoot(page, `block-${width}`);
@@ -113,7 +107,7 @@ for (const width of WIDTHS) {
 for (const width of WIDTHS) {
   test(`小工具（${width} px）：侧边栏中的党建数据`, async () => {
     assert.ok(SITE.widget_id, '没有注册 id_base 以 dangjian 开头的小工具');
-    const page = await openPage(browser, width);
+    const page = await openPage(session.browser, width);
     try {
       await visit(page, path('widget'));
       const widget = page.locator(`#${SITE.widget_id}`);

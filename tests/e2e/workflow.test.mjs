@@ -1,18 +1,12 @@
 // 流程：支部书记登录，通过后台表单添加一次公益服务活动，再打开公开页面，
 // 看到数字恰好按这次活动变化（活动 +1，时长 +H，受益人次 +B）。
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openPage, visit, login, secretary, restStats, shoot, figureMap, assertShows, SITE,
+  useBrowser, openPage, visit, login, secretary, restStats, shoot, figureMap, assertShows, SITE,
 } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 const HOURS = 3.5;
 const BENEFICIARIES = 27;
@@ -35,8 +29,8 @@ async function dashboardFigure(page, cell) {
 }
 
 test('书记通过表单添加一次服务活动，公开页面的数字恰好随之变化', async () => {
-  const visitor = await openPage(browser, 1280);
-  const admin = await openPage(browser, 1280);
+  const visitor = await openPage(session.browser, 1280);
+  const admin = await openPage(session.browser, 1280);
   try {
     // Before: what the public sees and what the site computes.
     const restBefore = await restStats();

@@ -34,27 +34,72 @@ final class Import_Checks {
 	}
 
 	/**
-	 * People: IDs, duplicates (the same name and birth date twice), the engine's rules.
+	 * The file's column of each field, by name ('' when the file has no column for it).
 	 *
-	 * @param array         $report   The report.
-	 * @param callable|null $progress Progress callback.
+	 * @param array $report The report.
+	 * @return callable Field => column name.
 	 */
-	private static function validate_people( array &$report, ?callable $progress ): void {
-		global $wpdb;
-		$table = Schema::table( 'people' );
-		$col   = static fn( string $field ) => isset( $report['field_columns'][ $field ] ) ? Import::column_name( $report, $report['field_columns'][ $field ] ) : '';
+	private static function column_of( array $report ): callable {
+		return static fn( string $field ) => isset( $report['field_columns'][ $field ] ) ? Import::column_name( $report, $report['field_columns'][ $field ] ) : '';
+	}
 
-		// IDs given in the file: unique and not taken.
+	/**
+	 * The IDs of a file against its table: the stored rows of the IDs it gives (those rows update their
+	 * record), and the first ID free for its rows without one (past the table's and the file's).
+	 *
+	 * @param array  $report The report.
+	 * @param string $table  The table.
+	 * @return array{0:array<int,array>,1:int} [id => stored row, the next free ID].
+	 */
+	private static function ids( array $report, string $table ): array {
+		global $wpdb;
 		$given = array();
 		foreach ( $report['records'] as $rec ) {
 			if ( isset( $rec['values']['id'] ) ) {
 				$given[] = $rec['values']['id'];
 			}
 		}
-		// IDs already recorded: those rows update their record (an exported file edited and imported again).
 		$taken = self::existing( 'SELECT * FROM ' . $table . ' WHERE id IN (%s)', $given, 'id' );
 		$max   = (int) $wpdb->get_var( "SELECT MAX(id) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		$next  = max( array_merge( array( $max ), $given ) ) + 1;
+		return array( $taken, max( array_merge( array( $max ), $given ) ) + 1 );
+	}
+
+	/**
+	 * A row's ID: the one it gives (refused, with the error added, when an earlier row of the file gave
+	 * it), else the next free one.
+	 *
+	 * @param array    $v      The row's values.
+	 * @param int      $row    The spreadsheet row.
+	 * @param callable $col    Field => column name.
+	 * @param array    $seen   ID => the first row that gave it (added to).
+	 * @param int      $next   The next free ID (moved on when taken).
+	 * @param array    $errors The report's errors (added to).
+	 * @return array{0:int,1:bool} [the ID, false when an earlier row gave it].
+	 */
+	private static function row_id( array $v, int $row, callable $col, array &$seen, int &$next, array &$errors ): array {
+		if ( ! isset( $v['id'] ) ) {
+			return array( $next++, true );
+		}
+		if ( isset( $seen[ $v['id'] ] ) ) {
+			$errors[] = Import::error( $row, $col( 'id' ), sprintf( /* translators: 1: an ID, 2: a row number. */ __( 'The ID %1$d is already used in row %2$d.', 'dangjian' ), $v['id'], $seen[ $v['id'] ] ) );
+			return array( $v['id'], false );
+		}
+		$seen[ $v['id'] ] = $row;
+		return array( $v['id'], true );
+	}
+
+	/**
+	 * People: IDs, duplicates (the same name and birth date twice), the engine's rules.
+	 *
+	 * @param array         $report   The report.
+	 * @param callable|null $progress Progress callback.
+	 */
+	private static function validate_people( array &$report, ?callable $progress ): void {
+		$table = Schema::table( 'people' );
+		$col   = self::column_of( $report );
+
+		// IDs already recorded: those rows update their record (an exported file edited and imported again).
+		list( $taken, $next ) = self::ids( $report, $table );
 
 		// Names already recorded, for duplicates.
 		$names = array();
@@ -76,20 +121,8 @@ final class Import_Checks {
 			$v   = $rec['values'];
 			$row = $rec['row'];
 			// A row with a bad cell is still checked without it, so that one pass finds every problem.
-			$ok = true;
-
-			if ( isset( $v['id'] ) ) {
-				if ( isset( $ids_seen[ $v['id'] ] ) ) {
-					$report['errors'][] = Import::error( $row, $col( 'id' ), sprintf( /* translators: 1: an ID, 2: a row number. */ __( 'The ID %1$d is already used in row %2$d.', 'dangjian' ), $v['id'], $ids_seen[ $v['id'] ] ) );
-					$ok = false;
-				} else {
-					$ids_seen[ $v['id'] ] = $row;
-				}
-				$id = $v['id'];
-			} else {
-				$id = $next++;
-			}
-			$before = $taken[ $id ] ?? null;
+			list( $id, $ok ) = self::row_id( $v, $row, $col, $ids_seen, $next, $report['errors'] );
+			$before          = $taken[ $id ] ?? null;
 			if ( null !== $before && isset( $v['name'] ) && '' !== $v['name'] && $v['name'] !== $before['name'] ) {
 				// Another file's numbering, not this site's export: never overwrite someone else.
 				$report['errors'][] = Import::error( $row, $col( 'id' ), sprintf( /* translators: 1: an ID, 2: a person's name, 3: another name. */ __( 'The ID %1$d is already taken by %2$s, not %3$s: a row updates the person of its ID only under the same name (rename people on their form).', 'dangjian' ), $id, $before['name'], $v['name'] ) );
@@ -167,21 +200,13 @@ final class Import_Checks {
 	 * @param callable|null $progress Progress callback.
 	 */
 	private static function validate_simple( array &$report, ?callable $progress ): void {
-		global $wpdb;
 		$type    = $report['type'];
-		$table   = Schema::table( $type );
-		$col     = static fn( string $field ) => isset( $report['field_columns'][ $field ] ) ? Import::column_name( $report, $report['field_columns'][ $field ] ) : '';
+		$col     = self::column_of( $report );
 		$fields  = Fields::form( $type );
 		$columns = Import_Vocabulary::columns( $type );
-		$given   = array();
-		foreach ( $report['records'] as $rec ) {
-			if ( isset( $rec['values']['id'] ) ) {
-				$given[] = $rec['values']['id'];
-			}
-		}
-		$taken = self::existing( 'SELECT * FROM ' . $table . ' WHERE id IN (%s)', $given, 'id' );
-		$max   = (int) $wpdb->get_var( "SELECT MAX(id) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		$next  = max( array_merge( array( $max ), $given ) ) + 1;
+
+		list( $taken, $next ) = self::ids( $report, Schema::table( $type ) );
+
 		$seen  = array();
 		$years = array();
 		$now   = current_time( 'mysql', true );
@@ -264,19 +289,13 @@ final class Import_Checks {
 	 * @param callable|null $progress Progress callback.
 	 */
 	private static function validate_activities( array &$report, ?callable $progress ): void {
-		global $wpdb;
-		$table = Schema::table( 'activities' );
-		$col   = static fn( string $field ) => isset( $report['field_columns'][ $field ] ) ? Import::column_name( $report, $report['field_columns'][ $field ] ) : '';
+		$col   = self::column_of( $report );
 		$kinds = Import_Vocabulary::kind_categories();
 
-		$given = array();
 		$dates = array();
 		$names = array();
 		$pids  = array();
 		foreach ( $report['records'] as $rec ) {
-			if ( isset( $rec['values']['id'] ) ) {
-				$given[] = $rec['values']['id'];
-			}
 			if ( isset( $rec['values']['date'] ) ) {
 				$dates[] = $rec['values']['date'];
 			}
@@ -289,10 +308,8 @@ final class Import_Checks {
 			}
 		}
 		// IDs already recorded: those rows update their activity, with its participants when the file has them.
-		$taken  = self::existing( 'SELECT * FROM ' . $table . ' WHERE id IN (%s)', $given, 'id' );
-		$stored = Import_Update::stored_links( array_keys( $taken ) );
-		$max   = (int) $wpdb->get_var( "SELECT MAX(id) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		$next  = max( array_merge( array( $max ), $given ) ) + 1;
+		list( $taken, $next ) = self::ids( $report, Schema::table( 'activities' ) );
+		$stored               = Import_Update::stored_links( array_keys( $taken ) );
 
 		list( $by_name, $person_ids, $recorded ) = self::activity_lookups( $names, $pids, $dates );
 
@@ -314,18 +331,9 @@ final class Import_Checks {
 				$ok       = false;
 			}
 
-			if ( isset( $v['id'] ) ) {
-				if ( isset( $ids_seen[ $v['id'] ] ) ) {
-					$report['errors'][] = Import::error( $row, $col( 'id' ), sprintf( /* translators: 1: an ID, 2: a row number. */ __( 'The ID %1$d is already used in row %2$d.', 'dangjian' ), $v['id'], $ids_seen[ $v['id'] ] ) );
-					$ok = false;
-				} else {
-					$ids_seen[ $v['id'] ] = $row;
-				}
-				$id = $v['id'];
-			} else {
-				$id = $next++;
-			}
-			$before = $taken[ $id ] ?? null;
+			list( $id, $unique ) = self::row_id( $v, $row, $col, $ids_seen, $next, $report['errors'] );
+			$ok                  = $ok && $unique;
+			$before              = $taken[ $id ] ?? null;
 			if ( null !== $before ) {
 				$v        = Import_Update::keep_absent( $report, $v, $before, array( 'date' => 'activity_date' ) );
 				$category = $category ?? $before['category'];
@@ -509,14 +517,15 @@ final class Import_Checks {
 	}
 
 	/**
-	 * Rows of a table whose column is one of some values, read in chunks.
+	 * Rows of a table whose column is one of some values, read 500 values at a time (Import_Update's
+	 * stored participants too).
 	 *
 	 * @param string      $sql    A SELECT with "IN (%s)" where the list goes.
 	 * @param array       $values The values (ints or strings).
 	 * @param string|null $key    Index the result by this column, or null for a list.
 	 * @return array[]
 	 */
-	private static function existing( string $sql, array $values, ?string $key ): array {
+	public static function existing( string $sql, array $values, ?string $key ): array {
 		global $wpdb;
 		$values = array_values( array_unique( $values ) );
 		$out    = array();

@@ -81,7 +81,7 @@ final class Import_Update {
 	 */
 	public static function stored_links( array $ids ): array {
 		$out = array();
-		foreach ( self::existing_rows( 'SELECT p.activity_id, p.person_id, p.hours, n.name FROM ' . Schema::table( 'participants' ) . ' p LEFT JOIN ' . Schema::table( 'people' ) . ' n ON n.id = p.person_id WHERE p.activity_id IN (%s) ORDER BY p.id', $ids ) as $link ) {
+		foreach ( Import_Checks::existing( 'SELECT p.activity_id, p.person_id, p.hours, n.name FROM ' . Schema::table( 'participants' ) . ' p LEFT JOIN ' . Schema::table( 'people' ) . ' n ON n.id = p.person_id WHERE p.activity_id IN (%s) ORDER BY p.id', array_map( 'intval', $ids ), null ) as $link ) {
 			$out[ (int) $link['activity_id'] ][] = $link;
 		}
 		return $out;
@@ -218,22 +218,5 @@ final class Import_Update {
 			'same'    => __( 'unchanged', 'dangjian' ),
 		);
 		return $labels[ $status ] ?? '';
-	}
-
-	/**
-	 * Rows of a query with a list of values (the IDs of a file), 500 at a time.
-	 *
-	 * @param string $sql    The query, "(%s)" standing for the list.
-	 * @param int[]  $values The values.
-	 * @return array[]
-	 */
-	public static function existing_rows( string $sql, array $values ): array {
-		global $wpdb;
-		$out = array();
-		foreach ( array_chunk( array_values( array_unique( array_map( 'intval', $values ) ) ), 500 ) as $chunk ) {
-			$rows = $wpdb->get_results( str_replace( '(%s)', '(' . implode( ',', $chunk ) . ')', $sql ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Integers only.
-			$out  = array_merge( $out, (array) $rows );
-		}
-		return $out;
 	}
 }

@@ -43,7 +43,7 @@ final class Report_Default {
 本年度支部组织开展公益服务活动{{service.activities}}次，活动时长合计{{service.hours}}小时。全体参与者累计志愿服务{{service.volunteer_hours}}小时，其中党员志愿服务时长{{service.party_volunteer_hours}}小时。[[参与服务的党员有{{service.party_volunteers}}名，党员参与率为{{service.participation_ratio}}。]][[服务群众{{service.beneficiaries | 余}}人次，]][[为群众减免服务费用{{service.fee_waived | 万}}元，]][[捐款捐物折合{{service.donation}}元。]]
 [[分类别看，{{service.kind_details}}。]]
 ### （二）服务点位
-支部坚持把服务送到群众身边。[[服务覆盖{{service.venue_kind_names}}等{{service.venue_kinds}}类{{service.venues}}个点位，]][[其中社区{{service.venues venue_kind=community}}个，]][[学校{{service.venues venue_kind=school}}个，]][[企业{{service.venues venue_kind=enterprise}}个，]][[部队营区{{service.venues venue_kind=barracks}}个，]][[机关{{service.venues venue_kind=government}}个。]]
+支部坚持把服务送到群众身边。[[服务覆盖{{service.venue_kind_names}}等{{service.venue_kinds}}类{{service.venues}}个点位，]][[其中社区{{service.venues venue_kind=community}}个，]][[学校{{service.venues venue_kind=school}}个，]][[企业{{service.venues venue_kind=enterprise}}个，]][[部队营房{{service.venues venue_kind=barracks}}个，]][[机关{{service.venues venue_kind=government}}个。]]
 ### （三）专项行动
 支部围绕群众急需组织专项服务。[[本年度支部组织了{{service.project_count}}项专项行动：{{service.project_details}}。]][[在心理危机干预和灾后援助中，支部组织起{{service.volunteers kind=crisis_aid}}人的服务队，开展援助活动{{service.activities kind=crisis_aid}}次，为{{service.beneficiaries kind=crisis_aid | 多}}名群众提供了一对一心理援助。]][[开展一对一公益心理咨询{{service.activities kind=counseling}}次，服务{{service.beneficiaries kind=counseling}}人次；]][[举办团体心理辅导{{service.activities kind=group_counseling}}场，服务{{service.beneficiaries kind=group_counseling}}人次；]][[开设公益讲座{{service.activities kind=lecture}}场，听众{{service.beneficiaries kind=lecture | 余}}人次。]]
 ### （四）先锋模范

@@ -44,9 +44,9 @@ final class Report_Engine_Figures {
 			case 'venue_kinds':
 				return count( $svc['by_venue_kind'] );
 			case 'venue_kind_names':
-				return array_map( array( self::class, 'venue_kind_name' ), array_keys( $svc['by_venue_kind'] ) );
+				return array_map( array( self::class, 'venue_kind_name' ), array_keys( self::in_order( $svc['by_venue_kind'], Import_Vocabulary::VENUE_KINDS ) ) );
 			case 'kind_names':
-				return array_map( static fn( $k ) => self::kind_name( 'service', $k ), array_keys( $svc['by_kind'] ) );
+				return array_map( static fn( $k ) => self::kind_name( 'service', (string) $k ), array_keys( self::in_order( $svc['by_kind'], Import_Vocabulary::KINDS['service'] ) ) );
 			case 'projects':
 				return array_map( 'strval', array_keys( $svc['by_project'] ?? array() ) );
 			case 'project_details':
@@ -57,7 +57,7 @@ final class Report_Engine_Figures {
 				return $out;
 			case 'kind_details':
 				$out = array();
-				foreach ( $svc['by_kind'] as $kind => $e ) {
+				foreach ( self::in_order( $svc['by_kind'], Import_Vocabulary::KINDS['service'] ) as $kind => $e ) {
 					$out[] = sprintf( '%s%s次（服务%s人次）', self::kind_name( 'service', (string) $kind ), Report_Format::exact( $e['activities'] ), Report_Format::exact( $e['beneficiaries'] ) );
 				}
 				return $out;
@@ -125,6 +125,17 @@ final class Report_Engine_Figures {
 				return array_map( static fn( $k ) => self::kind_name( 'meeting', $k ), array_keys( $m['by_kind'] ) );
 		}
 		return $m[ $field ];
+	}
+
+	/**
+	 * A map of the engine's (keyed by slug, in byte order) in the order a reader expects: the
+	 * vocabulary's order (社区, 企业, 学校 … as DOMAIN.md lists them), then any other slug as it came.
+	 *
+	 * @param array $map   Slug => entry.
+	 * @param array $order Slug => anything, in the wanted order.
+	 */
+	private static function in_order( array $map, array $order ): array {
+		return array_replace( array_intersect_key( $order, $map ), $map );
 	}
 
 	/**
