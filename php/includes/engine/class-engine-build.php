@@ -212,14 +212,16 @@ final class Engine_Build {
 	}
 
 	/**
-	 * Adds a batch; when the engine rejects it, adds its rows one by one and skips the bad ones.
+	 * Adds a batch; when the engine rejects it, adds its rows one by one and skips the bad ones
+	 * (noted for Engine::skipped(), or handed to $refused: a backup lists them its own way).
 	 *
-	 * @param Dataset $dataset The dataset being built.
-	 * @param string  $method  "addPeople" or "addActivities".
-	 * @param string  $table   "people" or "activities".
-	 * @param array[] $rows    The batch.
+	 * @param Dataset       $dataset The dataset being built.
+	 * @param string        $method  "addPeople" or "addActivities".
+	 * @param string        $table   "people" or "activities".
+	 * @param array[]       $rows    The batch.
+	 * @param callable|null $refused Called with ( table, id, InvalidRecord ) for each row skipped, instead of noting it.
 	 */
-	public static function add( Dataset $dataset, string $method, string $table, array $rows ): void {
+	public static function add( Dataset $dataset, string $method, string $table, array $rows, ?callable $refused = null ): void {
 		try {
 			$dataset->$method( $rows );
 			return;
@@ -230,7 +232,11 @@ final class Engine_Build {
 			try {
 				$dataset->$method( array( $row ) );
 			} catch ( InvalidRecord $e ) {
-				self::note_skip( $table, (int) $row['id'], $e );
+				if ( null === $refused ) {
+					self::note_skip( $table, (int) $row['id'], $e );
+				} else {
+					$refused( $table, (int) $row['id'], $e );
+				}
 			}
 		}
 	}

@@ -33,9 +33,12 @@ final class Backup_Rows {
 			'people'     => array(),
 			'activities' => array(),
 		);
+		$refused = static function ( string $table, int $id, InvalidRecord $e ) use ( &$skipped ): void {
+			$skipped[ $table ][ $id ] = $e->getMessage();
+		};
 		$dataset = new Dataset();
 		foreach ( self::batches( 'people', Engine::PEOPLE_COLUMNS ) as $rows ) {
-			self::add( $dataset, 'addPeople', $rows, $skipped['people'] );
+			Engine_Build::add( $dataset, 'addPeople', 'people', $rows, $refused );
 		}
 		$links = Schema::table( 'participants' );
 		foreach ( self::batches( 'activities', Engine::ACTIVITY_COLUMNS ) as $rows ) {
@@ -46,7 +49,7 @@ final class Backup_Rows {
 					(int) $rows[ count( $rows ) - 1 ]['id']
 				)
 			);
-			self::add( $dataset, 'addActivities', Engine_Build::attach( $rows, $parts ), $skipped['activities'] );
+			Engine_Build::add( $dataset, 'addActivities', 'activities', Engine_Build::attach( $rows, $parts ), $refused );
 		}
 		$headcount = Schema::table( 'headcount' );
 		$points    = Engine_Build::query( "SELECT point_date AS date, staff_count AS count FROM {$headcount} ORDER BY point_date" );
@@ -76,30 +79,6 @@ final class Backup_Rows {
 				yield $rows;
 			}
 		} while ( self::BATCH === $n );
-	}
-
-	/**
-	 * Adds a batch; when the engine refuses it, its rows one by one, noting the refused ones.
-	 *
-	 * @param Dataset $dataset The dataset.
-	 * @param string  $method  "addPeople" or "addActivities".
-	 * @param array[] $rows    The batch.
-	 * @param array   $skipped id => message, added to.
-	 */
-	private static function add( Dataset $dataset, string $method, array $rows, array &$skipped ): void {
-		try {
-			$dataset->$method( $rows );
-			return;
-		} catch ( InvalidRecord $e ) {
-			unset( $e );
-		}
-		foreach ( $rows as $row ) {
-			try {
-				$dataset->$method( array( $row ) );
-			} catch ( InvalidRecord $e ) {
-				$skipped[ (int) $row['id'] ] = $e->getMessage();
-			}
-		}
 	}
 
 	/**
