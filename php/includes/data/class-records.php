@@ -448,19 +448,17 @@ final class Records {
 	}
 
 	/**
-	 * A page of records for a list (admin screen or REST).
+	 * The filters' WHERE conditions of a list (the list screens, REST and the export's batches):
+	 * 'search', 'stage' (people), 'category', 'kind', 'project' (activities), 'level' (media,
+	 * honours), 'from', 'to' (on the entity's date). Unknown or bad values are ignored.
 	 *
 	 * @param string $entity The entity.
-	 * @param array  $args   'search', 'stage' (people), 'category', 'kind', 'level', 'from', 'to'
-	 *                       (on the entity's date), 'orderby', 'order', 'page' (1-based), 'per_page'.
-	 *                       Unknown or bad values are ignored.
-	 * @return array{items:array[],total:int}
+	 * @param array  $args   The filters.
+	 * @return string[] SQL conditions, each prepared ("1=1" first).
 	 */
-	public static function query( string $entity, array $args ): array {
+	public static function where( string $entity, array $args ): array {
 		global $wpdb;
-		$table = Schema::table( $entity );
 		$where = array( '1=1' );
-		$today = Period::today();
 
 		$search = trim( (string) ( $args['search'] ?? '' ) );
 		if ( '' !== $search ) {
@@ -474,9 +472,8 @@ final class Records {
 			}
 			$where[] = $or ? '(' . implode( ' OR ', $or ) . ')' : '0=1';
 		}
-		$stage_sql = 'people' === $entity ? self::stage_sql( $today ) : '';
 		if ( 'people' === $entity && ! empty( $args['stage'] ) && isset( Vocabulary::stages()[ $args['stage'] ] ) ) {
-			$where[] = $wpdb->prepare( "({$stage_sql}) = %s", $args['stage'] ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- Prepared above.
+			$where[] = $wpdb->prepare( '(' . self::stage_sql( Period::today() ) . ') = %s', $args['stage'] ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Prepared by stage_sql().
 		}
 		if ( 'activities' === $entity ) {
 			if ( ! empty( $args['category'] ) && isset( Vocabulary::categories()[ $args['category'] ] ) ) {
@@ -502,14 +499,44 @@ final class Records {
 				$where[] = $wpdb->prepare( "{$column} <= %s", $args['to'] ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 			}
 		}
+		return $where;
+	}
 
+	/**
+	 * A list's order: 'orderby' when the list sorts by it (else its default), 'order' asc or desc
+	 * (else ascending for people and the headcount, descending for the rest).
+	 *
+	 * @param string $entity The entity.
+	 * @param array  $args   'orderby', 'order'.
+	 * @return array{0:string,1:string} [column, "asc" or "desc"].
+	 */
+	public static function order( string $entity, array $args ): array {
 		list( $default, $sortable ) = self::sortable( $entity );
 		$orderby                    = in_array( $args['orderby'] ?? '', $sortable, true ) ? $args['orderby'] : $default;
 		$order                      = strtolower( (string) ( $args['order'] ?? '' ) );
 		if ( 'asc' !== $order && 'desc' !== $order ) {
 			$order = 'people' === $entity || 'headcount' === $entity ? 'asc' : 'desc';
 		}
-		$order = strtoupper( $order );
+		return array( $orderby, $order );
+	}
+
+	/**
+	 * A page of records for a list (admin screen or REST).
+	 *
+	 * @param string $entity The entity.
+	 * @param array  $args   'search', 'stage' (people), 'category', 'kind', 'level', 'from', 'to'
+	 *                       (on the entity's date), 'orderby', 'order', 'page' (1-based), 'per_page'.
+	 *                       Unknown or bad values are ignored.
+	 * @return array{items:array[],total:int}
+	 */
+	public static function query( string $entity, array $args ): array {
+		global $wpdb;
+		$table     = Schema::table( $entity );
+		$stage_sql = 'people' === $entity ? self::stage_sql( Period::today() ) : '';
+		$where     = self::where( $entity, $args );
+
+		list( $orderby, $order ) = self::order( $entity, $args );
+		$order                   = strtoupper( $order );
 		$per_page = max( 1, min( 1000, (int) ( $args['per_page'] ?? self::PER_PAGE ) ) );
 		$page     = max( 1, (int) ( $args['page'] ?? 1 ) );
 		$offset   = ( $page - 1 ) * $per_page;

@@ -20,51 +20,14 @@ defined( 'ABSPATH' ) || exit;
 final class Export_Query {
 
 	/**
-	 * The filters' WHERE conditions of a list, as Records::query applies them.
+	 * The filters' WHERE conditions of a list: Records::where, the list screens' own.
 	 *
 	 * @param string $entity The list (people, activities, investments, benefits, plans).
 	 * @param array  $args   The filters.
 	 * @return string[] SQL conditions, each prepared.
 	 */
 	public static function where( string $entity, array $args ): array {
-		global $wpdb;
-		$where  = array( '1=1' );
-		$search = trim( (string) ( $args['search'] ?? '' ) );
-		if ( '' !== $search ) {
-			$like = '%' . $wpdb->esc_like( $search ) . '%';
-			$or   = array();
-			foreach ( self::search_columns( $entity ) as $column ) {
-				$or[] = $wpdb->prepare( "{$column} LIKE %s", $like ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- A column name of the plugin's.
-			}
-			if ( ctype_digit( $search ) ) {
-				$or[] = $wpdb->prepare( 'id = %d', (int) $search );
-			}
-			$where[] = $or ? '(' . implode( ' OR ', $or ) . ')' : '0=1';
-		}
-		if ( 'people' === $entity && ! empty( $args['stage'] ) && isset( Vocabulary::stages()[ $args['stage'] ] ) ) {
-			$where[] = $wpdb->prepare( '(' . Records::stage_sql( Period::today() ) . ') = %s', $args['stage'] ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Prepared by stage_sql().
-		}
-		if ( 'activities' === $entity ) {
-			if ( ! empty( $args['category'] ) && isset( Vocabulary::categories()[ $args['category'] ] ) ) {
-				$where[] = $wpdb->prepare( 'category = %s', $args['category'] );
-			}
-			if ( ! empty( $args['kind'] ) && isset( Vocabulary::kinds()[ $args['kind'] ] ) ) {
-				$where[] = $wpdb->prepare( 'kind = %s', $args['kind'] );
-			}
-			$project = isset( $args['project'] ) && is_string( $args['project'] ) ? Import_Vocabulary::trim( $args['project'] ) : '';
-			if ( '' !== $project ) {
-				$where[] = $wpdb->prepare( 'project = %s', $project );
-			}
-		}
-		$column = Records::date_column( $entity );
-		if ( 'people' !== $entity && '' !== $column ) {
-			foreach ( array( 'from' => '>=', 'to' => '<=' ) as $key => $op ) {
-				if ( ! empty( $args[ $key ] ) && is_string( $args[ $key ] ) && Engine_Limits::is_date( $args[ $key ] ) ) {
-					$where[] = $wpdb->prepare( "{$column} {$op} %s", $args[ $key ] ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-				}
-			}
-		}
-		return $where;
+		return Records::where( $entity, $args );
 	}
 
 	/**
@@ -79,13 +42,8 @@ final class Export_Query {
 	 */
 	public static function batches( string $entity, array $args, int $batch ): \Generator {
 		global $wpdb;
-		$table                      = Schema::table( $entity );
-		list( $default, $sortable ) = Records::sortable( $entity );
-		$orderby                    = in_array( $args['orderby'] ?? '', $sortable, true ) ? $args['orderby'] : $default;
-		$order                      = strtolower( (string) ( $args['order'] ?? '' ) );
-		if ( 'asc' !== $order && 'desc' !== $order ) {
-			$order = 'people' === $entity || 'headcount' === $entity ? 'asc' : 'desc';
-		}
+		$table                   = Schema::table( $entity );
+		list( $orderby, $order ) = Records::order( $entity, $args );
 		$asc   = 'asc' === $order;
 		$dir   = $asc ? 'ASC' : 'DESC';
 		$stage = 'people' === $entity ? Records::stage_sql( Period::today() ) : '';
@@ -97,7 +55,7 @@ final class Export_Query {
 			$expr = "(SELECT COUNT(*) FROM {$p} WHERE {$p}.activity_id = {$table}.id)";
 		}
 		$select = 'people' === $entity ? "*, ({$stage}) AS stage" : '*';
-		$where  = implode( ' AND ', self::where( $entity, $args ) );
+		$where  = implode( ' AND ', Records::where( $entity, $args ) );
 		$after    = null;
 		$nullable = $expr !== $orderby || self::nullable( $table, $orderby );
 		do {
@@ -154,21 +112,5 @@ final class Export_Query {
 		global $wpdb;
 		$row = $wpdb->get_row( $wpdb->prepare( "SHOW COLUMNS FROM {$table} LIKE %s", $wpdb->esc_like( $column ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		return ! is_array( $row ) || 'NO' !== ( $row['Null'] ?? '' );
-	}
-
-	/**
-	 * The columns a search looks in (as the list screens search).
-	 *
-	 * @param string $entity The list.
-	 * @return string[]
-	 */
-	private static function search_columns( string $entity ): array {
-		$columns = array(
-			'people'      => array( 'name', 'phone', 'email', 'notes', 'joined_from', 'left_to' ),
-			'activities'  => array( 'title', 'venue', 'project', 'description' ),
-			'investments' => array( 'item' ),
-			'benefits'    => array( 'name' ),
-		);
-		return $columns[ $entity ] ?? array();
 	}
 }
