@@ -32,6 +32,7 @@ final class Plugin {
 		Network_Module::init();
 		CLI::init();
 		Reminders::init();
+		Export_Job::init(); // Background exports run from wp-cron, outside the admin.
 		if ( is_admin() ) {
 			Admin::init();
 			Import_Admin::init();

@@ -39,7 +39,6 @@ final class Import_Admin {
 	 * Adds the hooks. Called once from Plugin::init().
 	 */
 	public static function init(): void {
-		Export_Job::init();
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( self::class, 'menu' ), 20 );
 		}
