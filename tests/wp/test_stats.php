@@ -91,8 +91,19 @@ $now = dangjian_stats();
 dj_t_same( wp_date( 'Y' ) . '-01-01', $now['period']['from'] ?? null, 'the default period starts on 1 January of the site\'s year' );
 dj_t_same( wp_date( 'Y' ) . '-12-31', $now['period']['to'] ?? null, 'the default period ends on 31 December' );
 dj_t_same( wp_date( 'Y-m-d' ), $now['period']['as_of'] ?? null, 'this year\'s members are counted as of the site\'s today' );
+// "All records" starts at the branch's founding date when the profile gives one (an earlier test
+// may have left a profile: this one states its own), else at the earliest recorded date.
+$profile = get_option( Dangjian\Profile::OPTION );
+delete_option( Dangjian\Profile::OPTION );
 $all = dangjian_stats( array( 'period' => 'all' ) );
 dj_t_same( '2015-05-04', $all['period']['from'] ?? null, 'period => all starts at the earliest recorded date' );
+update_option( Dangjian\Profile::OPTION, array( 'founded_on' => '2016-03-15' ) );
+dj_t_same( '2016-03-15', dangjian_stats( array( 'period' => 'all' ) )['period']['from'] ?? null, 'period => all starts at the founding date when it is set' );
+if ( false === $profile ) {
+	delete_option( Dangjian\Profile::OPTION );
+} else {
+	update_option( Dangjian\Profile::OPTION, $profile );
+}
 
 // Bad arguments are WP_Errors naming the problem, not exceptions.
 $e = dangjian_stats( array( 'top' => 5000 ) );
