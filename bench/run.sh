@@ -81,6 +81,11 @@ echo "bench: building bench/floor.c against the core ..." >&2
 $CC -std=c99 -O2 -g -Wall -Wextra -I src/core -o .work/bench/floor bench/floor.c src/core/*.c \
     $(pkg-config --cflags --libs jansson)
 
+echo "bench: building bench/follow.c (a write, then the next fresh stats(); filtered vs not) ..." >&2
+# shellcheck disable=SC2046
+$CC -std=c99 -O2 -g -Wall -Wextra -I src/core -o .work/bench/follow bench/follow.c src/core/*.c \
+    $(pkg-config --cflags --libs jansson) -lm
+
 if [ "$MARIADB" = 1 ]; then
     echo "bench: MariaDB (bench/mariadb.sh up; stopped again at the end) ..." >&2
     trap 'bench/mariadb.sh down' EXIT
@@ -143,6 +148,15 @@ else
 fi
 # shellcheck disable=SC2086
 $PHP bench/report.php "$OUT" $PAIRS
+# The write path at the largest size: a write then the next fresh stats(), the per-day cache
+# following the write (now) against rebuilt (before), and a filtered query (one project, one venue
+# kind) beside the unfiltered one (bench/follow.c builds its own dataset through the C API).
+LARGEST=$(for a in $SIZES; do echo "$a"; done | sort -n | tail -1)
+FOLLOW_ROUNDS=${BENCH_FOLLOW_ROUNDS:-$([ "$SMALL" = 1 ] && echo 5 || echo 20)}
+echo "bench: bench/follow.c at $LARGEST activities, $FOLLOW_ROUNDS rounds ..." >&2
+.work/bench/follow "$LARGEST" "$FOLLOW_ROUNDS" >.work/bench/follow.txt
+cat .work/bench/follow.txt >&2
+
 # The rooms' own measures (bench/report-bench.php, bench/rating-bench.php), as they printed them.
 {
     echo
@@ -156,5 +170,16 @@ $PHP bench/report.php "$OUT" $PAIRS
         cat "${pair%%:*}/rooms.txt"
         echo '```'
     done
+} >>"$OUT"
+{
+    echo
+    echo "## A write, then the next fresh stats(); a filtered query"
+    echo
+    echo "Printed by bench/follow.c in this run ($LARGEST activities, $FOLLOW_ROUNDS rounds; CPU ms are"
+    echo "steadier than wall ms on a shared machine; the goal is at most 10 ms from a write to fresh figures):"
+    echo
+    echo '```'
+    cat .work/bench/follow.txt
+    echo '```'
 } >>"$OUT"
 echo "bench: written to $OUT" >&2

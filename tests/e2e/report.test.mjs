@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBrowser, openPage, visit, assertChinese } from './lib.mjs';
+import { useBrowser, openPage, visit, assertChinese, shoot } from './lib.mjs';
 
 const session = useBrowser({ secretary: true });
 
@@ -45,6 +45,7 @@ test('工作汇报：默认模板填满数字，点击数字列出所依据的�
       await panel.locator(`text=/共${n}条记录|${n} records/`).waitFor();
       assert.equal(await panel.locator('tbody tr').count(), n);
     }
+    await shoot(page, 'report-1280', { fullPage: false });
     assert.deepEqual(page.jsErrors, []);
   } finally {
     await page.context().close();
