@@ -2,8 +2,6 @@
 Review 17: an add or a removal that fails, or has nothing to do, on a kept dataset copies nothing: the object still shares the kept dataset
 --EXTENSIONS--
 dangjian
---SKIPIF--
-<?php if (!extension_loaded('dangjian')) die('skip the extension\'s kept datasets and their bytes'); ?>
 --FILE--
 <?php
 require __DIR__ . '/_helper.inc';

@@ -2,8 +2,6 @@
 Review 17: Cache::info() measures the kept datasets again but never evicts; the next get() does
 --EXTENSIONS--
 dangjian
---SKIPIF--
-<?php if (!extension_loaded('dangjian')) die('skip the extension\'s kept datasets and their bytes'); ?>
 --INI--
 dangjian.cache_size=250000
 --FILE--

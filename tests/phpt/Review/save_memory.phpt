@@ -5,7 +5,6 @@ dangjian
 --SKIPIF--
 <?php
 if (!is_readable('/proc/self/status')) die('skip needs /proc/self/status');
-if (!extension_loaded('dangjian')) die('skip the extension\'s memory (the twin keeps everything in PHP memory)');
 ?>
 --INI--
 memory_limit=512M
