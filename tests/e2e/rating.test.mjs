@@ -61,6 +61,26 @@ async function scoreSurvey(page, points) {
   await settle(page);
 }
 
+test('星级创评：演示支部去年的评定已关闭，八项指标逐项有得分和依据，五星', async () => {
+  const page = await openPage(session.browser, 1280, session.state);
+  try {
+    await visit(page, `/wp-admin/admin.php?page=dangjian-rating&year=${YEAR - 1}`);
+    await page.locator('#dangjian-rating').waitFor();
+    const s = await summary(page);
+    assert.equal(s.stars, 5, `去年的星级：${s.shown}`);
+    assert.ok(s.total >= 90 && s.total <= 100, `去年的得分：${s.total}`);
+    const text = await page.locator('#dangjian-rating').innerText();
+    for (const name of ['领导班子', '骨干队伍', '活动阵地', '工作制度', '保障机制', '工作业绩', '群众评价', '加分项目']) {
+      assert.match(text, new RegExp(name), `缺少指标“${name}”`);
+    }
+    assert.match(text, /职工满意度测评，满意率88%/, '人工条目的评分依据');
+    await shoot(page, 'rating-1280', { fullPage: false });
+    assert.deepEqual(page.jsErrors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('星级创评：细则有错时整体拒绝；给人工条目打分后星级随之变化', async () => {
   const page = await openPage(session.browser, 1280, session.state);
   try {
@@ -104,7 +124,6 @@ test('星级创评：细则有错时整体拒绝；给人工条目打分后星�
     const bar = page.locator(`svg.dangjian-rating-chart g[data-year="${YEAR}"]`);
     assert.equal(await bar.getAttribute('data-stars'), '5');
     assert.equal(await bar.getAttribute('data-total'), '92');
-    await shoot(page, 'rating-1280');
 
     // A veto item switched on: no star, whatever the points.
     const veto = page.locator('li[data-veto="violation"]');
