@@ -79,6 +79,8 @@ cat <<EOF
   Dangjian demo is running.
     site:      $URL/
     admin:     $URL/wp-admin/admin.php?page=dangjian
+    report:    $URL/wp-admin/admin.php?page=dangjian-report   (工作汇报: preview, .docx, print)
+    rating:    $URL/wp-admin/admin.php?page=dangjian-rating   (星级创评: last year closed, this year's draft)
     user:      admin
     password:  $(cat "$DIR/admin-password")
     engine:    $([ -n "$SO" ] && echo "the dangjian extension ($SO)" || echo "the PHP fallback")
