@@ -6,9 +6,9 @@
  *
  *   - the secretary: user "shuji" (display name 张书记), an editor given manage_dangjian, with a new
  *     password each run, written to DIR/secretary-password (mode 600);
- *   - the pages: /e2e-shortcode/ (the [dangjian] shortcode in a few attribute variants, each in a
- *     <section id="sc-…">), /e2e-block/ (the dangjian/stats block, as the block editor saves it:
- *     <!-- wp:dangjian/stats {...} /-->), /e2e-widget/ (nothing of ours in its content: the figures on it
+ *   - the pages: /figures/ (the [dangjian] shortcode in a few attribute variants, each in a
+ *     <section id="sc-…">), /this-year/ (the dangjian/stats block, as the block editor saves it:
+ *     <!-- wp:dangjian/stats {...} /-->), /about/ (nothing of ours in its content: the figures on it
  *     come from the widget in the sidebar);
  *   - the classic widget of the showcase (the registered widget whose id_base starts with "dangjian")
  *     in the theme's first widget area, through the options sidebars_widgets and widget_<id_base>.
@@ -119,15 +119,15 @@ foreach ( $dj_e2e_variants as $dj_e2e_id => $dj_e2e_code ) {
 	$dj_e2e_content .= dj_e2e_html_block( '<section id="' . $dj_e2e_id . '" class="e2e-variant">' . "\n" . $dj_e2e_code . "\n</section>" );
 }
 $dj_e2e_pages = array(
-	'shortcode' => dj_e2e_page( 'e2e-shortcode', '党建数据一览', $dj_e2e_content ),
+	'shortcode' => dj_e2e_page( 'figures', '党建数据一览', $dj_e2e_content ),
 	'block'     => dj_e2e_page(
-		'e2e-block',
-		'党建数据（区块）',
+		'this-year',
+		'本年度党建工作',
 		'<!-- wp:paragraph --><p>本页由区块显示党支部的统计数字。</p><!-- /wp:paragraph -->' . "\n\n" .
 		'<!-- wp:dangjian/stats {"figures":"party_members,probationary,service_hours,beneficiaries,venues","period":"this_year","layout":"cards","chart":"month"} /-->' . "\n"
 	),
 	'widget'    => dj_e2e_page(
-		'e2e-widget',
+		'about',
 		'关于我们',
 		'<!-- wp:paragraph --><p>市心理咨询师协会党支部。页面底部的小工具显示本年度的统计数字。</p><!-- /wp:paragraph -->' . "\n"
 	),

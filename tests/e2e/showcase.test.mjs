@@ -12,7 +12,7 @@ const session = useBrowser();
 const path = (name) => new URL(SITE.pages[name]).pathname;
 const DEFAULT_FIGURES = ['party_members', 'service_activities', 'service_hours', 'beneficiaries', 'fee_waived', 'meetings'];
 
-// The shortcode's variants on /e2e-shortcode/ (tests/e2e/setup-site.php writes them).
+// The shortcode's variants on /figures/ (tests/e2e/setup-site.php writes them).
 const VARIANTS = {
   'sc-default': { figures: DEFAULT_FIGURES, layout: 'cards', period: 'this_year', chart: null },
   'sc-cards': { figures: ['party_members', 'probationary', 'activists', 'service_activities', 'service_hours', 'beneficiaries'], layout: 'cards', period: 'this_year', chart: 'month' },
