@@ -22,4 +22,13 @@ int dj_trim_at_end(const char *p, size_t n);
 /* Trims those characters from both ends of a name (venue, project). */
 void dj_trim_name(const char **p, size_t *len);
 
+/* 1 when byte c must be escaped inside a JSON string: below 0x20, '"', '\\'. */
+#define DJ_JSON_MUST_ESCAPE(c) ((unsigned char)(c) < 0x20 || (c) == '"' || (c) == '\\')
+
+/* Writes the escape of such a byte into out as jansson's dump does (JSON_ENSURE_ASCII and
+ * JSON_ESCAPE_SLASH off): \" \\ \b \f \n \r \t, any other control byte \u00XX with
+ * UPPERCASE hex (0x1f -> "\u001F"). Returns the length written (2 or 6). Used by toJson and
+ * statsJson alike, so that both print a name the same way. */
+size_t dj_json_escape_byte(unsigned char c, char out[6]);
+
 #endif

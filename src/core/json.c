@@ -109,44 +109,17 @@ static void jbuf_date(dj_jbuf *b, int32_t day)
  * dataset's strings are valid UTF-8). */
 static void jbuf_string(dj_jbuf *b, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789ABCDEF";
     if (!jbuf_reserve(b, n + 2))
         return;
     b->p[b->len++] = '"';
     size_t run = 0; /* start of the pending run of plain bytes */
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
+        if (!DJ_JSON_MUST_ESCAPE(s[i]))
             continue;
+        char e[6];
         jbuf_put(b, s + run, i - run);
+        jbuf_put(b, e, dj_json_escape_byte((unsigned char)s[i], e));
         run = i + 1;
-        switch (c) {
-        case '"':
-            jbuf_lit(b, "\\\"");
-            break;
-        case '\\':
-            jbuf_lit(b, "\\\\");
-            break;
-        case '\b':
-            jbuf_lit(b, "\\b");
-            break;
-        case '\f':
-            jbuf_lit(b, "\\f");
-            break;
-        case '\n':
-            jbuf_lit(b, "\\n");
-            break;
-        case '\r':
-            jbuf_lit(b, "\\r");
-            break;
-        case '\t':
-            jbuf_lit(b, "\\t");
-            break;
-        default: {
-            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            jbuf_put(b, e, 6);
-        }
-        }
     }
     jbuf_put(b, s + run, n - run);
     jbuf_lit(b, "\"");

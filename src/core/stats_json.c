@@ -5,6 +5,7 @@
 #include "dj.h"
 
 #include "dj_alloc.h"
+#include "dj_fields.h"
 
 #include <string.h>
 
@@ -150,42 +151,15 @@ static void dj_put_due(dj_buf *b, const char *key, const dj_due_stat *v, size_t 
  * short escapes), non-ASCII and '/' as they are (as jansson prints them). */
 static void dj_put_string(dj_buf *b, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789ABCDEF";
     size_t run = 0;
     dj_put(b, "\"", 1);
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
+        if (!DJ_JSON_MUST_ESCAPE(s[i]))
             continue;
+        char e[6];
         dj_put(b, s + run, i - run);
+        dj_put(b, e, dj_json_escape_byte((unsigned char)s[i], e));
         run = i + 1;
-        switch (c) {
-        case '"':
-            dj_put(b, "\\\"", 2);
-            break;
-        case '\\':
-            dj_put(b, "\\\\", 2);
-            break;
-        case '\n':
-            dj_put(b, "\\n", 2);
-            break;
-        case '\r':
-            dj_put(b, "\\r", 2);
-            break;
-        case '\t':
-            dj_put(b, "\\t", 2);
-            break;
-        case '\b':
-            dj_put(b, "\\b", 2);
-            break;
-        case '\f':
-            dj_put(b, "\\f", 2);
-            break;
-        default: {
-            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            dj_put(b, e, 6);
-        }
-        }
     }
     dj_put(b, s + run, n - run);
     dj_put(b, "\"", 1);
