@@ -402,7 +402,17 @@ fuzz_build() { # fuzz_build OUT "FLAGS" SRC (skipped when OUT is newer than ever
 # the packages it needs and starts and stops its own servers).
 suite_wp() {
     build_ext
+    e2e_deps
     counted wp bash tests/wp/run.sh
+}
+
+# Chromium and playwright-core: the browser suite's, and test_user_dashboard's look at the people
+# list at 1280 px (the wp suites run before e2e in `make test`).
+e2e_deps() {
+    if ! bash scripts/e2e-deps.sh >"$WORK/logs/e2e-deps.log" 2>&1; then
+        tail -5 "$WORK/logs/e2e-deps.log"
+        fail "scripts/e2e-deps.sh failed (Chromium, playwright-core)"
+    fi
 }
 
 # The browser suite: headless Debian Chromium driven by playwright-core.
@@ -443,6 +453,7 @@ suite_wp65() {
     build_ext
     local src
     src=$(wp_src_65)
+    e2e_deps
     counted "wp [WordPress 6.5.5]" env DJ_WP_SRC="$src" DJ_TEST_WP_DIR="$WORK/test-wp-6.5" \
         DJ_TEST_DB_PORT=3318 DJ_TEST_WEB_PORT=8092 bash tests/wp/run.sh
 }

@@ -83,13 +83,15 @@ restore_previous_locale();
 // In Chinese, as the secretary reads it.
 switch_to_locale( 'zh_CN' );
 // This room's translations (php/languages/rooms/forms-zh_CN.po), as scripts/wp-i18n.sh merges them.
-$mo = tempnam( sys_get_temp_dir(), 'dj-forms-mo' );
+$tmp = tempnam( sys_get_temp_dir(), 'dj-forms-mo' );
+$mo  = $tmp . '.mo'; // WordPress 6.5 loads a translation file by its extension.
 exec( 'msgfmt -o ' . escapeshellarg( $mo ) . ' ' . escapeshellarg( DANGJIAN_PLUGIN_DIR . '/languages/rooms/forms-zh_CN.po' ) ); // phpcs:ignore
 load_textdomain( 'dangjian', $mo );
 $errors = Validator::validate( 'activities', Validator::sanitize( 'activities', array_merge( $input, array( 'hours' => '-2' ) ) ) );
 dj_t_ok( str_contains( $errors['hours'] ?? '', '时长' ) && ! str_contains( $errors['hours'] ?? '', '数额' ), 'in Chinese: 时长, not 数额', $errors['hours'] ?? '' );
 restore_previous_locale();
 unlink( $mo );
+unlink( $tmp );
 
 // ------------------------------------------------------------------ over HTTP: the form and REST
 $jar  = dj_t_login( 'admin', dj_t_admin_password() );

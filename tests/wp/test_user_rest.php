@@ -17,7 +17,8 @@ global $wpdb;
 use Dangjian\Schema;
 
 $root = dirname( __DIR__, 2 );
-$mo   = tempnam( sys_get_temp_dir(), 'dj-mo-' );
+$tmp  = tempnam( sys_get_temp_dir(), 'dj-mo-' );
+$mo   = $tmp . '.mo'; // WordPress 6.5 loads a translation file by its extension.
 $pos  = array_merge( array( $root . '/php/languages/dangjian-zh_CN.po' ), glob( $root . '/php/languages/rooms/*-zh_CN.po' ) );
 exec( 'msgcat --use-first ' . implode( ' ', array_map( 'escapeshellarg', $pos ) ) . ' 2>/dev/null | msgfmt -o ' . escapeshellarg( $mo ) . ' - 2>&1', $out, $rc );
 dj_t_same( 0, $rc, 'the zh_CN .po files compile', implode( "\n", $out ) );
@@ -128,5 +129,6 @@ dj_t_ok( 400 === $status && (bool) preg_match( '/\p{Han}/u', (string) ( $body['d
 
 restore_previous_locale();
 unlink( $mo );
+unlink( $tmp );
 dj_t_reset();
 dj_t_done();
