@@ -8,9 +8,9 @@
 
 #include <string.h>
 
-/* Sorts v by due_on, then id: an LSD radix sort of the 64-bit keys
- * (due_on - min) << 32 | id, byte by byte, skipping bytes that are equal in
- * every key. tmp has room for n keys (two halves: keys and swap). */
+/* Sorts v by due_on, then id: the 64-bit keys (due_on - min) << 32 | id
+ * through dj_sort_u64. tmp has room for 2n keys (the keys and the sort's
+ * swap). */
 static void dj_due_sort(dj_due_stat *v, size_t n, uint64_t *tmp)
 {
     if (n < 2)
@@ -19,26 +19,10 @@ static void dj_due_sort(dj_due_stat *v, size_t n, uint64_t *tmp)
     for (size_t i = 1; i < n; i++)
         if (v[i].due_on < lo)
             lo = v[i].due_on;
-    uint64_t *a = tmp, *b = tmp + n, all_or = 0, all_and = ~(uint64_t)0;
-    for (size_t i = 0; i < n; i++) {
+    uint64_t *a = tmp;
+    for (size_t i = 0; i < n; i++)
         a[i] = (uint64_t)(uint32_t)(v[i].due_on - lo) << 32 | (uint32_t)v[i].id;
-        all_or |= a[i];
-        all_and &= a[i];
-    }
-    for (int shift = 0; shift < 64; shift += 8) {
-        if ((((all_or ^ all_and) >> shift) & 0xFF) == 0)
-            continue;
-        size_t count[257] = {0};
-        for (size_t i = 0; i < n; i++)
-            count[((a[i] >> shift) & 0xFF) + 1]++;
-        for (int k = 0; k < 256; k++)
-            count[k + 1] += count[k];
-        for (size_t i = 0; i < n; i++)
-            b[count[(a[i] >> shift) & 0xFF]++] = a[i];
-        uint64_t *t = a;
-        a = b;
-        b = t;
-    }
+    dj_sort_u64(a, n, tmp + n);
     for (size_t i = 0; i < n; i++) {
         v[i].due_on = lo + (int32_t)(a[i] >> 32);
         v[i].id = (int32_t)(a[i] & 0xFFFFFFFFu);
