@@ -47,6 +47,7 @@ if ( ! function_exists( 'dangjian_demo_load' ) ) {
 		}
 
 		require_once __DIR__ . '/class-demo.php';
+		require_once __DIR__ . '/class-demo-ratings.php';
 		( new Dangjian\Demo() )->load();
 		$today = Dangjian\Period::today();
 		update_option( 'dangjian_demo', array( 'loaded_on' => $today ), false );
