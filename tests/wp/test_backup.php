@@ -34,6 +34,17 @@ $figures = array_map( 'dangjian_stats', $queries );
 $rows    = dj_t_all_rows();
 dj_t_same( 44, $figures[0]['members']['staff_headcount'] ?? null, 'the headcount counts before the backup' );
 
+$profile = array(
+	'name'        => '中共江城市心理咨询师协会支部委员会',
+	'city'        => '江城市',
+	'district'    => '东湖区',
+	'parent_org'  => '中共东湖区社会组织综合委员会',
+	'approved_by' => '中共东湖区社会组织综合委员会',
+	'founded_on'  => '2016-03-15',
+	'secretary'   => '张丽华',
+);
+$saved_profile = get_option( Dangjian\Profile::OPTION );
+Dangjian\Profile::save( $profile );
 $json = Dangjian\Backup::create();
 dj_t_ok( 1 === preg_match( '/^\{"format":"dangjian-dataset","version":[12],"people":\[/', $json ), 'the backup starts as the engine\'s dataset format (version 1, or 2 once the engine writes STATS.md v2)' );
 $engine_json = Dangjian\Engine::build()->toJson();
@@ -45,8 +56,11 @@ dj_t_same( '张三', $data['dangjian_extra']['people'][0]['name'] ?? null, 'the 
 dj_t_same( array( 1, 1 ), array( count( $data['dangjian_extra']['media'] ?? array() ), count( $data['dangjian_extra']['honours'] ?? array() ) ), 'coverage and honours are in the backup' );
 dj_t_same( ' 阳光社区 ', $data['dangjian_extra']['activities'][0]['venue'] ?? null, 'the venue as typed is kept beside the engine\'s trimmed one' );
 
+dj_t_same( $profile, $data['dangjian_extra']['profile'] ?? null, 'the branch profile is in the backup' );
+
 // Wipe, restore: the same rows and figures.
 dj_t_reset();
+delete_option( Dangjian\Profile::OPTION );
 dj_t_same( 0, (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Dangjian\Schema::table( 'people' ) ), 'the tables are wiped' );
 $v      = Dangjian\Data_Version::get();
 $result = Dangjian\Backup::restore( $json );
@@ -57,6 +71,15 @@ dj_t_same( $rows, dj_t_all_rows(), 'every row of every table is as before (names
 dj_t_same( $figures, array_map( 'dangjian_stats', $queries ), 'the figures are as before' );
 $strip = static fn( $j ) => preg_replace( '/"created":"[^"]*"/', '"created":"X"', $j );
 dj_t_same( $strip( $json ), $strip( Dangjian\Backup::create() ), 'a backup of the restored site is the same file, but for its date' );
+dj_t_same( $profile, Dangjian\Profile::get(), 'the restore brings the branch profile back' );
+$bad                                           = json_decode( $json, true );
+$bad['dangjian_extra']['profile']['founded_on'] = '2016-02-30';
+Dangjian\Profile::save( array( 'name' => '改名前' ) + $profile );
+$sum_before = dj_t_tables_checksum();
+$r          = Dangjian\Backup::restore( (string) wp_json_encode( $bad, JSON_UNESCAPED_UNICODE ) );
+dj_t_ok( 1 === count( $r['errors'] ) && str_contains( $r['errors'][0], 'dangjian_extra.profile.founded_on' ), 'a backup whose profile has a bad founding date is refused, naming dangjian_extra.profile.founded_on', wp_json_encode( $r['errors'], JSON_UNESCAPED_UNICODE ) );
+dj_t_same( array( $sum_before, '改名前' ), array( dj_t_tables_checksum(), Dangjian\Profile::get()['name'] ), 'and changes nothing: neither the tables nor the profile' );
+Dangjian\Profile::save( $profile );
 
 // Damaged backups: refused with where, and nothing changes.
 $sum = dj_t_tables_checksum();
@@ -125,4 +148,9 @@ foreach ( $rows as $t => $list ) {
 }
 
 dj_t_reset();
+if ( false === $saved_profile ) {
+	delete_option( Dangjian\Profile::OPTION );
+} else {
+	update_option( Dangjian\Profile::OPTION, $saved_profile );
+}
 dj_t_done();

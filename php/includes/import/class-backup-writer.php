@@ -124,6 +124,8 @@ final class Backup_Writer {
 			}
 			self::put( $out, ',"' . $table . '":[' . implode( ',', $list ) . ']' );
 		}
+		// The branch's profile (Settings → 支部概况): a restored site keeps its name and founding date.
+		self::put( $out, ',"profile":' . self::encode( Profile::get() ) );
 	}
 
 	/**

@@ -193,9 +193,10 @@ final class Backup {
 	 */
 	private static function check_all( string $json ): array {
 		$result = array(
-			'errors' => array(),
-			'counts' => array(),
-			'rows'   => array(),
+			'errors'  => array(),
+			'counts'  => array(),
+			'rows'    => array(),
+			'profile' => null,
 		);
 		if ( ! Engine::available() ) {
 			$result['errors'][] = __( 'The Dangjian engine is not available: neither the dangjian extension nor php/fallback/ is loaded.', 'dangjian' );
@@ -250,6 +251,7 @@ final class Backup {
 		foreach ( self::DATED_TABLES as $table => $date ) {
 			$rows[ $table ] = self::check_dated( $table, $date, $extra, $err );
 		}
+		$result['profile'] = self::check_profile( $extra, $err );
 
 		$result['counts'] = array(
 			'people'       => (int) $counts['people'],
@@ -264,6 +266,29 @@ final class Backup {
 			$result['rows'] = $rows;
 		}
 		return $result;
+	}
+
+	/**
+	 * The branch profile of a backup, checked as the settings form checks it; null when the backup
+	 * has none (older backups: the site's profile is then left as it is).
+	 *
+	 * @param array    $extra Its plugin fields.
+	 * @param callable $err   Records an error ( path, what ).
+	 */
+	private static function check_profile( array $extra, callable $err ): ?array {
+		if ( ! array_key_exists( 'profile', $extra ) || null === $extra['profile'] ) {
+			return null;
+		}
+		$path = self::EXTRA_KEY . '.profile';
+		if ( ! is_array( $extra['profile'] ) ) {
+			$err( $path, __( 'is not a profile (an object of the branch\'s fields)', 'dangjian' ) );
+			return null;
+		}
+		list( $values, $errors ) = Profile::sanitize( $extra['profile'] );
+		foreach ( $errors as $field => $message ) {
+			$err( $path . '.' . $field, $message );
+		}
+		return $errors ? null : $values;
 	}
 
 	/**
@@ -501,6 +526,9 @@ final class Backup {
 			/* translators: %s: the database's error message. */
 			$out['errors'][] = sprintf( __( 'The database refused the restore, so nothing was changed: %s', 'dangjian' ), (string) $error );
 			return $out;
+		}
+		if ( null !== $check['profile'] ) {
+			Profile::save( $check['profile'] );
 		}
 		Data_Version::bump();
 		Engine::forget();
