@@ -80,6 +80,15 @@ final class Rating_Module {
 	}
 
 	/**
+	 * What the public badge depends on, without reading the ratings table: the setting, and the last
+	 * time a year was closed or opened again (the showcase's cache key holds it, so a cached page is
+	 * served with no query to the plugin's tables).
+	 */
+	public static function badge_key(): string {
+		return Rating_Store::badge_allowed() ? 'on:' . (string) get_option( Rating_Store::CLOSED_OPTION, '' ) : 'off';
+	}
+
+	/**
 	 * The badge as escaped HTML for the showcase, or '' when there is none to show.
 	 */
 	public static function badge_html(): string {

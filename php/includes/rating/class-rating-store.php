@@ -33,6 +33,9 @@ final class Rating_Store {
 	/** The stars the branch aims for (1 to 5, default 5). */
 	const TARGET_OPTION = 'dangjian_rating_target';
 
+	/** Changes whenever a year is closed or opened again: the public badge's part of a cache key. */
+	const CLOSED_OPTION = 'dangjian_rating_closed_version';
+
 	/** The preset used until the secretary chooses a rubric. */
 	const DEFAULT_PRESET = 'eight_standard';
 
@@ -41,7 +44,7 @@ final class Rating_Store {
 	const EVIDENCE_MAX = 10;
 
 	/** Every option the room creates (uninstall.php must delete these). */
-	const OPTIONS = array( self::DB_VERSION_OPTION, self::RUBRIC_OPTION, self::BADGE_OPTION, self::TARGET_OPTION );
+	const OPTIONS = array( self::DB_VERSION_OPTION, self::RUBRIC_OPTION, self::BADGE_OPTION, self::TARGET_OPTION, self::CLOSED_OPTION );
 
 	/**
 	 * The table's full name on the current site.
@@ -313,6 +316,7 @@ final class Rating_Store {
 		}
 		self::write( $year, array( 'status' => $close ? 'closed' : 'draft' ), $row );
 		$result = $close ? self::row( $year ) : self::compute( $year );
+		update_option( self::CLOSED_OPTION, uniqid( '', true ) );
 		/**
 		 * A year's assessment was closed or opened again (the network summary follows it).
 		 *

@@ -155,10 +155,13 @@ final class Public_Period {
 		$today                = Period::today();
 		if ( '' === $from && '' === $to ) {
 			if ( 'all' === $period ) {
+				// All of the public window, ending with this month, and (like any public period) at most
+				// MAX_MONTHS long: the same answer whether this runs once or again on its own result.
+				$to = self::month_end( $today );
 				return array(
 					'args'     => array(
-						'from' => $first,
-						'to'   => self::month_end( $today ),
+						'from' => max( $first, self::add_months( $to, 1 - self::MAX_MONTHS ) ),
+						'to'   => $to,
 					),
 					'problems' => $problems,
 					'refused'  => $refused,

@@ -41,7 +41,7 @@ final class Showcase_Cache {
 			Format::locale(),
 			Period::today(), // "this year" and the roster's day follow the calendar.
 			Settings::organisation(),
-			Rating_Module::badge(), // The star badge, when the settings show it (not a data write).
+			Rating_Module::badge_key(), // The star badge: its setting and the last closed year (no query).
 		);
 		return Showcase::TRANSIENT_PREFIX . md5( (string) wp_json_encode( $parts ) );
 	}
