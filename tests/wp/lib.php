@@ -270,3 +270,23 @@ function dj_t_plugin_tables(): array {
 	sort( $tables );
 	return $tables;
 }
+
+/**
+ * Runs a command (no shell); returns [exit status, stdout, stderr].
+ *
+ * @param string[] $argv The command and its arguments.
+ * @param array    $env  Extra environment.
+ * @return array{0:int,1:string,2:string}
+ */
+function dj_t_exec( array $argv, array $env = array() ): array {
+	$proc = proc_open( $argv, array( 0 => array( 'pipe', 'r' ), 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes, null, $env ? array_merge( getenv(), $env ) : null );
+	if ( ! is_resource( $proc ) ) {
+		return array( 127, '', 'cannot start ' . $argv[0] );
+	}
+	fclose( $pipes[0] );
+	$out = stream_get_contents( $pipes[1] );
+	$err = stream_get_contents( $pipes[2] );
+	fclose( $pipes[1] );
+	fclose( $pipes[2] );
+	return array( proc_close( $proc ), (string) $out, (string) $err );
+}

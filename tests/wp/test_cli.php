@@ -18,25 +18,6 @@ $root = dirname( __DIR__, 2 );
 $tmp  = sys_get_temp_dir() . '/dj-cli-' . getmypid();
 wp_mkdir_p( $tmp );
 
-/**
- * Runs a command; returns [exit status, stdout, stderr].
- *
- * @param string[] $argv The command and its arguments.
- * @return array{0:int,1:string,2:string}
- */
-function dj_t_exec( array $argv ): array {
-	$proc = proc_open( $argv, array( 0 => array( 'pipe', 'r' ), 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes );
-	if ( ! is_resource( $proc ) ) {
-		return array( 127, '', 'cannot start ' . $argv[0] );
-	}
-	fclose( $pipes[0] );
-	$out = stream_get_contents( $pipes[1] );
-	$err = stream_get_contents( $pipes[2] );
-	fclose( $pipes[1] );
-	fclose( $pipes[2] );
-	return array( proc_close( $proc ), (string) $out, (string) $err );
-}
-
 list( $rc, $out, $err ) = dj_t_exec( array( 'bash', $root . '/scripts/wp-cli.sh', 'path' ) );
 $wp                     = trim( $out );
 if ( 3 === $rc ) {

@@ -141,11 +141,7 @@ dj_t_same( 401, $r['status'], 'a cookie write without X-WP-Nonce is refused' );
 
 // WP-CLI.
 $root = dirname( __DIR__, 2 );
-$proc = proc_open( array( 'bash', $root . '/scripts/wp-cli.sh', 'path' ), array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes );
-$wp   = trim( (string) stream_get_contents( $pipes[1] ) );
-fclose( $pipes[1] );
-fclose( $pipes[2] );
-proc_close( $proc );
+$wp   = trim( dj_t_exec( array( 'bash', $root . '/scripts/wp-cli.sh', 'path' ) )[1] );
 $boot = dirname( $wp ) . '/../wp-cli/wp-cli/php/boot-fs.php';
 dj_t_ok( is_file( $boot ), 'WP-CLI is installed (scripts/wp-cli.sh)' );
 if ( is_file( $boot ) ) {

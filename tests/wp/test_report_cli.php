@@ -15,26 +15,7 @@ $root = dirname( __DIR__, 2 );
 $tmp  = sys_get_temp_dir() . '/dj-report-cli-' . getmypid();
 wp_mkdir_p( $tmp );
 
-/**
- * Runs a command; returns [exit status, stdout, stderr].
- *
- * @param string[] $argv The command and its arguments.
- * @return array{0:int,1:string,2:string}
- */
-function dj_t_report_exec( array $argv ): array {
-	$proc = proc_open( $argv, array( 0 => array( 'pipe', 'r' ), 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes );
-	if ( ! is_resource( $proc ) ) {
-		return array( 127, '', 'cannot start ' . $argv[0] );
-	}
-	fclose( $pipes[0] );
-	$out = stream_get_contents( $pipes[1] );
-	$err = stream_get_contents( $pipes[2] );
-	fclose( $pipes[1] );
-	fclose( $pipes[2] );
-	return array( proc_close( $proc ), (string) $out, (string) $err );
-}
-
-list( $rc, $out, $err ) = dj_t_report_exec( array( 'bash', $root . '/scripts/wp-cli.sh', 'path' ) );
+list( $rc, $out, $err ) = dj_t_exec( array( 'bash', $root . '/scripts/wp-cli.sh', 'path' ) );
 $boot                   = dirname( trim( $out ) ) . '/../wp-cli/wp-cli/php/boot-fs.php';
 dj_t_ok( 0 === $rc && is_file( $boot ), 'WP-CLI is installed (scripts/wp-cli.sh)', "exit $rc: " . trim( $err ) );
 if ( 0 !== $rc || ! is_file( $boot ) ) {
@@ -54,7 +35,7 @@ function dj_t_report_wp( array $args ): array {
 		$php[] = '-d';
 		$php[] = 'extension=' . $root . '/modules/dangjian.so';
 	}
-	return dj_t_report_exec( array_merge( $php, array( $boot, '--allow-root', '--path=' . rtrim( ABSPATH, '/' ), 'dangjian', 'report' ), $args ) );
+	return dj_t_exec( array_merge( $php, array( $boot, '--allow-root', '--path=' . rtrim( ABSPATH, '/' ), 'dangjian', 'report' ), $args ) );
 }
 
 dj_t_reset();

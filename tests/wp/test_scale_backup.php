@@ -113,22 +113,15 @@ dj_t_ok( str_contains( $html, 'id="dangjian-upload-limit"' ) && str_contains( $h
 
 // ------------------------------------------------------------ WP-CLI
 $root = dirname( __DIR__, 2 );
-$exec = static function ( array $argv ): array {
-	$proc = proc_open( $argv, array( 0 => array( 'pipe', 'r' ), 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes );
-	fclose( $pipes[0] );
-	$out = (string) stream_get_contents( $pipes[1] );
-	$err = (string) stream_get_contents( $pipes[2] );
-	return array( proc_close( $proc ), $out, $err );
-};
-list( $rc, $out ) = $exec( array( 'bash', $root . '/scripts/wp-cli.sh', 'path' ) );
+list( $rc, $out ) = dj_t_exec( array( 'bash', $root . '/scripts/wp-cli.sh', 'path' ) );
 $boot             = dirname( trim( $out ) ) . '/../wp-cli/wp-cli/php/boot-fs.php';
 if ( 0 === $rc && is_file( $boot ) ) {
-	$wp = static function ( array $args ) use ( $exec, $boot, $root ): array {
+	$wp = static function ( array $args ) use ( $boot, $root ): array {
 		$php = array( PHP_BINARY, '-d', 'error_reporting=' . ( E_ALL & ~E_DEPRECATED ) );
 		if ( extension_loaded( 'dangjian' ) ) {
 			array_push( $php, '-d', 'extension=' . $root . '/modules/dangjian.so' );
 		}
-		$r = $exec( array_merge( $php, array( $boot, '--allow-root', '--path=' . rtrim( ABSPATH, '/' ), 'dangjian' ), $args ) );
+		$r = dj_t_exec( array_merge( $php, array( $boot, '--allow-root', '--path=' . rtrim( ABSPATH, '/' ), 'dangjian' ), $args ) );
 		Dangjian\Engine::forget();
 		wp_cache_flush();
 		return $r;

@@ -173,14 +173,7 @@ dj_t_same( $rows, dj_t_all_rows(), 'and brings back every row' );
 
 // ------------------------------------------------------------ WP-CLI
 $root = dirname( __DIR__, 2 );
-$exec = static function ( array $argv ): array {
-	$proc = proc_open( $argv, array( 0 => array( 'pipe', 'r' ), 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes );
-	fclose( $pipes[0] );
-	$out = (string) stream_get_contents( $pipes[1] );
-	$err = (string) stream_get_contents( $pipes[2] );
-	return array( proc_close( $proc ), $out, $err );
-};
-list( $rc, $out ) = $exec( array( 'bash', $root . '/scripts/wp-cli.sh', 'path' ) );
+list( $rc, $out ) = dj_t_exec( array( 'bash', $root . '/scripts/wp-cli.sh', 'path' ) );
 $boot             = dirname( trim( $out ) ) . '/../wp-cli/wp-cli/php/boot-fs.php';
 $tmp              = sys_get_temp_dir() . '/dj-scale-export-' . getmypid();
 wp_mkdir_p( $tmp );
@@ -189,7 +182,7 @@ if ( 0 === $rc && is_file( $boot ) ) {
 	if ( extension_loaded( 'dangjian' ) ) {
 		array_push( $php, '-d', 'extension=' . $root . '/modules/dangjian.so' );
 	}
-	$wp                     = static fn( array $args ) => $exec( array_merge( $php, array( $boot, '--allow-root', '--path=' . rtrim( ABSPATH, '/' ), 'dangjian' ), $args ) );
+	$wp                     = static fn( array $args ) => dj_t_exec( array_merge( $php, array( $boot, '--allow-root', '--path=' . rtrim( ABSPATH, '/' ), 'dangjian' ), $args ) );
 	list( $rc, $out, $err ) = $wp( array( 'export', 'activities', '--output=' . $tmp . '/a.csv' ) );
 	dj_t_ok( 0 === $rc && str_contains( $out, 'Exported 6 activities' ), 'wp dangjian export activities --output= (the type as a word)', $out . $err );
 	dj_t_same( Dangjian\Export::csv( 'activities', array() ), (string) @file_get_contents( $tmp . '/a.csv' ), 'the file is the list\'s CSV' );

@@ -14,23 +14,7 @@ use Dangjian\Schema;
 
 $root = dirname( __DIR__, 2 );
 
-/**
- * Runs a command; [exit status, stdout, stderr].
- *
- * @param string[] $argv The command.
- * @param array    $env  Extra environment.
- */
-function dj_t_run( array $argv, array $env = array() ): array {
-	$proc = proc_open( $argv, array( 0 => array( 'pipe', 'r' ), 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes, null, array_merge( getenv(), $env ) );
-	fclose( $pipes[0] );
-	$out = stream_get_contents( $pipes[1] );
-	$err = stream_get_contents( $pipes[2] );
-	fclose( $pipes[1] );
-	fclose( $pipes[2] );
-	return array( proc_close( $proc ), (string) $out, (string) $err );
-}
-
-list( $rc, $out, $err ) = dj_t_run( array( 'bash', $root . '/scripts/wp-cli.sh', 'path' ) );
+list( $rc, $out, $err ) = dj_t_exec( array( 'bash', $root . '/scripts/wp-cli.sh', 'path' ) );
 $wp                     = trim( $out );
 $boot                   = dirname( $wp ) . '/../wp-cli/wp-cli/php/boot-fs.php';
 dj_t_ok( 0 === $rc && is_file( $boot ), 'WP-CLI is installed (scripts/wp-cli.sh)', trim( $err ) );
@@ -49,7 +33,7 @@ $php = array( PHP_BINARY, '-d', 'error_reporting=-1', '-d', 'display_errors=stde
 if ( extension_loaded( 'dangjian' ) ) {
 	array_push( $php, '-d', 'extension=' . $root . '/modules/dangjian.so' );
 }
-$cli = static fn( array $args, array $env = array() ) => dj_t_run( array_merge( $php, array( $boot, '--allow-root', '--path=' . rtrim( ABSPATH, '/' ), 'dangjian' ), $args ), $env );
+$cli = static fn( array $args, array $env = array() ) => dj_t_exec( array_merge( $php, array( $boot, '--allow-root', '--path=' . rtrim( ABSPATH, '/' ), 'dangjian' ), $args ), $env );
 
 // A terminal's table: WP-CLI's ASCII table (SHELL_PIPE=0 is how WP-CLI is told it writes to one).
 list( $rc, $out, $err ) = $cli( array( 'stats', '--period=this_year' ), array( 'SHELL_PIPE' => '0' ) );
@@ -71,7 +55,7 @@ list( $rc, , $err ) = $cli( array( 'stats', '--format=xml' ) );
 dj_t_ok( 0 !== $rc && '' !== trim( $err ), '29: an unknown format is an error' );
 
 // The help renders through mustache too: clean as well.
-list( $rc, $out, $err ) = dj_t_run( array_merge( $php, array( $boot, '--allow-root', '--path=' . rtrim( ABSPATH, '/' ), 'help', 'dangjian', 'stats' ) ) );
+list( $rc, $out, $err ) = dj_t_exec( array_merge( $php, array( $boot, '--allow-root', '--path=' . rtrim( ABSPATH, '/' ), 'help', 'dangjian', 'stats' ) ) );
 dj_t_ok( 0 === $rc && str_contains( $out, '--format' ) && ! str_contains( $err, 'Deprecated' ), '29: wp help dangjian stats runs clean', substr( $err, 0, 300 ) );
 
 dj_t_reset();
