@@ -152,6 +152,9 @@ $public = dangjian_public_stats( array( 'period' => 'this_year' ) );
 dj_t_same( '3', dj_t_figures( do_shortcode( '[dangjian figures="party_members"]' ) )['party_members'] ?? null, 'three party members this year (a hand count)' );
 dj_t_same( '5.5', dj_t_figures( do_shortcode( '[dangjian figures="service_hours"]' ) )['service_hours'] ?? null, '5.5 service hours this year (a hand count)' );
 dj_t_same( array( 'service_activities' => '2' ), dj_t_figures( do_shortcode( '[dangjian figures="activities"]' ) ), '"activities" is service_activities' );
+dj_t_same( array( 'party_members' => '3', 'service_hours' => '5.5' ), dj_t_figures( do_shortcode( '[dangjian figures="members.party_members, service.hours"]' ) ), 'figures by their ids of docs/API.md are the short names\' figures' );
+dj_t_same( dj_t_figures( do_shortcode( '[dangjian figures="pipeline"]' ) ), dj_t_figures( do_shortcode( '[dangjian figures="pipeline.applied"]' ) ), 'an id inside a group (pipeline.applied) shows its group, as figures="pipeline" does' );
+dj_t_ok( ! str_contains( do_shortcode( '[dangjian figures="members.nobody"]' ), 'data-figure="members.nobody"' ), 'an unknown id is left out' );
 dj_t_same( array_slice( Showcase::DEFAULT_FIGURES, 0 ), array_keys( dj_t_figures( do_shortcode( '[dangjian]' ) ) ), 'no attribute: the default figures' );
 
 // Chinese forms: 12,040 people helped this year → 1.2万 (auto), 1.2万余 (rounded); exact on request.

@@ -7,7 +7,8 @@
  *
  * Attributes (unknown values fall back to the default; an editor sees a notice saying so, the public
  * sees nothing of it):
- *   figures  comma list of figure keys (Showcase::catalogue()); "activities" = "service_activities".
+ *   figures  comma list of figure keys (Showcase::catalogue()) or their ids of docs/API.md
+ *            ("service.hours", "members.party_members"); "activities" = "service_activities".
  *            Default: party_members, service_activities, service_hours, beneficiaries, fee_waived, meetings.
  *   period   this_year (default), last_year, all, or a year (2024); or from / to (YYYY-MM-DD, both).
  *   layout   cards (default), list, table.
@@ -188,6 +189,23 @@ final class Showcase {
 	}
 
 	/**
+	 * The showcase's short name of each figure id of docs/API.md (dangjian_public_figure_ids()
+	 * inverted), so that figures="service.hours,members.party_members" works as the short names do;
+	 * an id inside a group (pipeline.applied) names its group.
+	 *
+	 * @return array<string,string> id => short name.
+	 */
+	private static function short_names(): array {
+		$out = array();
+		foreach ( dangjian_public_figure_ids() as $short => $ids ) {
+			foreach ( (array) $ids as $id ) {
+				$out[ $id ] = $short;
+			}
+		}
+		return $out;
+	}
+
+	/**
 	 * Checks the attributes: each unknown value falls back to its default.
 	 *
 	 * @param array $atts The attributes as given (shortcode, block or widget).
@@ -217,9 +235,10 @@ final class Showcase {
 		$catalogue = self::catalogue();
 		$figures   = array();
 		$list      = '' === $options['figures'] ? self::DEFAULT_FIGURES : preg_split( '/[\s,，、]+/u', $options['figures'], -1, PREG_SPLIT_NO_EMPTY );
+		$by_id     = self::short_names();
 		foreach ( $list as $key ) {
 			$key = strtolower( $key );
-			$key = self::ALIASES[ $key ] ?? $key;
+			$key = self::ALIASES[ $key ] ?? $by_id[ $key ] ?? $key;
 			if ( ! isset( $catalogue[ $key ] ) ) {
 				$problems[] = array(
 					'figure',
