@@ -179,10 +179,7 @@ final class Import_Checks {
 			Import_Update::compare( $rec, $before, array() );
 
 			if ( $ok ) {
-				if ( null !== $before ) {
-					self::scratch_remove( $scratch, 'people', $id );
-				}
-				self::engine_add( $scratch, 'people', $engine, $row, $col, 'name', $report['errors'] );
+				self::engine_add( $scratch, 'people', $engine, null !== $before, $row, $col, 'name', $report['errors'] );
 			}
 			if ( null !== $progress ) {
 				$progress( $n + 1 );
@@ -408,10 +405,7 @@ final class Import_Checks {
 			}
 
 			if ( $ok ) {
-				if ( null !== $before ) {
-					self::scratch_remove( $scratch, 'activities', $id );
-				}
-				self::engine_add( $scratch, 'activities', $engine, $row, $col, 'date', $report['errors'] );
+				self::engine_add( $scratch, 'activities', $engine, null !== $before, $row, $col, 'date', $report['errors'] );
 			}
 			if ( null !== $progress ) {
 				$progress( $n + 1 );
@@ -585,18 +579,22 @@ final class Import_Checks {
 	}
 
 	/**
-	 * Adds a row to the scratch dataset; a refusal is added to the errors, on the column of the field
-	 * the engine names (else on $fallback's).
+	 * Adds a row to the scratch dataset (an update takes the stored record out first); a refusal is
+	 * added to the errors, on the column of the field the engine names (else on $fallback's).
 	 *
 	 * @param Dataset  $scratch  The scratch dataset (the tables plus the rows checked so far).
 	 * @param string   $type     "people" or "activities".
 	 * @param array    $engine   The engine row.
+	 * @param bool     $update   Whether the row updates a stored record of the same id.
 	 * @param int      $row      The spreadsheet row.
 	 * @param callable $col      Field => column name.
 	 * @param string   $fallback The field to mark when the engine names none.
 	 * @param array    $errors   The report's errors (added to).
 	 */
-	private static function engine_add( Dataset $scratch, string $type, array $engine, int $row, callable $col, string $fallback, array &$errors ): void {
+	private static function engine_add( Dataset $scratch, string $type, array $engine, bool $update, int $row, callable $col, string $fallback, array &$errors ): void {
+		if ( $update ) {
+			self::scratch_remove( $scratch, $type, (int) $engine['id'] );
+		}
 		try {
 			if ( 'people' === $type ) {
 				$scratch->addPeople( array( $engine ) );
