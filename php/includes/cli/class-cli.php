@@ -368,14 +368,11 @@ final class CLI {
 	 */
 	public function restore( $args, $assoc_args ): void {
 		\WP_CLI::confirm( 'Replace every Dangjian record of this site with the backup?', $assoc_args );
-		$json = Backup::read( (string) $args[0] );
-		if ( is_wp_error( $json ) ) {
-			\WP_CLI::error( $json->get_error_message() );
-		}
 		\WP_CLI::log( 'Checking the backup…' );
-		$bar    = null;
-		$result = Backup::restore(
-			$json,
+		$bar = null;
+		// Read as a stream (PHP holds a batch of rows), checked and written in one transaction.
+		$result = Backup::restore_file(
+			(string) $args[0],
 			static function ( $done, $total ) use ( &$bar ) {
 				if ( null === $bar ) {
 					$bar = \WP_CLI\Utils\make_progress_bar( 'Restoring', max( 1, $total ) );
@@ -383,7 +380,6 @@ final class CLI {
 				$bar->tick( $done - $bar->current() );
 			}
 		);
-		unset( $json );
 		if ( null !== $bar ) {
 			$bar->finish();
 		}

@@ -1,7 +1,6 @@
 <?php
 /**
- * The rows of a backup: the engine's dataset built from exactly the rows the backup's plugin part
- * holds (a row the engine refuses is left out of both), and the forms' checks of a backup's rows.
+ * The rows of a backup read in keyset batches, and the forms' checks of a backup's rows.
  *
  * @package Dangjian
  */
@@ -21,45 +20,6 @@ final class Backup_Rows {
 	const BATCH = 5000;
 
 	/**
-	 * Builds the dataset of the tables, noting the rows the engine refuses (left out).
-	 *
-	 * @param array $skipped Set to 'people' / 'activities' => id => the engine's message.
-	 * @return Dataset
-	 * @throws \RuntimeException When a query fails.
-	 */
-	public static function build( array &$skipped ): Dataset {
-		global $wpdb;
-		$skipped = array(
-			'people'     => array(),
-			'activities' => array(),
-		);
-		$refused = static function ( string $table, int $id, InvalidRecord $e ) use ( &$skipped ): void {
-			$skipped[ $table ][ $id ] = $e->getMessage();
-		};
-		$dataset = new Dataset();
-		foreach ( self::batches( 'people', Engine::PEOPLE_COLUMNS ) as $rows ) {
-			Engine_Build::add( $dataset, 'addPeople', 'people', $rows, $refused );
-		}
-		$links = Schema::table( 'participants' );
-		foreach ( self::batches( 'activities', Engine::ACTIVITY_COLUMNS ) as $rows ) {
-			$parts = Engine_Build::query(
-				$wpdb->prepare(
-					"SELECT activity_id, person_id, hours FROM {$links} WHERE activity_id >= %d AND activity_id <= %d ORDER BY activity_id, id",
-					(int) $rows[0]['id'],
-					(int) $rows[ count( $rows ) - 1 ]['id']
-				)
-			);
-			Engine_Build::add( $dataset, 'addActivities', 'activities', Engine_Build::attach( $rows, $parts ), $refused );
-		}
-		$headcount = Schema::table( 'headcount' );
-		$points    = Engine_Build::query( "SELECT point_date AS date, staff_count AS count FROM {$headcount} ORDER BY point_date" );
-		if ( $points ) {
-			$dataset->setHeadcount( $points ); // A refused headcount refuses the backup: it has no row to leave out.
-		}
-		return $dataset;
-	}
-
-	/**
 	 * A table's rows in keyset batches (id > last ORDER BY id LIMIT n).
 	 *
 	 * @param string $table   A table of Schema::TABLES.
@@ -71,14 +31,20 @@ final class Backup_Rows {
 		global $wpdb;
 		$name = Schema::table( $table );
 		$last = 0;
+		/**
+		 * Filters how many rows a backup reads per query (default 5,000): the most rows it holds at once.
+		 *
+		 * @param int $batch Rows per batch.
+		 */
+		$batch = max( 1, (int) apply_filters( 'dangjian_backup_batch', self::BATCH ) );
 		do {
-			$rows = Engine_Build::query( $wpdb->prepare( "SELECT {$columns} FROM {$name} WHERE id > %d {$where} ORDER BY id LIMIT %d", $last, self::BATCH ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$rows = Engine_Build::query( $wpdb->prepare( "SELECT {$columns} FROM {$name} WHERE id > %d {$where} ORDER BY id LIMIT %d", $last, $batch ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 			$n    = count( $rows );
 			if ( $n ) {
 				$last = (int) $rows[ $n - 1 ]['id'];
 				yield $rows;
 			}
-		} while ( self::BATCH === $n );
+		} while ( $batch === $n );
 	}
 
 	/**

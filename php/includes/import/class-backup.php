@@ -10,6 +10,11 @@ namespace Dangjian;
 
 defined( 'ABSPATH' ) || exit;
 
+require_once __DIR__ . '/class-backup-layout.php';
+require_once __DIR__ . '/class-backup-source.php';
+require_once __DIR__ . '/class-backup-stream.php';
+require_once __DIR__ . '/class-backup-restore.php';
+
 
 /**
  * The backup file is the engine's dataset JSON, byte for byte as Dataset::toJson() writes it, with two
@@ -172,6 +177,21 @@ final class Backup {
 	 *               (table => rows to write) when it has no error.
 	 */
 	public static function check( string $json ): array {
+		$stream = self::check_stream( static fn() => Backup_Source::bytes( $json ) );
+		if ( null !== $stream ) {
+			return $stream;
+		}
+		return self::check_whole( $json );
+	}
+
+	/**
+	 * Checks a backup read whole into PHP arrays (any layout: an older backup, one edited by hand),
+	 * with the rows to write.
+	 *
+	 * @param string $json The file's text.
+	 * @return array See check(), with "rows" when it has no error.
+	 */
+	public static function check_whole( string $json ): array {
 		// Millions of small arrays are made and none is garbage: PHP's cycle collector would scan them
 		// again and again as they are made (most of the time of a 1M-activity check).
 		$gc = gc_enabled();
@@ -275,7 +295,7 @@ final class Backup {
 	 * @param array    $extra Its plugin fields.
 	 * @param callable $err   Records an error ( path, what ).
 	 */
-	private static function check_profile( array $extra, callable $err ): ?array {
+	public static function check_profile( array $extra, callable $err ): ?array {
 		if ( ! array_key_exists( 'profile', $extra ) || null === $extra['profile'] ) {
 			return null;
 		}
@@ -310,20 +330,36 @@ final class Backup {
 				continue;
 			}
 			unset( $by_id[ (int) $p['id'] ] );
-			$row = self::strings( $x, self::EXTRA_KEY . ".people[{$x['_i']}]", $err, array( 'birth_date' ) );
-			foreach ( self::ENGINE_COLUMNS['people'] as $c ) {
-				$row[ $c ] = $p[ $c ] ?? null;
+			$row = self::person_row( $p, $x, $err );
+			if ( null !== $row ) {
+				$out[] = $row;
 			}
-			$row['is_staff'] = ! empty( $p['is_staff'] ) ? 1 : 0;
-			if ( ! Backup_Rows::check_record( 'people', $row + array( 'id' => (int) $p['id'] ), (int) $x['_i'], $err ) ) {
-				continue;
-			}
-			$out[] = $row;
 		}
 		foreach ( $by_id as $id => $x ) {
 			$err( self::EXTRA_KEY . ".people[{$x['_i']}]", sprintf( /* translators: %d: an ID. */ __( 'person %d is not in the dataset', 'dangjian' ), $id ) );
 		}
 		return $out;
+	}
+
+	/**
+	 * The row of one person to write: its engine fields joined with its plugin fields, checked as the
+	 * form checks them.
+	 *
+	 * @param array    $p   The engine's row.
+	 * @param array    $x   The plugin's entry of the same id, with its position as "_i".
+	 * @param callable $err Records an error ( path, what ).
+	 * @return array|null Null when refused.
+	 */
+	public static function person_row( array $p, array $x, callable $err ): ?array {
+		$row = self::strings( $x, self::EXTRA_KEY . ".people[{$x['_i']}]", $err, array( 'birth_date' ) );
+		foreach ( self::ENGINE_COLUMNS['people'] as $c ) {
+			$row[ $c ] = $p[ $c ] ?? null;
+		}
+		$row['is_staff'] = ! empty( $p['is_staff'] ) ? 1 : 0;
+		if ( ! Backup_Rows::check_record( 'people', $row + array( 'id' => (int) $p['id'] ), (int) $x['_i'], $err ) ) {
+			return null;
+		}
+		return $row;
 	}
 
 	/**
@@ -346,44 +382,62 @@ final class Backup {
 				continue;
 			}
 			unset( $by_id[ (int) $a['id'] ] );
-			$inherit = $x['inherit_hours'] ?? array();
-			unset( $x['inherit_hours'] );
-			if ( ! is_array( $inherit ) ) {
-				$err( self::EXTRA_KEY . ".activities[{$x['_i']}].inherit_hours", __( 'not a list of person IDs', 'dangjian' ) );
-				$inherit = array();
-			}
-			$row   = self::strings( $x, self::EXTRA_KEY . ".activities[{$x['_i']}]", $err, array() );
-			$venue = (string) ( $a['venue'] ?? '' );
-			if ( ! isset( $row['venue'] ) || ! is_string( $row['venue'] ) || Import_Vocabulary::trim( $row['venue'] ) !== $venue ) {
-				$row['venue'] = $venue;
-			}
-			$row['id']            = (int) $a['id'];
-			$row['activity_date'] = $a['date'];
-			foreach ( array( 'category', 'kind', 'venue_kind' ) as $c ) {
-				$row[ $c ] = (string) ( $a[ $c ] ?? '' );
-			}
-			foreach ( array( 'hours', 'fee_waived', 'donation' ) as $c ) {
-				$row[ $c ] = self::amount( $a[ $c ] ?? 0 );
-			}
-			$row['beneficiaries'] = (int) ( $a['beneficiaries'] ?? 0 );
-			if ( ! Backup_Rows::check_record( 'activities', $row, (int) $x['_i'], $err ) ) {
-				continue;
-			}
-			$out[] = $row;
-			foreach ( (array) ( $a['participants'] ?? array() ) as $link ) {
-				$pid                    = (int) ( is_array( $link ) ? $link['id'] : $link );
-				$hours                  = is_array( $link ) && isset( $link['hours'] ) ? self::amount( $link['hours'] ) : null;
-				$links[] = array(
-					'activity_id' => (int) $a['id'],
-					'person_id'   => $pid,
-					'hours'       => in_array( $pid, $inherit, true ) ? null : $hours,
-				);
+			$row = self::activity_row( $a, $x, $err, $links );
+			if ( null !== $row ) {
+				$out[] = $row;
 			}
 		}
 		foreach ( $by_id as $id => $x ) {
 			$err( self::EXTRA_KEY . ".activities[{$x['_i']}]", sprintf( /* translators: %d: an ID. */ __( 'activity %d is not in the dataset', 'dangjian' ), $id ) );
 		}
 		return array( $out, $links );
+	}
+
+	/**
+	 * The row of one activity to write (its engine fields joined with its plugin fields, checked as
+	 * the form checks them), its participants' rows added to $links.
+	 *
+	 * @param array    $a     The engine's row.
+	 * @param array    $x     The plugin's entry of the same id, with its position as "_i".
+	 * @param callable $err   Records an error ( path, what ).
+	 * @param array[]  $links The participants' rows so far.
+	 * @return array|null Null when refused.
+	 */
+	public static function activity_row( array $a, array $x, callable $err, array &$links ): ?array {
+		$inherit = $x['inherit_hours'] ?? array();
+		unset( $x['inherit_hours'] );
+		if ( ! is_array( $inherit ) ) {
+			$err( self::EXTRA_KEY . ".activities[{$x['_i']}].inherit_hours", __( 'not a list of person IDs', 'dangjian' ) );
+			$inherit = array();
+		}
+		$row   = self::strings( $x, self::EXTRA_KEY . ".activities[{$x['_i']}]", $err, array() );
+		$venue = (string) ( $a['venue'] ?? '' );
+		if ( ! isset( $row['venue'] ) || ! is_string( $row['venue'] ) || Import_Vocabulary::trim( $row['venue'] ) !== $venue ) {
+			$row['venue'] = $venue;
+		}
+		$row['id']            = (int) $a['id'];
+		$row['activity_date'] = $a['date'];
+		foreach ( array( 'category', 'kind', 'venue_kind' ) as $c ) {
+			$row[ $c ] = (string) ( $a[ $c ] ?? '' );
+		}
+		foreach ( array( 'hours', 'fee_waived', 'donation' ) as $c ) {
+			$row[ $c ] = self::amount( $a[ $c ] ?? 0 );
+		}
+		$row['beneficiaries'] = (int) ( $a['beneficiaries'] ?? 0 );
+		if ( ! Backup_Rows::check_record( 'activities', $row, (int) $x['_i'], $err ) ) {
+			return null;
+		}
+		$inherit = array_flip( array_filter( $inherit, 'is_int' ) );
+		foreach ( (array) ( $a['participants'] ?? array() ) as $link ) {
+			$pid     = (int) ( is_array( $link ) ? $link['id'] : $link );
+			$hours   = is_array( $link ) && isset( $link['hours'] ) ? self::amount( $link['hours'] ) : null;
+			$links[] = array(
+				'activity_id' => (int) $a['id'],
+				'person_id'   => $pid,
+				'hours'       => isset( $inherit[ $pid ] ) ? null : $hours,
+			);
+		}
+		return $row;
 	}
 
 	/**
@@ -394,7 +448,7 @@ final class Backup {
 	 * @param callable $err   Records an error ( path, what ).
 	 * @return array[]
 	 */
-	private static function check_headcount( array $data, array $extra, callable $err ): array {
+	public static function check_headcount( array $data, array $extra, callable $err ): array {
 		$out = array();
 		// Headcount points with their notes.
 		$notes = array();
@@ -436,7 +490,7 @@ final class Backup {
 	 * @param callable $err   Records an error ( path, what ).
 	 * @return array[]
 	 */
-	private static function check_dated( string $table, string $date, array $extra, callable $err ): array {
+	public static function check_dated( string $table, string $date, array $extra, callable $err ): array {
 		$out = array();
 		$ids = array();
 		foreach ( (array) ( $extra[ $table ] ?? array() ) as $i => $r ) {
@@ -469,76 +523,89 @@ final class Backup {
 	}
 
 	/**
-	 * Restores a backup: checks it, then replaces every table of the plugin in one transaction.
+	 * Restores a backup: checks it, then replaces every table of the plugin in one transaction
+	 * (Backup_Restore); a refused backup changes nothing.
 	 *
-	 * @param string        $json     The file's text.
+	 * @param string        $json     The file's text (or its gzip bytes).
 	 * @param callable|null $progress Called with ( $rows_written, $rows_total ) after each batch of rows.
 	 * @return array{errors:string[],counts:array<string,int>} No error: restored.
 	 */
 	public static function restore( string $json, ?callable $progress = null ): array {
-		global $wpdb;
-		$check = self::check( $json );
-		$out   = array(
-			'errors' => $check['errors'],
-			'counts' => $check['counts'],
+		return Backup_Restore::restore(
+			static fn() => Backup_Source::bytes( $json ),
+			static fn() => $json,
+			$progress
 		);
-		if ( $check['errors'] ) {
-			return $out;
+	}
+
+	/**
+	 * Restores a backup file (.json or .json.gz), read as a stream: PHP holds a batch of its rows.
+	 *
+	 * @param string        $path     The file.
+	 * @param callable|null $progress Called with ( $rows_written, $rows_total ) after each batch of rows.
+	 * @return array{errors:string[],counts:array<string,int>} No error: restored.
+	 */
+	public static function restore_file( string $path, ?callable $progress = null ): array {
+		$source = Backup_Source::file( $path );
+		if ( null === $source ) {
+			/* translators: %s: a file path. */
+			return array( 'errors' => array( sprintf( __( 'Cannot read %s.', 'dangjian' ), $path ) ), 'counts' => array() );
 		}
-		$bad = Import::non_transactional_tables();
-		if ( $bad ) {
-			/* translators: %s: table names. */
-			$out['errors'][] = sprintf( __( 'The tables %s do not support transactions (they must use InnoDB), so an all-or-nothing restore is impossible.', 'dangjian' ), implode( ', ', $bad ) );
-			return $out;
+		$source->close();
+		return Backup_Restore::restore(
+			static fn() => Backup_Source::file( $path ) ?? Backup_Source::bytes( '' ),
+			static fn() => self::read( $path ),
+			$progress
+		);
+	}
+
+	/**
+	 * Checks a backup file without writing anything, read as a stream.
+	 *
+	 * @param string $path The file.
+	 * @return array See check() ("rows" is empty: they are not held).
+	 */
+	public static function check_file( string $path ): array {
+		$source = Backup_Source::file( $path );
+		if ( null === $source ) {
+			/* translators: %s: a file path. */
+			return array( 'errors' => array( sprintf( __( 'Cannot read %s.', 'dangjian' ), $path ) ), 'counts' => array(), 'rows' => array(), 'profile' => null );
 		}
-		$order = array( 'participants', 'media', 'honours', 'investments', 'benefits', 'plans', 'headcount', 'activities', 'people' );
-		$wpdb->query( 'START TRANSACTION' );
-		$error = null;
-		foreach ( $order as $table ) {
-			// DELETE, not TRUNCATE: TRUNCATE would commit the transaction at once.
-			if ( false === $wpdb->query( 'DELETE FROM ' . Schema::table( $table ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-				$error = $wpdb->last_error;
-				break;
+		$source->close();
+		$stream = self::check_stream( static fn() => Backup_Source::file( $path ) ?? Backup_Source::bytes( '' ) );
+		if ( null !== $stream ) {
+			return $stream;
+		}
+		$json = self::read( $path );
+		if ( is_wp_error( $json ) ) {
+			return array( 'errors' => array( $json->get_error_message() ), 'counts' => array(), 'rows' => array(), 'profile' => null );
+		}
+		return self::check( $json );
+	}
+
+	/**
+	 * The streamed check of a backup in the writer's layout, or null when it is not in that layout.
+	 *
+	 * @param callable $open Opens a Backup_Source over it.
+	 * @return array|null See check() ("rows" is empty).
+	 */
+	private static function check_stream( callable $open ): ?array {
+		if ( ! Engine::available() ) {
+			return null;
+		}
+		$gc = gc_enabled();
+		gc_disable();
+		try {
+			$result = Backup_Stream::run( $open, null );
+			unset( $result['db_error'] );
+			return $result;
+		} catch ( Backup_Layout $e ) {
+			return null;
+		} finally {
+			if ( $gc ) {
+				gc_enable();
 			}
 		}
-		$done  = 0;
-		$total = array_sum( array_map( 'count', $check['rows'] ) );
-		foreach ( array_reverse( $order ) as $table ) {
-			if ( null !== $error ) {
-				break;
-			}
-			$n = count( $check['rows'][ $table ] );
-			for ( $k = 0; $k < $n && null === $error; $k += Import::INSERT_CHUNK ) {
-				$chunk = array_slice( $check['rows'][ $table ], $k, Import::INSERT_CHUNK );
-				$error = Import::insert_rows( Schema::table( $table ), self::uniform( $chunk ) );
-				if ( null !== $error ) {
-					break;
-				}
-				$done += count( $chunk );
-				if ( null !== $progress ) {
-					$progress( $done, $total );
-				}
-			}
-			$check['rows'][ $table ] = array();
-		}
-		if ( null !== $error || false === $wpdb->query( 'COMMIT' ) ) {
-			$wpdb->query( 'ROLLBACK' );
-			/* translators: %s: the database's error message. */
-			$out['errors'][] = sprintf( __( 'The database refused the restore, so nothing was changed: %s', 'dangjian' ), (string) $error );
-			return $out;
-		}
-		if ( null !== $check['profile'] ) {
-			Profile::save( $check['profile'] );
-		}
-		Data_Version::bump();
-		Engine::forget();
-		/**
-		 * Fires after a backup was restored.
-		 *
-		 * @param array $counts The records restored, by table.
-		 */
-		do_action( 'dangjian_restored', $out['counts'] );
-		return $out;
 	}
 
 	/**
@@ -547,7 +614,7 @@ final class Backup {
 	 * @param array[] $rows The rows.
 	 * @return array[]
 	 */
-	private static function uniform( array $rows ): array {
+	public static function uniform( array $rows ): array {
 		$keys = array();
 		foreach ( $rows as $row ) {
 			foreach ( array_keys( $row ) as $k ) {
