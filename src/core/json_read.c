@@ -123,7 +123,7 @@ static int jr_utf8_error(jr *r, int c)
     return JS_ERR;
 }
 
-static int jr_get(jr *r)
+static int jr_get_slow(jr *r)
 {
     if (r->state)
         return r->state;
@@ -156,6 +156,37 @@ static int jr_get(jr *r)
         r->col++;
     }
     return c;
+}
+
+/* A run of digits at once, when the character buffer is spent (the same
+ * bytes and column as reading them one by one); the caller then reads the
+ * byte after the run. */
+static void jr_digit_run(jr *r)
+{
+    if (r->state || r->bp < r->blen)
+        return;
+    size_t i = r->ip;
+    while (i < r->len && r->t[i] >= '0' && r->t[i] <= '9')
+        i++;
+    r->col += (int)(i - r->ip);
+    r->svlen += i - r->ip;
+    r->ip = i;
+}
+
+/* The common case inline: one ASCII byte that is not NUL or a newline. */
+static inline int jr_get(jr *r)
+{
+    if (r->bp >= r->blen && !r->state && r->ip < r->len) {
+        unsigned c = r->t[r->ip];
+        if (c - 1u < 0x7Fu && c != '\n') {
+            r->ip++;
+            r->buf[0] = (unsigned char)c;
+            r->blen = r->bp = 1;
+            r->col++;
+            return (int)c;
+        }
+    }
+    return jr_get_slow(r);
 }
 
 static void jr_unget(jr *r, int c)
@@ -339,6 +370,18 @@ static void jr_scan_string(jr *r)
  * strtod's ERANGE with HUGE_VAL)? -1 when out of memory. */
 static int jr_real_overflows(const unsigned char *s, size_t n)
 {
+    size_t intdig = 0;
+    int exp = 0, frac = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == 'e' || s[i] == 'E')
+            exp = 1;
+        else if (s[i] == '.')
+            frac = 1;
+        else if (s[i] >= '0' && s[i] <= '9' && !exp && !frac)
+            intdig++;
+    }
+    if (!exp && intdig <= 300)
+        return 0; /* below 1e301: no overflow, strtod not needed */
     char small[64];
     char *b = n < sizeof small ? small : dj_malloc(n + 1);
     if (!b)
@@ -369,6 +412,7 @@ static void jr_scan_number(jr *r, int c)
             return;
         }
     } else if (is_digit(c)) {
+        jr_digit_run(r);
         do
             c = jr_get_save(r);
         while (is_digit(c));
@@ -398,6 +442,7 @@ static void jr_scan_number(jr *r, int c)
             return;
         }
         r->svlen++;
+        jr_digit_run(r);
         do
             c = jr_get_save(r);
         while (is_digit(c));
