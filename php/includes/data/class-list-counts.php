@@ -1,0 +1,254 @@
+<?php
+/**
+ * The counts of the big lists (people, activities) and the campaign names the activity form
+ * suggests, kept per block of ids and brought up to date from the recorded writes.
+ *
+ * @package Dangjian
+ */
+
+namespace Dangjian;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A COUNT(*) over a million activities takes 100 to 800 ms, on every page of the list. Here a count
+ * (or a tally of campaign names) is kept per block of BLOCK ids (id DIV BLOCK), with the data version
+ * it was made at, in the option dangjian_list_counts_<entity> (not autoloaded). A reader at a newer
+ * version reads the writes recorded since (Engine::DELTA_PREFIX options: entity, op, ids, one per
+ * version, written by Records::save() and Records::delete()) and counts again only the blocks of
+ * the ids written to this entity: an added or deleted record changes its block's count, an updated
+ * one may enter or leave a filter. Whatever else moved the version without such a record (an import,
+ * a restore, the settings, a privacy erasure, a write by hand followed by Data_Version::bump()) makes
+ * the reader count everything again. So every count is the table's, never a stale one. The version
+ * is read before counting: rows written while counting have a version above it, so their blocks are
+ * counted again by the next reader.
+ */
+final class List_Counts {
+
+	/** Ids per block. */
+	const BLOCK = 65536;
+
+	/** The option of an entity's entries (prefix). */
+	const OPTION = 'dangjian_list_counts_';
+
+	/** Filters kept per entity (the oldest kept one goes first). */
+	const KEEP = 40;
+
+	/** At most this many versions are followed through their recorded writes (else count again). */
+	const FOLLOW = 500;
+
+	/** A tally with more names than this is not kept (asked of the database each time). */
+	const MAX_NAMES = 20000;
+
+	/** The entities whose counts are kept (the others are small: counted each time). */
+	const ENTITIES = array( 'people', 'activities' );
+
+	/** @var array<string,array> The options read by this request, entity => entries. */
+	private static $loaded = array();
+
+	/**
+	 * The number of rows of an entity's table that meet $where (SQL, prepared).
+	 *
+	 * @param string $entity "people" or "activities" (others: counted each time).
+	 * @param string $where  The WHERE condition (prepared; "1=1" for all).
+	 */
+	public static function count( string $entity, string $where ): int {
+		global $wpdb;
+		if ( ! in_array( $entity, self::ENTITIES, true ) ) {
+			return (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( $entity ) . " WHERE {$where}" ); // phpcs:ignore WordPress.DB.PreparedSQL -- Prepared by the caller; the plugin's table.
+		}
+		$blocks = self::blocks( $entity, 'count:' . $where, 'COUNT(*) AS n', $where, '' );
+		return null === $blocks ? 0 : (int) array_sum( $blocks );
+	}
+
+	/**
+	 * The campaign names of the activities, most used first (then by name), at most $limit.
+	 *
+	 * @param int $limit How many.
+	 * @return string[]
+	 */
+	public static function campaigns( int $limit ): array {
+		$blocks = self::blocks( 'activities', 'campaigns', 'project AS k, COUNT(*) AS n', "project <> ''", ', project' );
+		if ( null === $blocks ) {
+			global $wpdb;
+			$table = Schema::table( 'activities' );
+			return array_map( 'strval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT project FROM {$table} WHERE project <> '' GROUP BY project ORDER BY COUNT(*) DESC, project LIMIT %d", $limit ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table.
+		}
+		// One name however its blocks spelt it (the collation groups names case-blind).
+		$total = array();
+		$shown = array();
+		foreach ( $blocks as $names ) {
+			foreach ( $names as $name => $n ) {
+				$fold           = self::fold( (string) $name );
+				$shown[ $fold ] = $shown[ $fold ] ?? (string) $name;
+				$total[ $fold ] = ( $total[ $fold ] ?? 0 ) + $n;
+			}
+		}
+		// Most used first, then by name.
+		$folds = array_keys( $total );
+		usort(
+			$folds,
+			static function ( $a, $b ) use ( $total, $shown ) {
+				return $total[ $b ] <=> $total[ $a ] ?: ( strcmp( (string) $a, (string) $b ) ?: strcmp( $shown[ $a ], $shown[ $b ] ) );
+			}
+		);
+		return array_map( static fn( $f ) => $shown[ $f ], array_slice( $folds, 0, $limit ) );
+	}
+
+	/**
+	 * A name as the table's collation groups it: case-blind, trailing spaces ignored.
+	 *
+	 * @param string $name A name.
+	 */
+	private static function fold( string $name ): string {
+		$name = rtrim( $name, ' ' );
+		return function_exists( 'mb_strtolower' ) ? mb_strtolower( $name, 'UTF-8' ) : strtolower( $name );
+	}
+
+	/**
+	 * Forgets what this request read (for the tests: the option is read again).
+	 */
+	public static function forget(): void {
+		self::$loaded = array();
+	}
+
+	/**
+	 * A value per block of ids, up to date: block => count, or block => name => count.
+	 *
+	 * @param string $entity The entity.
+	 * @param string $key    What is counted (the entry's name).
+	 * @param string $select The aggregate columns: "COUNT(*) AS n", or "<column> AS k, COUNT(*) AS n".
+	 * @param string $where  The WHERE condition (prepared).
+	 * @param string $group  More GROUP BY columns (", column") for a tally.
+	 * @return array<int,mixed>|null Null when a tally is too big to keep.
+	 */
+	private static function blocks( string $entity, string $key, string $select, string $where, string $group ): ?array {
+		$version = Data_Version::get(); // Before counting: see the class comment.
+		$name    = md5( $key );
+		$entries = self::entries( $entity );
+		$entry   = $entries[ $name ] ?? null;
+		if ( is_array( $entry ) && (int) $entry['v'] === $version ) {
+			return $entry['blocks'];
+		}
+		$dirty = null;
+		if ( is_array( $entry ) && (int) $entry['v'] < $version ) {
+			$dirty = self::dirty( $entity, (int) $entry['v'], $version );
+		}
+		if ( null === $dirty ) {
+			$blocks = self::tally( $entity, $select, $where, $group, null );
+		} else {
+			$blocks = $entry['blocks'];
+			if ( $dirty ) {
+				foreach ( $dirty as $b ) {
+					unset( $blocks[ $b ] );
+				}
+				$blocks += self::tally( $entity, $select, $where, $group, $dirty );
+			}
+		}
+		ksort( $blocks );
+		if ( '' !== $group && array_sum( array_map( 'count', $blocks ) ) > self::MAX_NAMES ) {
+			return null;
+		}
+		unset( $entries[ $name ] );
+		$entries[ $name ] = array(
+			'v'      => $version,
+			'blocks' => $blocks,
+		);
+		if ( count( $entries ) > self::KEEP ) {
+			$entries = array_slice( $entries, -self::KEEP, null, true );
+		}
+		self::$loaded[ $entity ] = $entries;
+		update_option( self::OPTION . $entity, $entries, false );
+		return $blocks;
+	}
+
+	/**
+	 * The kept entries of an entity (read once a request).
+	 *
+	 * @param string $entity The entity.
+	 * @return array<string,array>
+	 */
+	private static function entries( string $entity ): array {
+		global $wpdb;
+		if ( ! isset( self::$loaded[ $entity ] ) ) {
+			// Read from the table, not the options cache: another process may have written it since.
+			$raw                     = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", self::OPTION . $entity ) );
+			$value                   = null === $raw ? array() : maybe_unserialize( $raw );
+			self::$loaded[ $entity ] = is_array( $value ) ? $value : array();
+		}
+		return self::$loaded[ $entity ];
+	}
+
+	/**
+	 * The blocks of $entity that the writes between two versions touched; null when a version in
+	 * between has no recorded write (its block cannot be known: everything is counted again).
+	 *
+	 * @param string $entity The entity.
+	 * @param int    $from   The entry's version.
+	 * @param int    $to     The current version.
+	 * @return int[]|null
+	 */
+	private static function dirty( string $entity, int $from, int $to ): ?array {
+		global $wpdb;
+		if ( $to - $from > self::FOLLOW ) {
+			return null;
+		}
+		$names = array();
+		for ( $v = $from + 1; $v <= $to; $v++ ) {
+			$names[] = $wpdb->prepare( '%s', Engine::DELTA_PREFIX . $v );
+		}
+		$rows = $wpdb->get_results( "SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name IN (" . implode( ',', $names ) . ')', ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL -- Each name prepared above.
+		if ( count( (array) $rows ) !== $to - $from ) {
+			return null;
+		}
+		$blocks = array();
+		foreach ( (array) $rows as $row ) {
+			$delta = maybe_unserialize( $row['option_value'] );
+			if ( ! is_array( $delta ) || ! isset( $delta['entity'], $delta['ids'] ) || ! is_array( $delta['ids'] ) || ! in_array( $delta['op'] ?? '', array( 'insert', 'update', 'delete' ), true ) ) {
+				return null;
+			}
+			if ( $delta['entity'] !== $entity ) {
+				continue; // Another table: this entity's rows are as they were.
+			}
+			foreach ( $delta['ids'] as $id ) {
+				$blocks[ intdiv( max( 0, (int) $id ), self::BLOCK ) ] = true;
+			}
+		}
+		return array_keys( $blocks );
+	}
+
+	/**
+	 * Counts the table by block: every block, or only $only.
+	 *
+	 * @param string     $entity The entity.
+	 * @param string     $select The aggregate columns.
+	 * @param string     $where  The WHERE condition (prepared).
+	 * @param string     $group  More GROUP BY columns.
+	 * @param int[]|null $only   The blocks to count (null: all).
+	 * @return array<int,mixed>
+	 */
+	private static function tally( string $entity, string $select, string $where, string $group, ?array $only ): array {
+		global $wpdb;
+		$table = Schema::table( $entity );
+		$range = '';
+		if ( null !== $only ) {
+			$or = array();
+			foreach ( $only as $b ) {
+				$or[] = sprintf( 'id BETWEEN %d AND %d', $b * self::BLOCK, ( $b + 1 ) * self::BLOCK - 1 );
+			}
+			$range = ' AND (' . implode( ' OR ', $or ) . ')';
+		}
+		$block = (int) self::BLOCK;
+		$rows  = $wpdb->get_results( "SELECT id DIV {$block} AS b, {$select} FROM {$table} WHERE ({$where}){$range} GROUP BY b{$group}", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL -- Prepared by the callers; integers; the plugin's table.
+		$out   = array();
+		foreach ( (array) $rows as $row ) {
+			$b = (int) $row['b'];
+			if ( '' === $group ) {
+				$out[ $b ] = (int) $row['n'];
+			} else {
+				$out[ $b ][ (string) $row['k'] ] = (int) $row['n'];
+			}
+		}
+		return $out;
+	}
+}
