@@ -43,7 +43,7 @@ final class List_Counts {
 	/** The entities whose counts are kept (the others are small: counted each time). */
 	const ENTITIES = array( 'people', 'activities' );
 
-	/** @var array<string,array> The options read by this request, entity => entries. */
+	/** @var array<string,array> The options read by this request, "site:entity" => entries. */
 	private static $loaded = array();
 
 	/**
@@ -157,7 +157,7 @@ final class List_Counts {
 		if ( count( $entries ) > self::KEEP ) {
 			$entries = array_slice( $entries, -self::KEEP, null, true );
 		}
-		self::$loaded[ $entity ] = $entries;
+		self::$loaded[ get_current_blog_id() . ':' . $entity ] = $entries;
 		update_option( self::OPTION . $entity, $entries, false );
 		return $blocks;
 	}
@@ -170,13 +170,14 @@ final class List_Counts {
 	 */
 	private static function entries( string $entity ): array {
 		global $wpdb;
-		if ( ! isset( self::$loaded[ $entity ] ) ) {
+		$at = get_current_blog_id() . ':' . $entity; // After switch_to_blog(), another site's entries.
+		if ( ! isset( self::$loaded[ $at ] ) ) {
 			// Read from the table, not the options cache: another process may have written it since.
-			$raw                     = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", self::OPTION . $entity ) );
-			$value                   = null === $raw ? array() : maybe_unserialize( $raw );
-			self::$loaded[ $entity ] = is_array( $value ) ? $value : array();
+			$raw                 = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", self::OPTION . $entity ) );
+			$value               = null === $raw ? array() : maybe_unserialize( $raw );
+			self::$loaded[ $at ] = is_array( $value ) ? $value : array();
 		}
-		return self::$loaded[ $entity ];
+		return self::$loaded[ $at ];
 	}
 
 	/**
