@@ -3,9 +3,13 @@
  * dj_json_dump).
  *
  * Any input must load or fail cleanly (no crash, no leak, *out NULL on
- * failure, a known status). A dataset that loads must round-trip: its toJson()
- * loads again and prints the very same bytes, and its snapshot loads back to
- * the same dataset.
+ * failure, a known status). The streaming reader must agree with jansson: its
+ * pass 1 gives json_loadb(JSON_ALLOW_NUL)'s verdict and error ("line L, column
+ * C: <text>") exactly, and dj_json_load gives what the reader through a
+ * jansson tree (dj_json_load_tree) gives: the same status and message, or a
+ * dataset with the same toJson(). A dataset that loads must round-trip: its
+ * toJson() loads again and prints the very same bytes, and its snapshot loads
+ * back to the same dataset.
  *
  * Build and run (from the repository root):
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -I src/core tests/fuzz/fuzz_json.c \
@@ -18,7 +22,9 @@
  */
 #include "dj.h"
 #include "dj_alloc.h"
+#include "json_internal.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +37,46 @@ static void fail(const char *what, const char *detail)
     abort();
 }
 
+/* The streaming reader against jansson's verdict and the tree reader. */
+static void against_jansson(const char *text, size_t size)
+{
+    json_error_t je;
+    json_t *root = json_loadb(text, size, JSON_ALLOW_NUL, &je);
+    char want[DJ_ERROR_TEXT + 64];
+    if (!root)
+        snprintf(want, sizeof want, "line %d, column %d: %s", je.line, je.column, je.text);
+    json_decref(root);
+    dj_json_top top;
+    dj_error err;
+    dj_status st = dj_json_validate(text, size, &top, &err);
+    if ((st == DJ_OK) != (root != NULL))
+        fail("the reader's verdict is not jansson's", root ? err.message : want);
+    if (st != DJ_OK && strcmp(err.message, want) != 0)
+        fail("the reader's error is not jansson's", err.message);
+
+    dj_dataset *a = NULL, *b = NULL;
+    dj_error ea, eb;
+    dj_status sa = dj_json_load(text, size, &a, &ea);
+    dj_status sb = dj_json_load_tree(text, size, &b, &eb);
+    if (sa != sb)
+        fail("dj_json_load and dj_json_load_tree differ in status", sa != DJ_OK ? ea.message : eb.message);
+    if (sa != DJ_OK && strcmp(ea.message, eb.message) != 0)
+        fail("dj_json_load and dj_json_load_tree differ in message", ea.message);
+    if (sa == DJ_OK) {
+        size_t la, lb;
+        char *da = dj_json_dump(a, &la), *db = dj_json_dump(b, &lb);
+        if (!da || !db || la != lb || memcmp(da, db, la) != 0)
+            fail("dj_json_load and dj_json_load_tree give different datasets", NULL);
+        dj_free(da);
+        dj_free(db);
+    }
+    dj_dataset_release(a);
+    dj_dataset_release(b);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    against_jansson((const char *)data, size);
     dj_dataset *ds = (dj_dataset *)1;
     dj_error err;
     dj_status st = dj_json_load((const char *)data, size, &ds, &err);
