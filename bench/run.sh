@@ -131,6 +131,7 @@ for ACTS in $SIZES; do
     echo "bench: the work report and the star rating of a year, beside one stats() call ..." >&2
     $PHPX bench/report-bench.php "$DATA/full.snap" 2025 "$REPS" "$RES/report.json" | tee "$RES/rooms.txt" >&2
     $PHPX bench/rating-bench.php "$DATA/full.snap" 2025 "$REPS" "$RES/rating.json" | tee -a "$RES/rooms.txt" >&2
+    BENCH_EXTRA_MB=${BENCH_EXTRA_MB:-$([ "$SMALL" = 1 ] && echo 5 || echo 100)} DANGJIAN_SO="$EXT" $PHP bench/fromjson-bench.php "$DATA" "${BENCH_FROMJSON_REPS:-3}" "$RES/fromjson.json" >&2 # fromJson vs json_decode (issue 11 item 32)
 
     if [ "$MARIADB" = 1 ]; then
         bench/mariadb.sh load "$DATA"
