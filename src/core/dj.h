@@ -10,7 +10,7 @@
  *     -> dj_dataset_*_add() checks the relational rules, stages the record
  *     -> dj_dataset_commit()/rollback()  all or nothing per call
  *   dj_dataset_stats() -> dj_stats -> dj_stats_json()
- *   dj_json_load()/dj_json_dump()  (jansson)
+ *   dj_json_load()/dj_json_dump()  (a streaming reader with jansson's verdict; a printer)
  *   dj_snapshot_save()/dj_snapshot_load()
  *
  * Every function that can fail returns a dj_status and fills the caller's
@@ -461,7 +461,9 @@ char *dj_json_dump(const dj_dataset *ds, size_t *len);
 typedef int (*dj_json_sink)(void *ctx, const char *p, size_t n);
 dj_status dj_json_dump_to(const dj_dataset *ds, dj_json_sink sink, void *ctx);
 /* fromJson(): on success *out is a new dataset (refcount 1, the caller's).
- * On failure returns DJ_E_JSON / DJ_E_RECORD / DJ_E_NOMEM and *out is NULL. */
+ * On failure returns DJ_E_JSON / DJ_E_RECORD / DJ_E_NOMEM and *out is NULL.
+ * Reads the text as a stream (no tree; memory: the dataset and one batch of
+ * rows), with jansson 2.14's verdict and errors: docs/ENGINE.md §4. */
 dj_status dj_json_load(const char *text, size_t len, dj_dataset **out, dj_error *err);
 
 /* --------------------------------------------------------------- snapshot */
