@@ -177,6 +177,61 @@ dj_t_same( array(), $bad, 'every page of people sorted by stage has the rows OFF
 $first = Records::query( 'people', array( 'orderby' => 'stage', 'order' => 'desc', 'per_page' => 5, 'page' => (int) ceil( $ptotal / 5 ) ) )['items'];
 dj_t_ok( isset( $first[0]['stage'] ) && '' !== $first[0]['stage'], 'a row of a late page carries its stage' );
 
+// Sorted by the number of participants: the kept tally finds the page; the same rows as OFFSET.
+$pids = array_map( 'intval', $wpdb->get_col( "SELECT id FROM {$people} ORDER BY id" ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+$all  = array_map( 'intval', $wpdb->get_col( "SELECT id FROM {$acts} ORDER BY id" ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+foreach ( array_slice( $all, 0, 24 ) as $n => $aid ) {
+	$values                 = Records::get( 'activities', $aid );
+	$values['participants'] = array_map( static fn( $pid ) => array( 'id' => (string) $pid, 'hours' => null ), array_slice( $pids, $n % 5, $n % 4 ) );
+	$saved                  = Records::save( 'activities', $values, $aid );
+}
+$wpdb->insert( $acts, array( 'id' => 140000, 'activity_date' => '2024-03-03', 'category' => 'service', 'kind' => 'lecture', 'hours' => '1.00' ) );
+foreach ( array_slice( $pids, 0, 3 ) as $pid ) {
+	$wpdb->insert( Schema::table( 'participants' ), array( 'activity_id' => 140000, 'person_id' => $pid ) );
+}
+Dangjian\Data_Version::bump();
+$pages_match = static function ( string $what ) use ( $acts ) {
+	global $wpdb;
+	$total = Records::query( 'activities', array() )['total'];
+	foreach ( array( 'asc', 'desc' ) as $order ) {
+		$bad = array();
+		for ( $page = 1; $page <= (int) ceil( $total / 7 ); $page++ ) {
+			$got    = Records::query( 'activities', array( 'orderby' => 'participant_count', 'order' => $order, 'per_page' => 7, 'page' => $page ) )['items'];
+			$expect = $wpdb->get_results( $wpdb->prepare( "SELECT id, (SELECT COUNT(*) FROM " . Schema::table( 'participants' ) . " p WHERE p.activity_id = {$acts}.id) AS n FROM {$acts} ORDER BY n {$order}, id {$order} LIMIT 7 OFFSET %d", ( $page - 1 ) * 7 ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL
+			if ( array_column( $got, 'id' ) !== array_map( 'intval', array_column( $expect, 'id' ) ) || array_column( $got, 'participant_count' ) !== array_map( 'intval', array_column( $expect, 'n' ) ) ) {
+				$bad[] = $page;
+			}
+		}
+		dj_t_same( array(), $bad, "sorted by participants {$order}: every page has the rows and counts OFFSET gives ({$what})" );
+	}
+};
+$tally = List_Counts::participant_counts();
+dj_t_same( array( 0, 2 ), array_keys( (array) $tally ), 'the participants are tallied in the blocks 0 and 2' );
+dj_t_same( array( 3 => 1 ), $tally[2] ?? null, 'block 2: one activity with 3 participants' );
+$sorted_by = array();
+$spy       = static function ( $sql ) use ( &$sorted_by ) {
+	if ( str_contains( $sql, 'participant' ) && str_contains( $sql, 'ORDER BY' ) ) {
+		$sorted_by[] = str_contains( $sql, 'HAVING COUNT(*) =' ) || str_contains( $sql, 'NOT EXISTS' ) ? 'tally' : 'database';
+	}
+	return $sql;
+};
+add_filter( 'query', $spy );
+Records::query( 'activities', array( 'orderby' => 'participant_count', 'order' => 'desc', 'per_page' => 7, 'page' => 3 ) );
+remove_filter( 'query', $spy );
+dj_t_same( array( 'tally' ), array_values( array_unique( $sorted_by ) ), 'a page sorted by participants is found through the tally, not by counting every activity\'s participants' );
+$pages_match( 'blocks 0 and 2, written by hand' );
+Records::save( 'activities', array_merge( Records::get( 'activities', $all[1] ), array( 'participants' => array() ) ), $all[1] );
+$pages_match( 'after an activity lost its participants' );
+Records::delete( 'people', array( $pids[1] ) );
+$pages_match( 'after a participant was deleted' );
+$wpdb->insert( Schema::table( 'participants' ), array( 'activity_id' => 999999, 'person_id' => $pids[0] ) );
+Dangjian\Data_Version::bump();
+dj_t_same( null, List_Counts::participant_counts(), 'a participant of no activity: the tally is not used' );
+$pages_match( 'a participant of no activity: the database sorts' );
+$wpdb->delete( Schema::table( 'participants' ), array( 'activity_id' => 999999 ) );
+Dangjian\Data_Version::bump();
+dj_t_ok( null !== List_Counts::participant_counts(), 'and is used again once that participant is gone' );
+
 // The activities table has an index for each column the list sorts by.
 $indexed = array();
 foreach ( (array) $wpdb->get_results( "SHOW INDEX FROM {$acts}", ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL

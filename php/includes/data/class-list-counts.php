@@ -57,8 +57,61 @@ final class List_Counts {
 		if ( ! in_array( $entity, self::ENTITIES, true ) ) {
 			return (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( $entity ) . " WHERE {$where}" ); // phpcs:ignore WordPress.DB.PreparedSQL -- Prepared by the caller; the plugin's table.
 		}
-		$blocks = self::blocks( $entity, 'count:' . $where, 'COUNT(*) AS n', $where, '' );
-		return null === $blocks ? 0 : (int) array_sum( $blocks );
+		return (int) array_sum( self::count_blocks( $entity, $where ) );
+	}
+
+	/**
+	 * The rows of an entity's table that meet $where, per block of ids (block => count; blocks
+	 * without such a row left out).
+	 *
+	 * @param string $entity "people" or "activities".
+	 * @param string $where  The WHERE condition (prepared; "1=1" for all).
+	 * @return array<int,int>
+	 */
+	public static function count_blocks( string $entity, string $where ): array {
+		$tally = static fn( ?array $only ): array => self::tally( $entity, 'COUNT(*) AS n', $where, '', $only );
+		return (array) self::blocks( $entity, 'count:' . $where, $tally, false );
+	}
+
+	/**
+	 * How many activities have each number of participants (1 or more), per block of activity ids:
+	 * block => number => activities. Null when some participants name an activity that is not in
+	 * the table (then the list sorts by asking the database). A person's delete takes their
+	 * participations with it (activities of any block): the next reader counts everything again.
+	 *
+	 * @return array<int,array<int,int>>|null
+	 */
+	public static function participant_counts(): ?array {
+		$blocks = self::blocks( 'activities', 'participants', array( self::class, 'tally_participants' ), true );
+		return null === $blocks || isset( $blocks[-1] ) ? null : $blocks;
+	}
+
+	/**
+	 * The participants' tally by block (see participant_counts()); every block also checks that no
+	 * participant names a missing activity (marked as the block -1, kept until the next full count).
+	 *
+	 * @param int[]|null $only The blocks to count (null: all).
+	 * @return array<int,array<int,int>>
+	 */
+	public static function tally_participants( ?array $only ): array {
+		global $wpdb;
+		$p     = Schema::table( 'participants' );
+		$block = (int) self::BLOCK;
+		$range = null === $only ? '' : ' WHERE ' . self::ranges( 'activity_id', $only );
+		// phpcs:disable WordPress.DB.PreparedSQL -- Integers and the plugin's own tables.
+		$rows = $wpdb->get_results( "SELECT activity_id DIV {$block} AS b, n AS k, COUNT(*) AS n FROM (SELECT activity_id, COUNT(*) AS n FROM {$p}{$range} GROUP BY activity_id) x GROUP BY b, k", ARRAY_A );
+		$out  = array();
+		foreach ( (array) $rows as $row ) {
+			$out[ (int) $row['b'] ][ (int) $row['k'] ] = (int) $row['n'];
+		}
+		if ( null === $only ) {
+			$a = Schema::table( 'activities' );
+			if ( null !== $wpdb->get_var( "SELECT p.activity_id FROM {$p} p LEFT JOIN {$a} a ON a.id = p.activity_id WHERE a.id IS NULL LIMIT 1" ) ) {
+				$out[-1] = array( 0 => 1 ); // A participant of no activity: not usable.
+			}
+		}
+		// phpcs:enable
+		return $out;
 	}
 
 	/**
@@ -68,7 +121,8 @@ final class List_Counts {
 	 * @return string[]
 	 */
 	public static function campaigns( int $limit ): array {
-		$blocks = self::blocks( 'activities', 'campaigns', 'project AS k, COUNT(*) AS n', "project <> ''", ', project' );
+		$tally  = static fn( ?array $only ): array => self::tally( 'activities', 'project AS k, COUNT(*) AS n', "project <> ''", ', project', $only );
+		$blocks = self::blocks( 'activities', 'campaigns', $tally, false );
 		if ( null === $blocks ) {
 			global $wpdb;
 			$table = Schema::table( 'activities' );
@@ -115,14 +169,14 @@ final class List_Counts {
 	/**
 	 * A value per block of ids, up to date: block => count, or block => name => count.
 	 *
-	 * @param string $entity The entity.
-	 * @param string $key    What is counted (the entry's name).
-	 * @param string $select The aggregate columns: "COUNT(*) AS n", or "<column> AS k, COUNT(*) AS n".
-	 * @param string $where  The WHERE condition (prepared).
-	 * @param string $group  More GROUP BY columns (", column") for a tally.
+	 * @param string   $entity        The entity.
+	 * @param string   $key           What is counted (the entry's name).
+	 * @param callable $tally         Counts blocks: fn( int[]|null $only ): array (null: all).
+	 * @param bool     $people_delete Whether a person's delete changes what is counted (their
+	 *                                participations go): then everything is counted again.
 	 * @return array<int,mixed>|null Null when a tally is too big to keep.
 	 */
-	private static function blocks( string $entity, string $key, string $select, string $where, string $group ): ?array {
+	private static function blocks( string $entity, string $key, callable $tally, bool $people_delete ): ?array {
 		$version = Data_Version::get(); // Before counting: see the class comment.
 		$name    = md5( $key );
 		$entries = self::entries( $entity );
@@ -132,21 +186,21 @@ final class List_Counts {
 		}
 		$dirty = null;
 		if ( is_array( $entry ) && (int) $entry['v'] < $version ) {
-			$dirty = self::dirty( $entity, (int) $entry['v'], $version );
+			$dirty = self::dirty( $entity, (int) $entry['v'], $version, $people_delete );
 		}
 		if ( null === $dirty ) {
-			$blocks = self::tally( $entity, $select, $where, $group, null );
+			$blocks = $tally( null );
 		} else {
 			$blocks = $entry['blocks'];
 			if ( $dirty ) {
 				foreach ( $dirty as $b ) {
 					unset( $blocks[ $b ] );
 				}
-				$blocks += self::tally( $entity, $select, $where, $group, $dirty );
+				$blocks += $tally( $dirty );
 			}
 		}
 		ksort( $blocks );
-		if ( '' !== $group && array_sum( array_map( 'count', $blocks ) ) > self::MAX_NAMES ) {
+		if ( is_array( reset( $blocks ) ) && array_sum( array_map( 'count', $blocks ) ) > self::MAX_NAMES ) {
 			return null;
 		}
 		unset( $entries[ $name ] );
@@ -187,9 +241,10 @@ final class List_Counts {
 	 * @param string $entity The entity.
 	 * @param int    $from   The entry's version.
 	 * @param int    $to     The current version.
+	 * @param bool   $people_delete Whether a person's delete makes everything dirty.
 	 * @return int[]|null
 	 */
-	private static function dirty( string $entity, int $from, int $to ): ?array {
+	private static function dirty( string $entity, int $from, int $to, bool $people_delete ): ?array {
 		global $wpdb;
 		if ( $to - $from > self::FOLLOW ) {
 			return null;
@@ -206,6 +261,9 @@ final class List_Counts {
 		foreach ( (array) $rows as $row ) {
 			$delta = maybe_unserialize( $row['option_value'] );
 			if ( ! is_array( $delta ) || ! isset( $delta['entity'], $delta['ids'] ) || ! is_array( $delta['ids'] ) || ! in_array( $delta['op'] ?? '', array( 'insert', 'update', 'delete' ), true ) ) {
+				return null;
+			}
+			if ( $people_delete && 'people' === $delta['entity'] && 'delete' === $delta['op'] ) {
 				return null;
 			}
 			if ( $delta['entity'] !== $entity ) {
@@ -233,11 +291,7 @@ final class List_Counts {
 		$table = Schema::table( $entity );
 		$range = '';
 		if ( null !== $only ) {
-			$or = array();
-			foreach ( $only as $b ) {
-				$or[] = sprintf( 'id BETWEEN %d AND %d', $b * self::BLOCK, ( $b + 1 ) * self::BLOCK - 1 );
-			}
-			$range = ' AND (' . implode( ' OR ', $or ) . ')';
+			$range = ' AND ' . self::ranges( 'id', $only );
 		}
 		$block = (int) self::BLOCK;
 		$rows  = $wpdb->get_results( "SELECT id DIV {$block} AS b, {$select} FROM {$table} WHERE ({$where}){$range} GROUP BY b{$group}", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL -- Prepared by the callers; integers; the plugin's table.
@@ -251,5 +305,19 @@ final class List_Counts {
 			}
 		}
 		return $out;
+	}
+
+	/**
+	 * The SQL condition "column in one of these blocks".
+	 *
+	 * @param string $column The id column.
+	 * @param int[]  $blocks The blocks.
+	 */
+	public static function ranges( string $column, array $blocks ): string {
+		$or = array();
+		foreach ( $blocks as $b ) {
+			$or[] = sprintf( '%s BETWEEN %d AND %d', $column, $b * self::BLOCK, ( $b + 1 ) * self::BLOCK - 1 );
+		}
+		return '(' . implode( ' OR ', $or ) . ')';
 	}
 }

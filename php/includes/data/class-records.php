@@ -11,6 +11,7 @@ namespace Dangjian;
 defined( 'ABSPATH' ) || exit;
 
 require_once __DIR__ . '/class-list-counts.php'; // The lists' kept counts (used by query() and suggestions()).
+require_once __DIR__ . '/class-list-pages.php'; // The rows of a list's page (used by query()).
 
 /**
  * Entities: people, activities (with participants), media, honours, headcount. Values travel as
@@ -543,7 +544,7 @@ final class Records {
 
 		$where_sql = implode( ' AND ', $where );
 		$total     = List_Counts::count( $entity, $where_sql );
-		$rows      = self::page_rows( $entity, $where_sql, $orderby, $order, $per_page, $offset, $total, $stage_sql );
+		$rows      = List_Pages::rows( $entity, $where_sql, $orderby, $order, $per_page, $offset, $total, $stage_sql );
 		$items     = array();
 		foreach ( (array) $rows as $row ) {
 			$item = self::from_db_light( $entity, $row );
@@ -556,67 +557,6 @@ final class Records {
 			'items' => $items,
 			'total' => $total,
 		);
-	}
-
-	/**
-	 * The rows of one page of a list, in the list's order. The page's ids are found first (an index
-	 * walk that reads no row: the rows skipped by OFFSET cost little), then their rows. A page past the
-	 * middle is found from the other end (the order reversed, OFFSET from the end, the rows turned
-	 * back): the last page of a million activities is as quick as the first.
-	 *
-	 * @param string $entity    The entity.
-	 * @param string $where_sql The WHERE condition (prepared).
-	 * @param string $orderby   The column (Records::order()).
-	 * @param string $order     "ASC" or "DESC".
-	 * @param int    $per_page  Rows a page.
-	 * @param int    $offset    Rows before the page.
-	 * @param int    $total     The rows meeting $where_sql.
-	 * @param string $stage_sql The people's stage expression ('' for other entities).
-	 * @return array[] The rows (ARRAY_A), with stage (people) or participant_count (activities).
-	 */
-	private static function page_rows( string $entity, string $where_sql, string $orderby, string $order, int $per_page, int $offset, int $total, string $stage_sql ): array {
-		global $wpdb;
-		if ( $offset >= $total ) {
-			return array();
-		}
-		$table   = Schema::table( $entity );
-		$p       = Schema::table( 'participants' );
-		$limit   = $per_page;
-		$reverse = $offset > 0 && $offset + $per_page / 2 > $total / 2;
-		if ( $reverse ) {
-			$limit  = min( $per_page, $total - $offset );
-			$offset = $total - $offset - $limit;
-			$order  = 'ASC' === $order ? 'DESC' : 'ASC';
-		}
-		$derived = array(
-			'stage'             => "({$stage_sql}) AS stage",
-			'participant_count' => "(SELECT COUNT(*) FROM {$p} WHERE {$p}.activity_id = {$table}.id) AS participant_count",
-		);
-		$key = isset( $derived[ $orderby ] ) ? ', ' . $derived[ $orderby ] : '';
-		// phpcs:disable WordPress.DB.PreparedSQL -- Every value went through prepare(); names are the plugin's own.
-		$ids = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT id{$key} FROM {$table} WHERE {$where_sql} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d", $limit, $offset ) ) );
-		if ( ! $ids ) {
-			return array();
-		}
-		$select = '*';
-		if ( 'people' === $entity ) {
-			$select = '*, ' . $derived['stage'];
-		} elseif ( 'activities' === $entity ) {
-			$select = '*, ' . $derived['participant_count'];
-		}
-		$found = $wpdb->get_results( "SELECT {$select} FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ')', ARRAY_A );
-		// phpcs:enable
-		$by_id = array();
-		foreach ( (array) $found as $row ) {
-			$by_id[ (int) $row['id'] ] = $row;
-		}
-		$rows = array();
-		foreach ( $reverse ? array_reverse( $ids ) : $ids as $id ) {
-			if ( isset( $by_id[ $id ] ) ) {
-				$rows[] = $by_id[ $id ];
-			}
-		}
-		return $rows;
 	}
 
 	/**
