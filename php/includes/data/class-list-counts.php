@@ -13,13 +13,16 @@ defined( 'ABSPATH' ) || exit;
 /**
  * A COUNT(*) over a million activities takes 100 to 800 ms, on every page of the list. Here a count
  * (or a tally of campaign names) is kept per block of BLOCK ids (id DIV BLOCK), with the data version
- * it was made at, in the option dangjian_list_counts_<entity> (not autoloaded). A reader at a newer
+ * it was made at, in the option dangjian_list_counts_<entity> (not autoloaded; a tally of names or
+ * of participants in one of its own, dangjian_list_counts_activities_<what>). A reader at a newer
  * version reads the writes recorded since (Engine::DELTA_PREFIX options: entity, op, ids, one per
  * version, written by Records::save() and Records::delete()) and counts again only the blocks of
  * the ids written to this entity: an added or deleted record changes its block's count, an updated
  * one may enter or leave a filter. Whatever else moved the version without such a record (an import,
  * a restore, the settings, a privacy erasure, a write by hand followed by Data_Version::bump()) makes
- * the reader count everything again. So every count is the table's, never a stale one. The version
+ * the reader count everything again, and so does a person's delete for the participants' tally
+ * (their participations, in any block, go with them). So every count is the table's, never a stale
+ * one. The version
  * is read before counting: rows written while counting have a version above it, so their blocks are
  * counted again by the next reader.
  */
@@ -179,7 +182,9 @@ final class List_Counts {
 	private static function blocks( string $entity, string $key, callable $tally, bool $people_delete ): ?array {
 		$version = Data_Version::get(); // Before counting: see the class comment.
 		$name    = md5( $key );
-		$entries = self::entries( $entity );
+		// The counts of an entity share an option; a tally (campaigns, participants) has its own.
+		$store   = str_starts_with( $key, 'count:' ) ? $entity : $entity . '_' . $key;
+		$entries = self::entries( $store );
 		$entry   = $entries[ $name ] ?? null;
 		if ( is_array( $entry ) && (int) $entry['v'] === $version ) {
 			return $entry['blocks'];
@@ -211,23 +216,23 @@ final class List_Counts {
 		if ( count( $entries ) > self::KEEP ) {
 			$entries = array_slice( $entries, -self::KEEP, null, true );
 		}
-		self::$loaded[ get_current_blog_id() . ':' . $entity ] = $entries;
-		update_option( self::OPTION . $entity, $entries, false );
+		self::$loaded[ get_current_blog_id() . ':' . $store ] = $entries;
+		update_option( self::OPTION . $store, $entries, false );
 		return $blocks;
 	}
 
 	/**
-	 * The kept entries of an entity (read once a request).
+	 * The kept entries of an option (read once a request).
 	 *
-	 * @param string $entity The entity.
+	 * @param string $store The option's name after self::OPTION.
 	 * @return array<string,array>
 	 */
-	private static function entries( string $entity ): array {
+	private static function entries( string $store ): array {
 		global $wpdb;
-		$at = get_current_blog_id() . ':' . $entity; // After switch_to_blog(), another site's entries.
+		$at = get_current_blog_id() . ':' . $store; // After switch_to_blog(), another site's entries.
 		if ( ! isset( self::$loaded[ $at ] ) ) {
 			// Read from the table, not the options cache: another process may have written it since.
-			$raw                 = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", self::OPTION . $entity ) );
+			$raw                 = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", self::OPTION . $store ) );
 			$value               = null === $raw ? array() : maybe_unserialize( $raw );
 			self::$loaded[ $at ] = is_array( $value ) ? $value : array();
 		}
