@@ -157,6 +157,43 @@ foreach ( array( array( 'activity_date', 'desc' ), array( 'kind', 'asc' ), array
 }
 dj_t_same( array(), Records::query( 'activities', array( 'page' => 1000 ) )['items'], 'a page past the end is empty' );
 
+// A search that few rows meet: its pages come from the kept ids, which follow the writes.
+$search_pages = static function ( string $term ) use ( $acts ) {
+	global $wpdb;
+	$where = implode( ' AND ', Records::where( 'activities', array( 'search' => $term ) ) );
+	$total = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$acts} WHERE {$where}" ); // phpcs:ignore WordPress.DB.PreparedSQL
+	$bad   = array();
+	foreach ( array( array( 'activity_date', 'desc' ), array( 'title', 'asc' ) ) as $o ) {
+		for ( $page = 1; $page <= max( 1, (int) ceil( $total / 3 ) ); $page++ ) {
+			$got    = Records::query( 'activities', array( 'search' => $term, 'orderby' => $o[0], 'order' => $o[1], 'per_page' => 3, 'page' => $page ) );
+			$expect = array_map( 'intval', $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$acts} WHERE {$where} ORDER BY {$o[0]} {$o[1]}, id {$o[1]} LIMIT 3 OFFSET %d", ( $page - 1 ) * 3 ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL
+			if ( array_column( $got['items'], 'id' ) !== $expect || $got['total'] !== $total ) {
+				$bad[] = "{$o[0]} {$page}";
+			}
+		}
+	}
+	return array( $total, $bad );
+};
+$by_ids = array();
+$spy    = static function ( $sql ) use ( &$by_ids ) {
+	if ( str_contains( $sql, 'ORDER BY' ) && str_contains( $sql, 'LIMIT' ) && str_contains( $sql, 'SELECT id FROM' ) ) {
+		$by_ids[] = str_contains( $sql, 'id IN (' ) ? 'ids' : 'walk';
+	}
+	return $sql;
+};
+add_filter( 'query', $spy );
+Records::query( 'activities', array( 'search' => 'act 2024-1' ) );
+remove_filter( 'query', $spy );
+dj_t_same( array( 'ids' ), $by_ids, 'a search few rows meet is paged from their ids' );
+list( $met, $bad ) = $search_pages( 'act 2024-1' );
+dj_t_ok( $met > 3 && $met <= List_Counts::MAX_IDS, 'the search meets a few pages of rows', (string) $met );
+dj_t_same( array(), $bad, 'its pages, by date and by title, are those OFFSET gives' );
+$hit = dj_t_lists_activity( '2024-10-30', 'lecture' );
+dj_t_same( array( $met + 1, array() ), $search_pages( 'act 2024-1' ), 'an added activity it meets is found at once' );
+Records::delete( 'activities', array( $hit ) );
+dj_t_same( array( $met, array() ), $search_pages( 'act 2024-1' ), 'and leaves it at once when deleted' );
+dj_t_same( array( 0, array() ), $search_pages( 'nothing like this' ), 'a search nothing meets: no rows, no pages' );
+
 // People: pages by stage (a computed column), from both ends.
 for ( $i = 0; $i < 12; $i++ ) {
 	Records::save( 'people', Validator::sanitize( 'people', array( 'name' => '人' . $i, 'applied_on' => '2020-01-0' . ( 1 + $i % 9 ), 'activist_on' => 0 === $i % 2 ? '2021-01-01' : '' ) ) );

@@ -40,6 +40,12 @@ final class List_Counts {
 	/** At most this many versions are followed through their recorded writes (else count again). */
 	const FOLLOW = 500;
 
+	/** A filter with more rows than this keeps no list of their ids (ids()). */
+	const MAX_IDS = 5000;
+
+	/** Lists of ids kept per entity (ids(); the oldest kept one goes first). */
+	const KEEP_IDS = 10;
+
 	/** A tally with more names than this is not kept (asked of the database each time). */
 	const MAX_NAMES = 20000;
 
@@ -74,6 +80,34 @@ final class List_Counts {
 	public static function count_blocks( string $entity, string $where ): array {
 		$tally = static fn( ?array $only ): array => self::tally( $entity, 'COUNT(*) AS n', $where, '', $only );
 		return (array) self::blocks( $entity, 'count:' . $where, $tally, false );
+	}
+
+	/**
+	 * The ids of the rows of an entity's table that meet $where, when they are few (at most
+	 * MAX_IDS), else null. For a search (LIKE on text columns, no index): its pages then read these
+	 * rows by id instead of walking the table for the few that match.
+	 *
+	 * @param string $entity "people" or "activities".
+	 * @param string $where  The WHERE condition (prepared).
+	 * @return int[]|null In ascending order.
+	 */
+	public static function ids( string $entity, string $where ): ?array {
+		if ( ! in_array( $entity, self::ENTITIES, true ) || array_sum( self::count_blocks( $entity, $where ) ) > self::MAX_IDS ) {
+			return null;
+		}
+		$tally  = static fn( ?array $only ): array => self::tally( $entity, 'id AS k, 1 AS n', $where, ', id', $only );
+		$blocks = self::blocks( $entity, 'ids:' . $where, $tally, false );
+		if ( null === $blocks ) {
+			return null;
+		}
+		$ids = array();
+		foreach ( $blocks as $rows ) {
+			foreach ( array_keys( $rows ) as $id ) {
+				$ids[] = (int) $id;
+			}
+		}
+		sort( $ids );
+		return $ids;
 	}
 
 	/**
@@ -183,7 +217,8 @@ final class List_Counts {
 		$version = Data_Version::get(); // Before counting: see the class comment.
 		$name    = md5( $key );
 		// The counts of an entity share an option; a tally (campaigns, participants) has its own.
-		$store   = str_starts_with( $key, 'count:' ) ? $entity : $entity . '_' . $key;
+		$store   = str_starts_with( $key, 'count:' ) ? $entity : ( str_starts_with( $key, 'ids:' ) ? $entity . '_ids' : $entity . '_' . $key );
+		$keep    = str_starts_with( $key, 'ids:' ) ? self::KEEP_IDS : self::KEEP;
 		$entries = self::entries( $store );
 		$entry   = $entries[ $name ] ?? null;
 		if ( is_array( $entry ) && (int) $entry['v'] === $version ) {
@@ -213,8 +248,8 @@ final class List_Counts {
 			'v'      => $version,
 			'blocks' => $blocks,
 		);
-		if ( count( $entries ) > self::KEEP ) {
-			$entries = array_slice( $entries, -self::KEEP, null, true );
+		if ( count( $entries ) > $keep ) {
+			$entries = array_slice( $entries, -$keep, null, true );
 		}
 		self::$loaded[ get_current_blog_id() . ':' . $store ] = $entries;
 		update_option( self::OPTION . $store, $entries, false );

@@ -17,7 +17,8 @@ final class List_Pages {
 
 	/**
 	 * The rows of one page of a list, in the list's order. The page's ids are found first (an index
-	 * walk that reads no row: the rows skipped by OFFSET cost little), then their rows. A page past the
+	 * walk that reads no row: the rows skipped by OFFSET cost little), then their rows. A search
+	 * that few rows meet is sorted from their kept ids (List_Counts::ids()). A page past the
 	 * middle is found from the other end (the order reversed, OFFSET from the end, the rows turned
 	 * back): the last page of a million activities is as quick as the first.
 	 *
@@ -39,6 +40,11 @@ final class List_Pages {
 		$table   = Schema::table( $entity );
 		$p       = Schema::table( 'participants' );
 		$limit   = $per_page;
+		if ( str_contains( $where_sql, ' LIKE ' ) ) {
+			// A search: when few rows match, the page is sorted from their ids, not found by a walk.
+			$few       = List_Counts::ids( $entity, $where_sql );
+			$where_sql = null === $few ? $where_sql : ( $few ? 'id IN (' . implode( ',', $few ) . ')' : '0=1' );
+		}
 		$ids     = 'participant_count' === $orderby && 'activities' === $entity && '1=1' === $where_sql ? self::by_participants( $order, $offset, min( $per_page, $total - $offset ) ) : null;
 		$reverse = null === $ids && $offset > 0 && $offset + $per_page / 2 > $total / 2;
 		if ( $reverse ) {
