@@ -193,6 +193,16 @@ dj_t_same( array( $met + 1, array() ), $search_pages( 'act 2024-1' ), 'an added 
 Records::delete( 'activities', array( $hit ) );
 dj_t_same( array( $met, array() ), $search_pages( 'act 2024-1' ), 'and leaves it at once when deleted' );
 dj_t_same( array( 0, array() ), $search_pages( 'nothing like this' ), 'a search nothing meets: no rows, no pages' );
+$scans = 0;
+$spy   = static function ( $sql ) use ( &$scans ) {
+	$scans += str_contains( $sql, ' LIKE ' ) ? 1 : 0;
+	return $sql;
+};
+add_filter( 'query', $spy );
+$first = Records::query( 'activities', array( 'search' => 'act 2024-0' ) );
+remove_filter( 'query', $spy );
+dj_t_same( 1, $scans, 'a new search that few rows meet reads the table once (its count and its page come from the same walk)' );
+dj_t_same( $search_pages( 'act 2024-0' )[0], $first['total'], 'and counts them right' );
 
 // People: pages by stage (a computed column), from both ends.
 for ( $i = 0; $i < 12; $i++ ) {

@@ -66,7 +66,44 @@ final class List_Counts {
 		if ( ! in_array( $entity, self::ENTITIES, true ) ) {
 			return (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( $entity ) . " WHERE {$where}" ); // phpcs:ignore WordPress.DB.PreparedSQL -- Prepared by the caller; the plugin's table.
 		}
+		if ( str_contains( $where, ' LIKE ' ) ) {
+			self::probe( $entity, $where );
+		}
 		return (int) array_sum( self::count_blocks( $entity, $where ) );
+	}
+
+	/**
+	 * A search seen for the first time: one walk of the table that stops after MAX_IDS + 1 rows
+	 * met. When it does not get that far, its rows are all the rows met: their ids and counts are
+	 * kept at once (one scan of the table instead of two, the count's and the ids').
+	 *
+	 * @param string $entity "people" or "activities".
+	 * @param string $where  The WHERE condition (prepared).
+	 */
+	private static function probe( string $entity, string $where ): void {
+		global $wpdb;
+		list( $count_store ) = self::store_of( $entity, 'count:' . $where );
+		list( $ids_store )   = self::store_of( $entity, 'ids:' . $where );
+		if ( isset( self::entries( $count_store )[ md5( 'count:' . $where ) ] ) || isset( self::entries( $ids_store )[ md5( 'ids:' . $where ) ] ) ) {
+			return; // Known: kept up to date from the writes.
+		}
+		$version = Data_Version::get(); // Before reading: see the class comment.
+		$limit   = self::MAX_IDS + 1;
+		$found   = $wpdb->get_col( 'SELECT id FROM ' . Schema::table( $entity ) . " WHERE ({$where}) LIMIT {$limit}" ); // phpcs:ignore WordPress.DB.PreparedSQL -- Prepared by the caller; an integer; the plugin's table.
+		if ( count( (array) $found ) > self::MAX_IDS ) {
+			return;
+		}
+		$ids    = array();
+		$counts = array();
+		foreach ( (array) $found as $id ) {
+			$b                      = intdiv( (int) $id, self::BLOCK );
+			$ids[ $b ][ (int) $id ] = 1;
+			$counts[ $b ]           = ( $counts[ $b ] ?? 0 ) + 1;
+		}
+		ksort( $ids );
+		ksort( $counts );
+		self::put( $entity, 'count:' . $where, $version, $counts );
+		self::put( $entity, 'ids:' . $where, $version, $ids );
 	}
 
 	/**
@@ -216,11 +253,9 @@ final class List_Counts {
 	private static function blocks( string $entity, string $key, callable $tally, bool $people_delete ): ?array {
 		$version = Data_Version::get(); // Before counting: see the class comment.
 		$name    = md5( $key );
-		// The counts of an entity share an option; a tally (campaigns, participants) has its own.
-		$store   = str_starts_with( $key, 'count:' ) ? $entity : ( str_starts_with( $key, 'ids:' ) ? $entity . '_ids' : $entity . '_' . $key );
-		$keep    = str_starts_with( $key, 'ids:' ) ? self::KEEP_IDS : self::KEEP;
-		$entries = self::entries( $store );
-		$entry   = $entries[ $name ] ?? null;
+		list( $store ) = self::store_of( $entity, $key );
+		$entries       = self::entries( $store );
+		$entry         = $entries[ $name ] ?? null;
 		if ( is_array( $entry ) && (int) $entry['v'] === $version ) {
 			return $entry['blocks'];
 		}
@@ -243,6 +278,41 @@ final class List_Counts {
 		if ( is_array( reset( $blocks ) ) && array_sum( array_map( 'count', $blocks ) ) > self::MAX_NAMES ) {
 			return null;
 		}
+		self::put( $entity, $key, $version, $blocks );
+		return $blocks;
+	}
+
+	/**
+	 * Where an entry is kept: the option (after self::OPTION) and how many entries it keeps. The
+	 * counts of an entity share an option; the lists of ids another; a tally (campaigns,
+	 * participants) has its own.
+	 *
+	 * @param string $entity The entity.
+	 * @param string $key    The entry's name.
+	 * @return array{0:string,1:int}
+	 */
+	private static function store_of( string $entity, string $key ): array {
+		if ( str_starts_with( $key, 'count:' ) ) {
+			return array( $entity, self::KEEP );
+		}
+		if ( str_starts_with( $key, 'ids:' ) ) {
+			return array( $entity . '_ids', self::KEEP_IDS );
+		}
+		return array( $entity . '_' . $key, self::KEEP );
+	}
+
+	/**
+	 * Keeps an entry (the newest last; the oldest beyond the option's room go).
+	 *
+	 * @param string $entity  The entity.
+	 * @param string $key     The entry's name.
+	 * @param int    $version The data version it was counted at.
+	 * @param array  $blocks  Its value per block.
+	 */
+	private static function put( string $entity, string $key, int $version, array $blocks ): void {
+		list( $store, $keep ) = self::store_of( $entity, $key );
+		$entries              = self::entries( $store );
+		$name                 = md5( $key );
 		unset( $entries[ $name ] );
 		$entries[ $name ] = array(
 			'v'      => $version,
@@ -253,7 +323,6 @@ final class List_Counts {
 		}
 		self::$loaded[ get_current_blog_id() . ':' . $store ] = $entries;
 		update_option( self::OPTION . $store, $entries, false );
-		return $blocks;
 	}
 
 	/**
