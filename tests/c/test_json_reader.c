@@ -14,6 +14,7 @@
  */
 #include "check.h"
 #include "dj.h"
+#include "failalloc.h"
 #include "dj_alloc.h"
 #include "json_internal.h"
 
@@ -483,6 +484,78 @@ static void dumped(void)
     dj_dataset_release(ds);
 }
 
+/* Every allocation of the reader failing in turn, on a text that takes each
+ * of its paths (escaped strings in every list, participants as a large object
+ * with escaped and duplicated keys, long real numbers, a growing headcount):
+ * DJ_E_NOMEM or the very dataset, never a leak. */
+static void chaos(void)
+{
+    size_t cap = 1 << 20, n = 0;
+    char *t = malloc(cap);
+    n += (size_t)snprintf(t + n, cap - n,
+                          "{\"format\":\"dangjian-dataset\",\"version\":2,\"people\":[{\"id\":1,"
+                          "\"applied_on\":\"2020-01-0\\u0031\"}");
+    for (int i = 2; i <= 120; i++)
+        n += (size_t)snprintf(t + n, cap - n, ",{\"id\":%d}", i);
+    n += (size_t)snprintf(t + n, cap - n,
+                          "],\"activities\":[{\"id\":1,\"date\":\"2024-01-02\",\"category\":\"service\","
+                          "\"kind\":\"k\",\"venue\":\"a\\\"b\",\"hours\":1.%0100d,\"beneficiaries\":5,"
+                          "\"participants\":{",
+                          0);
+    for (int i = 1; i <= 120; i++)
+        n += (size_t)snprintf(t + n, cap - n, "%s\"p\\u00%02x%d\":{\"id\":%d}", i > 1 ? "," : "",
+                              0x61 + i % 3, i, i);
+    n += (size_t)snprintf(t + n, cap - n, ",\"pb1\":{\"id\":1,\"hours\":0.5}}}],\"headcount\":[");
+    for (int i = 0; i < 100; i++)
+        n += (size_t)snprintf(t + n, cap - n, "%s{\"date\":\"%d-01-0\\u0031\",\"count\":%d}", i ? "," : "",
+                              1950 + i, i);
+    n += (size_t)snprintf(t + n, cap - n, "],\"x\":[1.%0100d]}", 0);
+    dj_dataset *want = NULL;
+    dj_error err;
+    dj_status st0 = dj_json_load_tree(t, n, &want, &err);
+    check(st0 == DJ_OK);
+    char ref[DJ_ERROR_TEXT + 1];
+    snprintf(ref, sizeof ref, "%s", st0 == DJ_OK ? "" : err.message);
+    size_t wl = 0;
+    char *wd = want ? dj_json_dump(want, &wl) : NULL;
+    dj_set_allocator(t_malloc, t_realloc, t_free);
+    int done = 0, bad = 0;
+    long fails = 0;
+    for (long k = 1; k < 100000 && !done; k++) {
+        t_calls = 0;
+        t_fail_at = k;
+        t_live = 0;
+        dj_dataset *ds = (dj_dataset *)1;
+        dj_status st = dj_json_load(t, n, &ds, &err);
+        if (st == DJ_E_NOMEM) {
+            fails++;
+            bad += ds != NULL;
+        } else {
+            done = t_calls < k; /* nothing failed: every allocation has had its turn */
+            bad += st != st0 || (st != DJ_OK && strcmp(err.message, ref) != 0);
+            if (st == DJ_OK) {
+                size_t l;
+                t_fail_at = 0;
+                char *d = dj_json_dump(ds, &l);
+                bad += !d || l != wl || memcmp(d, wd, l) != 0;
+                dj_free(d);
+            }
+        }
+        if (st == DJ_OK)
+            dj_dataset_release(ds);
+        bad += t_live != 0; /* a leak */
+    }
+    t_fail_at = 0;
+    dj_set_allocator(NULL, NULL, NULL);
+    printf("test_json_reader: chaos: %ld allocations failed in turn, %d bad\n", fails, bad);
+    check(done);
+    check(fails > 20);
+    check(bad == 0);
+    free(wd);
+    dj_dataset_release(want);
+    free(t);
+}
+
 int main(void)
 {
     size_t nc = sizeof corners / sizeof *corners;
@@ -504,6 +577,7 @@ int main(void)
     deep();
     amounts();
     dumped();
+    chaos();
     printf("test_json_reader: %ld texts compared with jansson (%ld accepted, %ld loaded as datasets)\n",
            texts, accepted, loaded);
     check(accepted > texts / 10 && loaded > 2000); /* the texts reach the rows, not only the lexer */
