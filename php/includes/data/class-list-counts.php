@@ -148,41 +148,53 @@ final class List_Counts {
 	}
 
 	/**
-	 * How many activities have each number of participants (1 or more), per block of activity ids:
-	 * block => number => activities. Null when some participants name an activity that is not in
-	 * the table (then the list sorts by asking the database). A person's delete takes their
-	 * participations with it (activities of any block): the next reader counts everything again.
+	 * How many activities (of those meeting $where) have each number of participants, 1 or more,
+	 * per block of activity ids: block => number => activities (the activities without participants
+	 * are the rest of their block's count). Null when some participants name an activity that is not
+	 * in the table (for all activities: the tally reads the participants alone). A person's delete
+	 * takes their participations with it (activities of any block): the next reader counts
+	 * everything again.
 	 *
+	 * @param string $where The activities' WHERE condition (prepared; "1=1" for all).
 	 * @return array<int,array<int,int>>|null
 	 */
-	public static function participant_counts(): ?array {
-		$blocks = self::blocks( 'activities', 'participants', array( self::class, 'tally_participants' ), true );
+	public static function participant_counts( string $where = '1=1' ): ?array {
+		$tally  = static fn( ?array $only ): array => self::tally_participants( $where, $only );
+		$blocks = self::blocks( 'activities', 'participants:' . $where, $tally, true );
 		return null === $blocks || isset( $blocks[-1] ) ? null : $blocks;
 	}
 
 	/**
-	 * The participants' tally by block (see participant_counts()); every block also checks that no
-	 * participant names a missing activity (marked as the block -1, kept until the next full count).
+	 * The participants' tally by block (see participant_counts()). For all activities it reads the
+	 * participants alone, and a full count checks that none names a missing activity (else the
+	 * block -1 marks the tally unusable until the next full count); for a filter, only the
+	 * participants of the activities meeting it.
 	 *
-	 * @param int[]|null $only The blocks to count (null: all).
+	 * @param string     $where The activities' WHERE condition (prepared).
+	 * @param int[]|null $only  The blocks to count (null: all).
 	 * @return array<int,array<int,int>>
 	 */
-	public static function tally_participants( ?array $only ): array {
+	private static function tally_participants( string $where, ?array $only ): array {
 		global $wpdb;
 		$p     = Schema::table( 'participants' );
+		$a     = Schema::table( 'activities' );
 		$block = (int) self::BLOCK;
-		$range = null === $only ? '' : ' WHERE ' . self::ranges( 'activity_id', $only );
-		// phpcs:disable WordPress.DB.PreparedSQL -- Integers and the plugin's own tables.
-		$rows = $wpdb->get_results( "SELECT activity_id DIV {$block} AS b, n AS k, COUNT(*) AS n FROM (SELECT activity_id, COUNT(*) AS n FROM {$p}{$range} GROUP BY activity_id) x GROUP BY b, k", ARRAY_A );
+		$cond  = array();
+		if ( null !== $only ) {
+			$cond[] = self::ranges( 'activity_id', $only );
+		}
+		if ( '1=1' !== $where ) {
+			$cond[] = "activity_id IN (SELECT id FROM {$a} WHERE ({$where})" . ( null === $only ? '' : ' AND ' . self::ranges( 'id', $only ) ) . ')';
+		}
+		$filter = $cond ? ' WHERE ' . implode( ' AND ', $cond ) : '';
+		// phpcs:disable WordPress.DB.PreparedSQL -- Prepared by the callers; integers; the plugin's own tables.
+		$rows = $wpdb->get_results( "SELECT activity_id DIV {$block} AS b, n AS k, COUNT(*) AS n FROM (SELECT activity_id, COUNT(*) AS n FROM {$p}{$filter} GROUP BY activity_id) x GROUP BY b, k", ARRAY_A );
 		$out  = array();
 		foreach ( (array) $rows as $row ) {
 			$out[ (int) $row['b'] ][ (int) $row['k'] ] = (int) $row['n'];
 		}
-		if ( null === $only ) {
-			$a = Schema::table( 'activities' );
-			if ( null !== $wpdb->get_var( "SELECT p.activity_id FROM {$p} p LEFT JOIN {$a} a ON a.id = p.activity_id WHERE a.id IS NULL LIMIT 1" ) ) {
-				$out[-1] = array( 0 => 1 ); // A participant of no activity: not usable.
-			}
+		if ( null === $only && '1=1' === $where && null !== $wpdb->get_var( "SELECT p.activity_id FROM {$p} p LEFT JOIN {$a} a ON a.id = p.activity_id WHERE a.id IS NULL LIMIT 1" ) ) {
+			$out[-1] = array( 0 => 1 ); // A participant of no activity: not usable.
 		}
 		// phpcs:enable
 		return $out;
@@ -297,6 +309,9 @@ final class List_Counts {
 		}
 		if ( str_starts_with( $key, 'ids:' ) ) {
 			return array( $entity . '_ids', self::KEEP_IDS );
+		}
+		if ( str_starts_with( $key, 'participants:' ) ) {
+			return array( $entity . '_participants', self::KEEP );
 		}
 		return array( $entity . '_' . $key, self::KEEP );
 	}

@@ -16,6 +16,12 @@ defined( 'ABSPATH' ) || exit;
 final class List_Pages {
 
 	/**
+	 * @var int Above this many rows a list sorted by participants is paged from the kept tally; at
+	 *          or below, the database sorts them (quick for a few thousand). The tests lower it.
+	 */
+	public static $tally_above = List_Counts::MAX_IDS;
+
+	/**
 	 * The rows of one page of a list, in the list's order. The page's ids are found first (an index
 	 * walk that reads no row: the rows skipped by OFFSET cost little), then their rows. A search
 	 * that few rows meet is sorted from their kept ids (List_Counts::ids()). A page past the
@@ -45,7 +51,7 @@ final class List_Pages {
 			$few       = List_Counts::ids( $entity, $where_sql );
 			$where_sql = null === $few ? $where_sql : ( $few ? 'id IN (' . implode( ',', $few ) . ')' : '0=1' );
 		}
-		$ids     = 'participant_count' === $orderby && 'activities' === $entity && '1=1' === $where_sql ? self::by_participants( $order, $offset, min( $per_page, $total - $offset ) ) : null;
+		$ids     = 'participant_count' === $orderby && 'activities' === $entity && $total > self::$tally_above ? self::by_participants( $where_sql, $order, $offset, min( $per_page, $total - $offset ) ) : null;
 		$reverse = null === $ids && $offset > 0 && $offset + $per_page / 2 > $total / 2;
 		if ( $reverse ) {
 			$limit  = min( $per_page, $total - $offset );
@@ -86,27 +92,28 @@ final class List_Pages {
 	}
 
 	/**
-	 * The ids of a page of all activities sorted by their number of participants (then by id, the
-	 * same way), without counting every activity's participants: the kept tally of how many
-	 * activities of each block have each number (List_Counts::participant_counts(), the activities
-	 * without participants being the rest of their block's count) says in which number and block
-	 * the page starts; only that block's participants (or, for those without any, its activities)
-	 * are then read. Null when the tally cannot be used or the rows found do not match it (then the
-	 * database sorts).
+	 * The ids of a page of activities sorted by their number of participants (then by id, the same
+	 * way), without counting every activity's participants: the kept tally of how many activities of
+	 * each block have each number (List_Counts::participant_counts(); those without participants are
+	 * the rest of their block's count) says in which number and block the page starts; only that
+	 * block's participants (or, for those without any, its activities) are then read. Null when the
+	 * tally cannot be used or the rows found do not match it (then the database sorts). For a few
+	 * thousand activities the database sorts (the caller asks only above self::$tally_above).
 	 *
+	 * @param string $where  The activities' WHERE condition (prepared).
 	 * @param string $order  "ASC" or "DESC".
 	 * @param int    $offset Rows before the page.
 	 * @param int    $limit  Rows of the page.
 	 * @return int[]|null
 	 */
-	private static function by_participants( string $order, int $offset, int $limit ): ?array {
+	private static function by_participants( string $where, string $order, int $offset, int $limit ): ?array {
 		global $wpdb;
-		$tally = List_Counts::participant_counts();
+		$tally = List_Counts::participant_counts( $where );
 		if ( null === $tally || $limit < 1 ) {
 			return null;
 		}
 		$counts = array(); // number => block => activities.
-		foreach ( List_Counts::count_blocks( 'activities', '1=1' ) as $b => $n ) {
+		foreach ( List_Counts::count_blocks( 'activities', $where ) as $b => $n ) {
 			$with = array_sum( $tally[ $b ] ?? array() );
 			if ( $n > $with ) {
 				$counts[0][ $b ] = $n - $with;
@@ -128,12 +135,14 @@ final class List_Pages {
 					$offset -= $n;
 					continue;
 				}
-				$need  = $limit - count( $ids );
-				$range = List_Counts::ranges( 0 === $k ? 'a.id' : 'activity_id', array( $b ) );
-				// phpcs:disable WordPress.DB.PreparedSQL -- Integers and the plugin's own tables.
-				$found = 0 === $k
-					? $wpdb->get_col( "SELECT a.id FROM {$a} a WHERE {$range} AND NOT EXISTS (SELECT 1 FROM {$p} p WHERE p.activity_id = a.id) ORDER BY a.id {$order} LIMIT {$need} OFFSET {$offset}" )
-					: $wpdb->get_col( "SELECT activity_id FROM {$p} WHERE {$range} GROUP BY activity_id HAVING COUNT(*) = {$k} ORDER BY activity_id {$order} LIMIT {$need} OFFSET {$offset}" );
+				$need = $limit - count( $ids );
+				// phpcs:disable WordPress.DB.PreparedSQL -- Prepared by the caller; integers; the plugin's own tables.
+				if ( 0 === $k ) {
+					$found = $wpdb->get_col( "SELECT id FROM {$a} WHERE ({$where}) AND " . List_Counts::ranges( 'id', array( $b ) ) . " AND NOT EXISTS (SELECT 1 FROM {$p} p WHERE p.activity_id = {$a}.id) ORDER BY id {$order} LIMIT {$need} OFFSET {$offset}" );
+				} else {
+					$in    = '1=1' === $where ? '' : " AND activity_id IN (SELECT id FROM {$a} WHERE ({$where}) AND " . List_Counts::ranges( 'id', array( $b ) ) . ')';
+					$found = $wpdb->get_col( "SELECT activity_id FROM {$p} WHERE " . List_Counts::ranges( 'activity_id', array( $b ) ) . "{$in} GROUP BY activity_id HAVING COUNT(*) = {$k} ORDER BY activity_id {$order} LIMIT {$need} OFFSET {$offset}" );
+				}
 				// phpcs:enable
 				if ( count( (array) $found ) !== min( $need, $n - $offset ) ) {
 					return null; // The tally and the table disagree (a write meanwhile): the database sorts.
