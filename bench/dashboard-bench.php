@@ -261,9 +261,11 @@ foreach ( Dangjian\Reminders::GROUPS as $dj_group ) {
 		}
 	);
 }
-// The list the admin lands on after a save: the data version moved since the last view.
-foreach ( array( 'people', 'activities' ) as $dj_entity ) {
-	$dj_pages[ "list:{$dj_entity}:after-write" ] = array(
+// The list the admin lands on after a save: the data version moved since the last view (and the
+// activities sorted by participants, whose tally follows the write too).
+foreach ( array( 'people' => array(), 'activities' => array(), 'activities:sort-participant_count' => array( 'orderby' => 'participant_count', 'order' => 'desc' ) ) as $dj_what => $dj_args ) {
+	$dj_entity = strtok( $dj_what, ':' );
+	$dj_pages[ "list:{$dj_what}:after-write" ] = array(
 		'prepare' => static function () use ( $dj_entity ) {
 			// The newest record saved again as it is: a write (an update, the data version moved,
 			// its delta recorded), without a pair of add and delete that makes the engine rebuild.
@@ -276,7 +278,7 @@ foreach ( array( 'people', 'activities' ) as $dj_entity ) {
 			}
 		},
 		'render'  => dj_bench_screen(
-			array( 'page' => Dangjian\Admin_Pages::SLUGS[ $dj_entity ] ),
+			array( 'page' => Dangjian\Admin_Pages::SLUGS[ $dj_entity ] ) + $dj_args,
 			static function () use ( $dj_entity ) {
 				Dangjian\Admin_Pages::render( $dj_entity );
 			}
