@@ -9,12 +9,15 @@
  * PHASE:
  *   export-activities  Export::write() of every activity to WORKDIR/activities.csv (the CSV the page,
  *                      the background job and `wp dangjian export activities` write);
+ *   export-activities-batches  the same read through keyset batches on $wpdb's connection (the
+ *                      dangjian_export_stream filter off: the path when mysqli is not in use), to
+ *                      WORKDIR/activities-batches.csv;
  *   export-people      the same for the people;
  *   backup             Backup::save() to WORKDIR/backup.json.gz (what the page sends and
  *                      `wp dangjian backup --output=x.json.gz` writes);
  *   check              Backup::check() of that file (read, gunzipped, every row checked; nothing written);
  *   restore            Backup::restore() of that file (check, then every table replaced in one transaction).
- * Prints one JSON line: phase, seconds, peak memory (PHP's, and the process's VmHWM: the engine's
+ * Prints one JSON line: phase, seconds, the process's CPU seconds in the phase (user + system), peak memory (PHP's, and the process's VmHWM: the engine's
  * allocations are outside PHP's), rows, bytes, and "ok" (the file is whole: the rows of the tables,
  * no HTML inside, the restore gives back the same counts). Timings are reported, never asserted.
  *
@@ -42,12 +45,21 @@ $dj_result = array(
 	'people' => $dj_count( 'people' ),
 	'acts'   => $dj_count( 'activities' ),
 );
+$dj_cpu   = static function (): float {
+	$u = getrusage();
+	return $u['ru_utime.tv_sec'] + $u['ru_stime.tv_sec'] + ( $u['ru_utime.tv_usec'] + $u['ru_stime.tv_usec'] ) / 1e6;
+};
+$dj_cpu0  = $dj_cpu();
 $dj_start = microtime( true );
 switch ( $dj_phase ) {
 	case 'export-activities':
+	case 'export-activities-batches':
 	case 'export-people':
-		$dj_type = substr( $dj_phase, 7 );
-		$dj_file = "$dj_dir/$dj_type.csv";
+		$dj_type = 'export-people' === $dj_phase ? 'people' : 'activities';
+		$dj_file = $dj_dir . '/' . substr( $dj_phase, 7 ) . '.csv';
+		if ( 'export-activities-batches' === $dj_phase ) {
+			add_filter( 'dangjian_export_stream', '__return_false' );
+		}
 		$dj_out  = fopen( $dj_file, 'wb' );
 		$dj_rows = Dangjian\Export::write( $dj_type, array(), $dj_out );
 		fclose( $dj_out );
@@ -88,9 +100,10 @@ switch ( $dj_phase ) {
 		$dj_result['ok']      = ! $dj_res['errors'] && $dj_count( 'activities' ) === $dj_result['acts'] && $dj_count( 'people' ) === $dj_result['people'];
 		break;
 	default:
-		fwrite( STDERR, "usage: export-bench.php export-activities|export-people|backup|check|restore WORKDIR\n" );
+		fwrite( STDERR, "usage: export-bench.php export-activities|export-activities-batches|export-people|backup|check|restore WORKDIR\n" );
 		exit( 2 );
 }
+$dj_result['cpu']      = $dj_cpu() - $dj_cpu0; // The phase's, and the checks of the file after it.
 $dj_result['peak_php'] = memory_get_peak_usage( true );
 $dj_result['peak_rss'] = dj_bench_hwm();
 echo wp_json_encode( $dj_result, JSON_UNESCAPED_SLASHES ), "\n";

@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Export {
 
-	/** Rows read per query (keyset batches). */
+	/** Rows a batch: read, written and reported to the progress callback together. */
 	const PAGE = 5000;
 
 	/** @var array<string,array[]> How each column is written, by type, for the export under way (plan()). */
@@ -114,14 +114,10 @@ final class Export {
 		$written = 0;
 		$total   = null === $progress ? 0 : self::count( $type, $filters );
 		$names   = 'activities' === $type ? self::participant_names() : array();
-		foreach ( Export_Query::batches( $type, $filters, self::PAGE ) as $items ) {
-			$links = 'activities' === $type ? self::links( array_column( $items, 'id' ), $names ) : array();
-			$lines = '';
-			foreach ( $items as $item ) {
-				$lines .= self::line( self::cells( $type, $item, $headers, $links, $names ) );
-				++$written;
-			}
-			self::write_all( $out, $lines );
+		$plan    = self::$plans[ $type ] ?? ( self::$plans[ $type ] = self::plan( $type, $headers ) );
+		foreach ( Export_Query::rows( $type, $filters, self::PAGE, $names ) as $items ) {
+			$written += count( $items );
+			self::write_all( $out, self::lines( $plan, $items ) );
 			if ( null !== $progress ) {
 				$progress( $written, max( $total, $written ) );
 			}
@@ -179,42 +175,56 @@ final class Export {
 	}
 
 	/**
-	 * One row of cells.
+	 * A batch of rows as CSV lines with CRLF, written a column at a time (the checks and changes of
+	 * a column made by PHP's array and regex functions over the batch, not a cell at a time), with
+	 * the bytes line() writes: a cell with a quote, comma, semicolon, tab or line break, or a space
+	 * at either end, in double quotes; numbers and dates never need them; a coded value's label
+	 * looked up and quoted once.
 	 *
-	 * @param string $type    The type.
-	 * @param array  $item    A list item of Records::query.
-	 * @param array  $headers field => header.
-	 * @param array  $links   activity id => participants.
-	 * @param array  $names   person id => how to name them in the participants column.
-	 * @return string[]
+	 * @param array[] $plan  The type's plan (plan()).
+	 * @param array[] $items Rows of Export_Query::rows() (an activity with its participants column, "dj_parts").
 	 */
-	private static function cells( string $type, array $item, array $headers, array $links, array $names ): array {
-		unset( $names ); // Used by links().
-		$plan  = self::$plans[ $type ] ?? ( self::$plans[ $type ] = self::plan( $type, $headers ) );
-		$cells = array();
+	private static function lines( array $plan, array $items ): string {
+		$columns = array();
 		foreach ( $plan as list( $field, $column, $op ) ) {
-			$value = (string) ( $item[ $column ] ?? '' );
+			$column = 'participants' === $op ? 'dj_parts' : $column;
+			$cells  = array_key_exists( $column, $items[0] ) ? array_column( $items, $column ) : array_fill( 0, count( $items ), '' );
 			switch ( $op ) {
 				case 'amount':
-					$cells[] = str_contains( $value, '.' ) ? rtrim( rtrim( $value, '0' ), '.' ) : $value; // Amount::trim().
+					// Amount::trim() of a DECIMAL's digits: "12.50" → "12.5", "3.00" → "3".
+					$cells = preg_replace( '/\.0*\z|(\.\d*?[1-9])0+\z/', '$1', $cells );
 					break;
 				case 'plain':
-					$cells[] = $value;
-					break;
-				case 'participants':
-					$cells[] = implode( '、', $links[ (int) $item['id'] ] ?? array() );
-					break;
+					break; // Ids, counts and dates: digits and hyphens (null: empty).
 				case 'coded':
-					$cells[] = self::$labels[ $field ][ $value ] ?? ( self::$labels[ $field ][ $value ] = self::label( $field, $value ) );
+					foreach ( $cells as $i => $value ) {
+						$value       = (string) $value;
+						$cells[ $i ] = self::$labels[ $field ][ $value ] ?? ( self::$labels[ $field ][ $value ] = self::cell( self::label( $field, $value ) ) );
+					}
 					break;
 				default:
-					$first   = '' === $value ? '' : $value[0];
-					$cells[] = ( '=' === $first || '+' === $first || '-' === $first || '@' === $first || "\t" === $first || "\r" === $first )
-						? "'" . $value // Not a formula in Excel; the import removes the apostrophe.
-						: $value;
+					if ( 'text' === $op ) {
+						$cells = preg_replace( '/^[=+\-@\t\r]/', "'\$0", $cells ); // Not a formula in Excel; the import removes the apostrophe.
+					}
+					foreach ( preg_grep( '/[",\r\n;\t]|^ | \z/', $cells ) as $i => $cell ) {
+						$cells[ $i ] = '"' . str_replace( '"', '""', $cell ) . '"';
+					}
 			}
+			$columns[] = $cells;
 		}
-		return $cells;
+		$rows = count( $columns ) > 1 ? array_map( null, ...$columns ) : array_map( static fn( $cell ) => array( $cell ), $columns[0] );
+		return implode( "\r\n", array_map( static fn( array $cells ): string => implode( ',', $cells ), $rows ) ) . "\r\n";
+	}
+
+	/**
+	 * A cell as line() writes it.
+	 *
+	 * @param string $cell The cell.
+	 */
+	private static function cell( string $cell ): string {
+		return false !== strpbrk( $cell, "\",\r\n;\t" ) || '' !== $cell && ( ' ' === $cell[0] || ' ' === $cell[ strlen( $cell ) - 1 ] )
+			? '"' . str_replace( '"', '""', $cell ) . '"'
+			: $cell;
 	}
 
 	/**
@@ -270,27 +280,6 @@ final class Export {
 	}
 
 	/**
-	 * The participants of some activities as the participants column names them, activity id =>
-	 * ["张三", "李四(1.5)", "#12"] in entry order.
-	 *
-	 * @param int[]              $ids   The activities.
-	 * @param array<int,string> $names person id => how to name them (participant_names()).
-	 * @return array<int,string[]>
-	 */
-	private static function links( array $ids, array $names ): array {
-		$ids = array_map( 'intval', $ids );
-		if ( ! $ids ) {
-			return array();
-		}
-		$table = Schema::table( 'participants' );
-		$out   = array();
-		foreach ( Engine_Build::query( "SELECT activity_id, person_id, hours FROM {$table} WHERE activity_id IN (" . implode( ',', $ids ) . ') ORDER BY activity_id, id' ) as $row ) {
-			$out[ (int) $row['activity_id'] ][] = ( $names[ (int) $row['person_id'] ] ?? '#' . $row['person_id'] ) . ( null === $row['hours'] ? '' : '(' . Amount::trim( (string) $row['hours'] ) . ')' );
-		}
-		return $out;
-	}
-
-	/**
 	 * How each person is named in a participants column: by name, or "#id" when the name is empty,
 	 * shared with someone else, looks like an ID or holds a separator (so the import finds them again).
 	 *
@@ -330,13 +319,6 @@ final class Export {
 	 * @param string[] $cells The cells.
 	 */
 	private static function line( array $cells ): string {
-		$line = array();
-		foreach ( $cells as $cell ) {
-			$cell   = (string) $cell;
-			$line[] = false !== strpbrk( $cell, "\",\r\n;\t" ) || '' !== $cell && ( ' ' === $cell[0] || ' ' === $cell[ strlen( $cell ) - 1 ] )
-				? '"' . str_replace( '"', '""', $cell ) . '"'
-				: $cell;
-		}
-		return implode( ',', $line ) . "\r\n";
+		return implode( ',', array_map( array( self::class, 'cell' ), array_map( 'strval', $cells ) ) ) . "\r\n";
 	}
 }
