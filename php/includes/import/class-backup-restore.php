@@ -33,11 +33,12 @@ final class Backup_Restore {
 		if ( ! Engine::available() || Import::non_transactional_tables() ) {
 			return self::restore_whole( $whole, $progress );
 		}
-		$gc = gc_enabled();
+		$names = self::stage();
+		$gc    = gc_enabled();
 		gc_disable();
 		$wpdb->query( 'START TRANSACTION' );
 		try {
-			$error = self::empty_tables();
+			$error = null === $names ? self::empty_tables() : null;
 			if ( null !== $error ) {
 				$wpdb->query( 'ROLLBACK' );
 				return self::refused_by_database( array(), $error );
@@ -46,8 +47,8 @@ final class Backup_Restore {
 			$total  = 0;
 			$result = Backup_Stream::run(
 				$open,
-				static function ( string $table, array $rows ) use ( &$done, &$total, $progress ): ?string {
-					$error = self::insert( $table, $rows );
+				static function ( string $table, array $rows ) use ( &$done, &$total, $progress, $names ): ?string {
+					$error = self::insert( $table, $rows, $names[ $table ] ?? null );
 					$done += count( $rows );
 					if ( null === $error && null !== $progress ) {
 						$progress( $done, max( $done, $total ) );
@@ -60,9 +61,11 @@ final class Backup_Restore {
 			);
 		} catch ( Backup_Layout $e ) {
 			$wpdb->query( 'ROLLBACK' );
+			self::unstage( $names );
 			return self::restore_whole( $whole, $progress );
 		} catch ( \Throwable $e ) {
 			$wpdb->query( 'ROLLBACK' );
+			self::unstage( $names );
 			throw $e;
 		} finally {
 			if ( $gc ) {
@@ -75,13 +78,167 @@ final class Backup_Restore {
 		);
 		if ( $result['errors'] ) {
 			$wpdb->query( 'ROLLBACK' );
+			self::unstage( $names );
 			return $out;
 		}
-		if ( null !== $result['db_error'] || false === $wpdb->query( 'COMMIT' ) ) {
+		$error = $result['db_error'];
+		if ( null === $error && false === $wpdb->query( 'COMMIT' ) ) {
+			$error = $wpdb->last_error;
+		}
+		if ( null === $error && null !== $names ) {
+			$error = self::swap( $names );
+		}
+		if ( null !== $error ) {
 			$wpdb->query( 'ROLLBACK' );
-			return self::refused_by_database( $out['counts'], (string) ( $result['db_error'] ?? $wpdb->last_error ) );
+			self::unstage( $names );
+			return self::refused_by_database( $out['counts'], (string) $error );
 		}
 		return self::restored( $out, $result['profile'] );
+	}
+
+	/**
+	 * Empty copies of the tables (CREATE TABLE … LIKE) for a streamed restore to fill: at 1M
+	 * activities, filling empty tables, then swapping them in with one RENAME TABLE (atomic) and
+	 * dropping the old ones takes a fraction of deleting and re-inserting every row in one
+	 * transaction. Taken under a database lock (one restore at a time).
+	 *
+	 * @return array<string,string>|null Table => the copy's name; null when they cannot be made (no
+	 *                                   CREATE privilege, another restore running): the restore then
+	 *                                   empties and fills the tables in one transaction.
+	 */
+	private static function stage(): ?array {
+		global $wpdb;
+		if ( '1' !== (string) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 0)', $wpdb->prefix . 'dangjian_restore' ) ) ) {
+			return null;
+		}
+		$names = array();
+		foreach ( self::ORDER as $table ) {
+			$names[ $table ] = Schema::table( $table ) . '_restore';
+			$suppress        = $wpdb->suppress_errors();
+			$ok              = false !== $wpdb->query( 'DROP TABLE IF EXISTS ' . $names[ $table ] ) // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange
+				&& false !== $wpdb->query( 'CREATE TABLE ' . $names[ $table ] . ' LIKE ' . Schema::table( $table ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange
+			$wpdb->suppress_errors( $suppress );
+			if ( ! $ok ) {
+				self::unstage( $names );
+				return null;
+			}
+		}
+		return $names;
+	}
+
+	/**
+	 * Drops the copies and releases the lock.
+	 *
+	 * @param array<string,string>|null $names See stage().
+	 */
+	private static function unstage( ?array $names ): void {
+		global $wpdb;
+		if ( null === $names ) {
+			return;
+		}
+		foreach ( $names as $name ) {
+			$wpdb->query( 'DROP TABLE IF EXISTS ' . $name ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange
+		}
+		$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $wpdb->prefix . 'dangjian_restore' ) );
+	}
+
+	/**
+	 * Puts the filled copies in the tables' place in one RENAME TABLE (all of them or none), then drops
+	 * the old tables and releases the lock.
+	 *
+	 * @param array<string,string> $names See stage().
+	 * @return string|null The database's error, or null.
+	 */
+	private static function swap( array $names ): ?string {
+		global $wpdb;
+		$pairs = array();
+		foreach ( $names as $table => $name ) {
+			$live    = Schema::table( $table );
+			$pairs[] = "{$live} TO {$live}_old, {$name} TO {$live}";
+		}
+		$wpdb->query( 'SET SESSION lock_wait_timeout = 60' );
+		foreach ( array_keys( $names ) as $table ) {
+			$wpdb->query( 'DROP TABLE IF EXISTS ' . Schema::table( $table ) . '_old' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange
+		}
+		if ( false === $wpdb->query( 'RENAME TABLE ' . implode( ', ', $pairs ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange
+			return '' !== $wpdb->last_error ? $wpdb->last_error : 'RENAME TABLE failed';
+		}
+		$old = array();
+		foreach ( array_keys( $names ) as $table ) {
+			$old[ $table ] = Schema::table( $table ) . '_old';
+		}
+		self::unstage( $old );
+		return null;
+	}
+
+	/**
+	 * Restores a backup file (.json or .json.gz), read as a stream: PHP holds a batch of its rows.
+	 *
+	 * @param string        $path     The file.
+	 * @param callable|null $progress Called with ( $rows_written, $rows_total ) after each batch of rows.
+	 * @return array{errors:string[],counts:array<string,int>} No error: restored.
+	 */
+	public static function restore_file( string $path, ?callable $progress = null ): array {
+		$source = Backup_Source::file( $path );
+		if ( null === $source ) {
+			/* translators: %s: a file path. */
+			return array( 'errors' => array( sprintf( __( 'Cannot read %s.', 'dangjian' ), $path ) ), 'counts' => array() );
+		}
+		$source->close();
+		return self::restore(
+			static fn() => Backup_Source::file( $path ) ?? Backup_Source::bytes( '' ),
+			static fn() => Backup::read( $path ),
+			$progress
+		);
+	}
+
+	/**
+	 * Checks a backup file without writing anything, read as a stream.
+	 *
+	 * @param string $path The file.
+	 * @return array See Backup::check() ("rows" is empty: they are not held).
+	 */
+	public static function check_file( string $path ): array {
+		$source = Backup_Source::file( $path );
+		if ( null === $source ) {
+			/* translators: %s: a file path. */
+			return array( 'errors' => array( sprintf( __( 'Cannot read %s.', 'dangjian' ), $path ) ), 'counts' => array(), 'rows' => array(), 'profile' => null );
+		}
+		$source->close();
+		$stream = self::check_stream( static fn() => Backup_Source::file( $path ) ?? Backup_Source::bytes( '' ) );
+		if ( null !== $stream ) {
+			return $stream;
+		}
+		$json = Backup::read( $path );
+		if ( is_wp_error( $json ) ) {
+			return array( 'errors' => array( $json->get_error_message() ), 'counts' => array(), 'rows' => array(), 'profile' => null );
+		}
+		return Backup::check_whole( $json );
+	}
+
+	/**
+	 * The streamed check of a backup in the writer's layout, or null when it is not in that layout.
+	 *
+	 * @param callable $open Opens a Backup_Source over it.
+	 * @return array|null See Backup::check() ("rows" is empty).
+	 */
+	public static function check_stream( callable $open ): ?array {
+		if ( ! Engine::available() ) {
+			return null;
+		}
+		$gc = gc_enabled();
+		gc_disable();
+		try {
+			$result = Backup_Stream::run( $open, null );
+			unset( $result['db_error'] );
+			return $result;
+		} catch ( Backup_Layout $e ) {
+			return null;
+		} finally {
+			if ( $gc ) {
+				gc_enable();
+			}
+		}
 	}
 
 	/**
@@ -201,13 +358,14 @@ final class Backup_Restore {
 	 * Writes rows to a table in multi-row INSERTs of Import::INSERT_CHUNK rows, each value escaped by
 	 * the database's client (as $wpdb->prepare( '%s' ) escapes it), sent through $wpdb->query().
 	 *
-	 * @param string  $table A table of Schema::TABLES.
-	 * @param array[] $rows  The rows.
+	 * @param string      $table A table of Schema::TABLES.
+	 * @param array[]     $rows  The rows.
+	 * @param string|null $name  The table to write to (default: the table itself).
 	 * @return string|null The database's error, or null.
 	 */
-	public static function insert( string $table, array $rows ): ?string {
+	public static function insert( string $table, array $rows, ?string $name = null ): ?string {
 		global $wpdb;
-		$name = Schema::table( $table );
+		$name = $name ?? Schema::table( $table );
 		$fast = $wpdb->dbh instanceof \mysqli && ! empty( $wpdb->use_mysqli );
 		foreach ( array_chunk( $rows, Import::INSERT_CHUNK ) as $chunk ) {
 			$chunk = Backup::uniform( $chunk );

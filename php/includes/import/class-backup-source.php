@@ -215,6 +215,9 @@ final class Backup_Source {
 		while ( strlen( $this->buf ) - $this->pos < strlen( $end ) + 1 && $this->more() ) {
 			continue;
 		}
+		if ( strlen( $this->buf ) - $this->pos < strlen( $next ) + 1 ) {
+			throw new Backup_Layout( $next );
+		}
 		if ( 0 === substr_compare( $this->buf, ']' . $next, $this->pos, strlen( $next ) + 1 ) ) {
 			$this->pos += strlen( $next ) + 1;
 			return; // An empty list.

@@ -190,12 +190,13 @@ final class Backup_Stream {
 	 */
 	private static function join( \Generator $engine, \Generator $extra, callable $each ): void {
 		$queue = array();
+		$qi    = 0; // The next entry of $queue (array_shift() would renumber the rest every time).
 		$at    = 0;
 		$first = true;
 		foreach ( $engine as $batch ) {
 			$pairs = array();
 			foreach ( $batch as $k => $row ) {
-				if ( ! $queue ) {
+				if ( ! isset( $queue[ $qi ] ) ) {
 					if ( $first ) {
 						$first = false;
 					} else {
@@ -205,8 +206,12 @@ final class Backup_Stream {
 						throw new Backup_Layout( 'extra ended' );
 					}
 					$queue = $extra->current();
+					$qi    = 0;
+					if ( ! array_is_list( $queue ) || ! $queue ) {
+						throw new Backup_Layout( 'extra' );
+					}
 				}
-				$x = array_shift( $queue );
+				$x = $queue[ $qi++ ];
 				if ( ! is_array( $row ) || ! is_array( $x ) || ! is_int( $row['id'] ?? null ) || ( $x['id'] ?? null ) !== $row['id'] ) {
 					throw new Backup_Layout( 'ids' );
 				}
@@ -218,7 +223,7 @@ final class Backup_Stream {
 			}
 			$at += count( $batch );
 		}
-		if ( $queue ) {
+		if ( isset( $queue[ $qi ] ) ) {
 			throw new Backup_Layout( 'extra longer' );
 		}
 		if ( $first ) {

@@ -59,6 +59,7 @@ final class Backup_Writer {
 			self::write_activities( $out, $extra, $kept, $refused, $counts );
 			unset( $kept );
 			self::put( $out, '],"headcount":[' . self::headcount_text() . ']' );
+			$small = self::small_text( $counts );
 			$meta = array(
 				'plugin'  => defined( 'DANGJIAN_PLUGIN_VERSION' ) ? DANGJIAN_PLUGIN_VERSION : '',
 				'schema'  => Schema::VERSION,
@@ -75,8 +76,7 @@ final class Backup_Writer {
 					self::put( $out, $piece );
 				}
 			}
-			self::write_small( $out );
-			self::put( $out, '}}' );
+			self::put( $out, $small . '}}' );
 		} finally {
 			$wpdb->query( 'COMMIT' );
 			fclose( $extra );
@@ -243,13 +243,12 @@ final class Backup_Writer {
 	}
 
 	/**
-	 * Writes the plugin part's small lists: the headcount's notes, the tables the engine does not
-	 * hold, the branch's profile.
+	 * The plugin part's small lists (",\"headcount\":[…],…,\"profile\":{…}"): the headcount's notes,
+	 * the tables the engine does not hold, the branch's profile; their rows counted.
 	 *
-	 * @param resource $out The stream.
+	 * @param array $counts The rows, by table.
 	 */
-	private static function write_small( $out ): void {
-		self::put( $out, ',"headcount":' );
+	private static function small_text( array &$counts ): string {
 		$headcount = array();
 		foreach ( Backup_Rows::batches( 'headcount' ) as $rows ) {
 			foreach ( $rows as $row ) {
@@ -260,7 +259,8 @@ final class Backup_Writer {
 				);
 			}
 		}
-		self::put( $out, self::encode( $headcount ) );
+		$counts['headcount'] = count( $headcount );
+		$text                = ',"headcount":' . self::encode( $headcount );
 		foreach ( array_keys( Backup::DATED_TABLES ) as $table ) {
 			$list = array();
 			foreach ( Backup_Rows::batches( $table ) as $rows ) {
@@ -269,10 +269,11 @@ final class Backup_Writer {
 					$list[]    = self::encode( $row );
 				}
 			}
-			self::put( $out, ',"' . $table . '":[' . implode( ',', $list ) . ']' );
+			$counts[ $table ] = count( $list );
+			$text            .= ',"' . $table . '":[' . implode( ',', $list ) . ']';
 		}
 		// The branch's profile (Settings → 支部概况): a restored site keeps its name and founding date.
-		self::put( $out, ',"profile":' . self::encode( Profile::get() ) );
+		return $text . ',"profile":' . self::encode( Profile::get() );
 	}
 
 	/**

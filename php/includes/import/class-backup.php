@@ -22,7 +22,8 @@ require_once __DIR__ . '/class-backup-restore.php';
  *
  *     {"format":"dangjian-dataset","version":1,"people":[…],"activities":[…],"headcount":[…],
  *      "dangjian_backup":{"plugin":"0.1.0","schema":"2","created":"2025-01-31T08:00:00+00:00",
- *                         "skipped":[…rows the engine refused, left out…]},
+ *                         "skipped":[…rows the engine refused, left out…],
+ *                         "counts":{"people":…,"activities":…,"participants":…,…}},
  *      "dangjian_extra":{"people":[{"id":1,"name":"张三","gender":"male",…}],
  *                        "activities":[{"id":1,"title":"…","description":"…","venue":"…",
  *                                       "inherit_hours":[2,5]}],
@@ -30,9 +31,16 @@ require_once __DIR__ . '/class-backup-restore.php';
  *                        "media":[{…every column…}],"honours":[{…every column…}]}}
  *
  * "inherit_hours" lists the participants whose hours follow the activity's (NULL in the table; the
- * engine part writes every participant's hours). A restore checks everything first (the engine part
- * with Dataset::fromJson, the extra part field by field), then replaces all six tables in one
- * transaction; a refused file changes nothing.
+ * engine part writes every participant's hours). Both parts hold the same rows in the same order (by
+ * id), each part written a batch at a time (Backup_Writer).
+ *
+ * A backup in that layout is checked and restored as a stream (Backup_Stream, Backup_Restore): the two
+ * parts are read side by side a piece at a time, the engine's rows go to a Dataset in batches (the
+ * rules and messages of Dataset::fromJson), each row is checked as the forms check it, and a restore
+ * writes the rows as they pass inside one transaction, rolled back if anything is refused. Any other
+ * backup (older, edited by hand) is checked whole (Dataset::fromJson, then the extra part field by
+ * field) before the tables are replaced in one transaction. Either way a refused file changes nothing,
+ * with the same messages.
  */
 final class Backup {
 
@@ -177,7 +185,7 @@ final class Backup {
 	 *               (table => rows to write) when it has no error.
 	 */
 	public static function check( string $json ): array {
-		$stream = self::check_stream( static fn() => Backup_Source::bytes( $json ) );
+		$stream = Backup_Restore::check_stream( static fn() => Backup_Source::bytes( $json ) );
 		if ( null !== $stream ) {
 			return $stream;
 		}
@@ -546,17 +554,7 @@ final class Backup {
 	 * @return array{errors:string[],counts:array<string,int>} No error: restored.
 	 */
 	public static function restore_file( string $path, ?callable $progress = null ): array {
-		$source = Backup_Source::file( $path );
-		if ( null === $source ) {
-			/* translators: %s: a file path. */
-			return array( 'errors' => array( sprintf( __( 'Cannot read %s.', 'dangjian' ), $path ) ), 'counts' => array() );
-		}
-		$source->close();
-		return Backup_Restore::restore(
-			static fn() => Backup_Source::file( $path ) ?? Backup_Source::bytes( '' ),
-			static fn() => self::read( $path ),
-			$progress
-		);
+		return Backup_Restore::restore_file( $path, $progress );
 	}
 
 	/**
@@ -566,46 +564,7 @@ final class Backup {
 	 * @return array See check() ("rows" is empty: they are not held).
 	 */
 	public static function check_file( string $path ): array {
-		$source = Backup_Source::file( $path );
-		if ( null === $source ) {
-			/* translators: %s: a file path. */
-			return array( 'errors' => array( sprintf( __( 'Cannot read %s.', 'dangjian' ), $path ) ), 'counts' => array(), 'rows' => array(), 'profile' => null );
-		}
-		$source->close();
-		$stream = self::check_stream( static fn() => Backup_Source::file( $path ) ?? Backup_Source::bytes( '' ) );
-		if ( null !== $stream ) {
-			return $stream;
-		}
-		$json = self::read( $path );
-		if ( is_wp_error( $json ) ) {
-			return array( 'errors' => array( $json->get_error_message() ), 'counts' => array(), 'rows' => array(), 'profile' => null );
-		}
-		return self::check( $json );
-	}
-
-	/**
-	 * The streamed check of a backup in the writer's layout, or null when it is not in that layout.
-	 *
-	 * @param callable $open Opens a Backup_Source over it.
-	 * @return array|null See check() ("rows" is empty).
-	 */
-	private static function check_stream( callable $open ): ?array {
-		if ( ! Engine::available() ) {
-			return null;
-		}
-		$gc = gc_enabled();
-		gc_disable();
-		try {
-			$result = Backup_Stream::run( $open, null );
-			unset( $result['db_error'] );
-			return $result;
-		} catch ( Backup_Layout $e ) {
-			return null;
-		} finally {
-			if ( $gc ) {
-				gc_enable();
-			}
-		}
+		return Backup_Restore::check_file( $path );
 	}
 
 	/**
