@@ -144,9 +144,11 @@ final class Engine_Deltas {
 
 	/**
 	 * Applies the recorded writes to $dataset (copying it first if it is kept: the extension copies
-	 * on write): an insert appends the rows read by id, a delete removes them, an update removes them
-	 * and appends them as they are now. A person's participations live in activities, so an updated
-	 * person's activities go out before and come back after them.
+	 * on write). The rows are read as they are now, so the writes are taken together first: a record
+	 * the dataset held (its first write was not an insert) is removed once, and a record that exists
+	 * now (its last write was not a delete) is added once, as it is now. An insert later deleted
+	 * touches nothing. A person's participations live in activities, so an updated person's
+	 * activities go out before and come back after them.
 	 *
 	 * @param Dataset $dataset The dataset (left half-changed on failure: the caller drops it).
 	 * @param array[] $deltas  From self::between().
@@ -154,38 +156,48 @@ final class Engine_Deltas {
 	 *                                         query fails.
 	 */
 	public static function apply( Dataset $dataset, array $deltas ): void {
+		$net     = array(
+			'people'     => array(),
+			'activities' => array(),
+		);
+		$updated = array();
 		foreach ( $deltas as $d ) {
 			if ( in_array( $d['entity'], self::NOT_IN_ENGINE, true ) ) {
 				continue; // The dataset holds nothing of that table: it stays as it is.
 			}
-			$ids = array_values( array_map( 'intval', $d['ids'] ) );
-			$op  = $d['op'];
-			if ( 'people' === $d['entity'] ) {
-				$acts = array();
-				if ( 'update' === $op ) {
-					$in   = implode( ',', $ids );
-					$acts = array_map( 'intval', array_column( Engine_Build::query( 'SELECT DISTINCT activity_id FROM ' . Schema::table( 'participants' ) . " WHERE person_id IN ($in) ORDER BY activity_id" ), 'activity_id' ) );
-					if ( $acts ) {
-						$dataset->removeActivities( $acts );
-					}
+			foreach ( $d['ids'] as $id ) {
+				$id = (int) $id;
+				if ( ! isset( $net[ $d['entity'] ][ $id ] ) ) {
+					$net[ $d['entity'] ][ $id ] = array( 'insert' !== $d['op'], true );
 				}
-				if ( 'insert' !== $op ) {
-					$dataset->removePeople( $ids );
-				}
-				if ( 'delete' !== $op ) {
-					self::add_people_by_id( $dataset, $ids );
-				}
-				if ( $acts ) {
-					self::add_activities_by_id( $dataset, $acts );
-				}
-			} else {
-				if ( 'insert' !== $op ) {
-					$dataset->removeActivities( $ids );
-				}
-				if ( 'delete' !== $op ) {
-					self::add_activities_by_id( $dataset, $ids );
+				$net[ $d['entity'] ][ $id ][1] = 'delete' !== $d['op'];
+				if ( 'people' === $d['entity'] && 'update' === $d['op'] ) {
+					$updated[ $id ] = true;
 				}
 			}
+		}
+		$updated = array_keys( array_filter( $updated, static fn( $x, $id ) => $net['people'][ $id ][0] && $net['people'][ $id ][1], ARRAY_FILTER_USE_BOTH ) );
+		if ( $updated ) {
+			$in = implode( ',', $updated );
+			foreach ( Engine_Build::query( 'SELECT DISTINCT activity_id FROM ' . Schema::table( 'participants' ) . " WHERE person_id IN ($in)" ) as $row ) {
+				$net['activities'][ (int) $row['activity_id'] ] ??= array( true, true ); // Untouched: held and still there.
+			}
+		}
+		$held = static fn( array $ids, int $k ): array => array_keys( array_filter( $ids, static fn( $x ) => $x[ $k ] ) );
+		foreach ( array( 'activities', 'people' ) as $entity ) {
+			ksort( $net[ $entity ] );
+			$gone = $held( $net[ $entity ], 0 );
+			if ( $gone ) {
+				'people' === $entity ? $dataset->removePeople( $gone ) : $dataset->removeActivities( $gone );
+			}
+		}
+		$now = $held( $net['people'], 1 );
+		if ( $now ) {
+			self::add_people_by_id( $dataset, $now );
+		}
+		$now = $held( $net['activities'], 1 );
+		if ( $now ) {
+			self::add_activities_by_id( $dataset, $now );
 		}
 	}
 
