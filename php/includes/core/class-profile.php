@@ -89,6 +89,7 @@ final class Profile {
 		}
 		if ( self::get() !== $clean ) {
 			update_option( self::OPTION, $clean, false );
+			Engine::note_write( 'settings', 'update', array( 1 ) ); // The dataset stays as it is: no rebuild.
 			Data_Version::bump();
 		}
 	}

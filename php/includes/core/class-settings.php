@@ -179,6 +179,7 @@ final class Settings {
 		$old = self::get();
 		update_option( self::OPTION, $settings, false );
 		if ( $old['meeting_rules'] !== $settings['meeting_rules'] ) {
+			Engine::note_write( 'settings', 'update', array( 1 ) ); // The dataset stays as it is: no rebuild.
 			Data_Version::bump();
 		}
 	}

@@ -21,8 +21,10 @@ final class Engine_Deltas {
 	 * The tables the engine does not hold: a write to one of them changes no dataset, so the kept one
 	 * serves the new data version as it is (the figures read from those tables follow the version).
 	 * The headcount is in the engine (setHeadcount): a write to it still makes the reader rebuild.
+	 * "settings" is a change of the settings' meeting rules or of the branch profile: options, not
+	 * rows, which move the figures (so the version) but not the dataset.
 	 */
-	const NOT_IN_ENGINE = array( 'media', 'honours', 'investments', 'benefits', 'plans' );
+	const NOT_IN_ENGINE = array( 'media', 'honours', 'investments', 'benefits', 'plans', 'settings' );
 
 	/** @var array|null A write noted by note(), recorded at the next data version bump. */
 	private static $pending = null;
