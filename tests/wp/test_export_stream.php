@@ -3,7 +3,8 @@
  * The export's one-query read (issue 11: 1M activities in <= 30 s): Export::write() reads a list by
  * one unbuffered query on a connection of its own (Export_Query::rows()), an activity's participants
  * merged from a second sorted stream (a long list in a default order) or looked up a batch at a time
- * (a short list, or any other order). Whatever the path, the file has the bytes the previous code
+ * (a short list, or any other order); activities by date are read by id and put in date order in
+ * buckets of dates (Export::buckets()). Whatever the path, the file has the bytes the previous code
  * wrote (keyset batches, a participants query a batch, cells then line()): a reference copy of that
  * code below writes every list of the demo data and of the import fixtures in every order tried,
  * and the files are compared byte for byte. A read that fails gives an error and no file.
@@ -132,15 +133,18 @@ function dj_t_reference_line( array $cells ): string {
  * @param array  $filters Its filters.
  */
 function dj_t_export_by( string $path, string $type, array $filters ): string {
-	$merge  = static fn() => 'merge' === $path ? 0 : PHP_INT_MAX;
-	$stream = static fn() => 'batches' !== $path;
+	$merge   = static fn() => 'merge' === $path ? 0 : PHP_INT_MAX;
+	$stream  = static fn() => 'batches' !== $path;
+	$buckets = static fn() => 7; // Many buckets of the date order, and dates across their edges.
 	add_filter( 'dangjian_export_merge_rows', $merge );
 	add_filter( 'dangjian_export_stream', $stream );
+	add_filter( 'dangjian_export_bucket_rows', $buckets );
 	try {
 		return Dangjian\Export::csv( $type, $filters );
 	} finally {
 		remove_filter( 'dangjian_export_merge_rows', $merge );
 		remove_filter( 'dangjian_export_stream', $stream );
+		remove_filter( 'dangjian_export_bucket_rows', $buckets );
 	}
 }
 
@@ -192,6 +196,35 @@ dj_t_compare_paths( 'the demo', $cases );
 $search = (string) $wpdb->get_var( 'SELECT MAX(id) FROM ' . Dangjian\Schema::table( 'activities' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 dj_t_compare_paths( 'the demo', array( array( 'activities', array( 'search' => $search ) ), array( 'activities', array( 'kind' => 'lecture', 'order' => 'asc' ) ) ) );
 dj_t_ok( str_contains( dj_t_export_by( 'merge', 'activities', array( 'search' => $search ) ), "\r\n" . $search . ',' ), 'a search by id finds the activity (the participants\' query filters the activities only)' );
+
+// Export_Query::rows() in the list's own order (by date, the participants merged on date and id)
+// gives the rows and participants of the keyset batches.
+$names = dj_t_reference_names();
+add_filter( 'dangjian_export_merge_rows', '__return_zero' );
+foreach ( array( array(), array( 'order' => 'asc' ), array( 'category' => 'meeting', 'order' => 'desc' ) ) as $filters ) {
+	$streamed = array();
+	foreach ( Dangjian\Export_Query::rows( 'activities', $filters, 7, $names ) as $items ) {
+		foreach ( $items as $item ) {
+			$streamed[] = array( $item['id'], $item['dj_parts'] );
+		}
+	}
+	$batched = array();
+	foreach ( Dangjian\Export_Query::batches( 'activities', $filters, 7 ) as $items ) {
+		foreach ( Dangjian\Export_Query::with_parts( $items, $names ) as $item ) {
+			$batched[] = array( $item['id'], $item['dj_parts'] );
+		}
+	}
+	dj_t_ok( count( $batched ) > 7 && $batched === $streamed, 'rows() by date ' . wp_json_encode( $filters ) . ': the keyset batches\' rows and participants, in their order' );
+}
+remove_filter( 'dangjian_export_merge_rows', '__return_zero' );
+
+// A date the dates' counts did not have (an activity written since) goes to the bucket of its dates.
+$bucket_of = new ReflectionMethod( Dangjian\Export::class, 'bucket_of' );
+$bucket_of->setAccessible( true );
+$desc      = array( 'first' => array( '2024-12-31', '2024-06-30', '2024-01-31' ), 'desc' => true );
+$asc       = array( 'first' => array( '2024-01-01', '2024-06-30', '2024-12-01' ), 'desc' => false );
+dj_t_same( array( 0, 0, 1, 1, 2, 2 ), array_map( static fn( $d ) => $bucket_of->invoke( null, $desc, $d ), array( '2025-01-05', '2024-07-01', '2024-06-30', '2024-03-01', '2024-01-31', '1999-01-01' ) ), 'latest first: a new date goes to the bucket of the dates around it' );
+dj_t_same( array( 0, 0, 1, 1, 2, 2 ), array_map( static fn( $d ) => $bucket_of->invoke( null, $asc, $d ), array( '1999-01-01', '2024-06-29', '2024-06-30', '2024-11-30', '2024-12-01', '2030-01-01' ) ), 'earliest first: likewise' );
 
 // Streamed from its own connection: $wpdb sends the count and the names, never a page of rows.
 $seen = array();

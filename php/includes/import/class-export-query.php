@@ -233,12 +233,30 @@ final class Export_Query {
 			// participants, five times slower at 1M), then sorted as the list. The filters apply to
 			// the activities in a derived table of their own (a search by id names the activity's id).
 			$p     = Schema::table( 'participants' );
-			$merge = $wpdb->remove_placeholder_escape(
-				"SELECT p.activity_id, x.dj_sort, p.person_id, p.hours FROM {$p} p STRAIGHT_JOIN (SELECT id, {$expr} AS dj_sort FROM {$table} WHERE {$where}) x ON x.id = p.activity_id ORDER BY "
-				. ( 'id' === $orderby ? "p.activity_id {$dir}" : "x.dj_sort {$dir}, p.activity_id {$dir}" ) . ', p.id'
-			);
+			$merge = '1=1' === $where && 'id' === $orderby
+				? "SELECT activity_id, activity_id, person_id, hours FROM {$p} ORDER BY activity_id {$dir}, id" // Every activity: the participants alone.
+				: $wpdb->remove_placeholder_escape(
+					"SELECT p.activity_id, x.dj_sort, p.person_id, p.hours FROM {$p} p STRAIGHT_JOIN (SELECT id, {$expr} AS dj_sort FROM {$table} WHERE {$where}) x ON x.id = p.activity_id ORDER BY "
+					. ( 'id' === $orderby ? "p.activity_id {$dir}" : "x.dj_sort {$dir}, p.activity_id {$dir}" ) . ', p.id'
+				);
 		}
 		return array( $wpdb->remove_placeholder_escape( $sql ), $merge ); // A LIKE's % was escaped by prepare().
+	}
+
+	/**
+	 * How many activities of a filtered list there are on each date, date => count, by date.
+	 *
+	 * @param array $args The filters.
+	 * @return array<string,int>
+	 */
+	public static function date_counts( array $args ): array {
+		global $wpdb;
+		$where = implode( ' AND ', Records::where( 'activities', $args ) );
+		$out   = array();
+		foreach ( Engine_Build::query( $wpdb->remove_placeholder_escape( 'SELECT activity_date AS d, COUNT(*) AS n FROM ' . Schema::table( 'activities' ) . " WHERE {$where} GROUP BY activity_date ORDER BY activity_date" ) ) as $row ) {
+			$out[ (string) $row['d'] ] = (int) $row['n'];
+		}
+		return $out;
 	}
 
 	/**

@@ -21,6 +21,9 @@ final class Export {
 	/** Rows a batch: read, written and reported to the progress callback together. */
 	const PAGE = 5000;
 
+	/** Activities a bucket of the date order holds about (buckets()). */
+	const BUCKET_ROWS = 50000;
+
 	/** @var array<string,array[]> How each column is written, by type, for the export under way (plan()). */
 	private static $plans = array();
 
@@ -115,14 +118,153 @@ final class Export {
 		$total   = null === $progress ? 0 : self::count( $type, $filters );
 		$names   = 'activities' === $type ? self::participant_names() : array();
 		$plan    = self::$plans[ $type ] ?? ( self::$plans[ $type ] = self::plan( $type, $headers ) );
-		foreach ( Export_Query::rows( $type, $filters, self::PAGE, $names ) as $items ) {
+		// Activities by date: read by id (the table's own order: the database reads it straight
+		// through instead of looking each row up in date order) and put in date order here (sort_into()).
+		list( $orderby, $order ) = Records::order( $type, $filters );
+		$buckets                 = 'activities' === $type && 'activity_date' === $orderby ? self::buckets( $filters, 'desc' === $order ) : null;
+		$read                    = null === $buckets ? $filters : array( 'orderby' => 'id', 'order' => $order ) + $filters;
+		foreach ( Export_Query::rows( $type, $read, self::PAGE, $names ) as $items ) {
 			$written += count( $items );
-			self::write_all( $out, self::lines( $plan, $items ) );
+			$lines    = self::lines( $plan, $items );
+			if ( null === $buckets ) {
+				self::write_all( $out, implode( '', $lines ) );
+			} else {
+				self::sort_into( $buckets, $items, $lines );
+			}
 			if ( null !== $progress ) {
 				$progress( $written, max( $total, $written ) );
 			}
 		}
+		if ( null !== $buckets ) {
+			self::write_sorted( $out, $buckets, 'desc' === $order );
+		}
 		return $written;
+	}
+
+	/**
+	 * The buckets that put activities read by id in date order: consecutive dates (in the list's
+	 * order) grouped into buckets of about BUCKET_ROWS activities each (the dates' counts from the
+	 * index on the date). Each bucket's lines go to a temporary stream of its own as they are
+	 * written; write_sorted() then reads one bucket at a time and writes its dates in order, each
+	 * date's lines in the order read (by id, as the list's order breaks ties), so PHP holds one
+	 * bucket, not the file.
+	 *
+	 * @param array $filters The list's filters.
+	 * @param bool  $desc    Latest first.
+	 * @return array{of:array<string,int>,first:string[],streams:array<int,resource>} date => bucket,
+	 *               each bucket's first date, and the streams written so far.
+	 */
+	private static function buckets( array $filters, bool $desc ): array {
+		$counts = Export_Query::date_counts( $filters );
+		if ( $desc ) {
+			krsort( $counts, SORT_STRING );
+		} else {
+			ksort( $counts, SORT_STRING );
+		}
+		$of    = array();
+		$first = array();
+		$in    = PHP_INT_MAX;
+		/**
+		 * Filters how many activities a bucket of an export in date order holds about (the lines PHP
+		 * holds at once when it writes them in date order).
+		 *
+		 * @param int $rows Activities (default 50,000).
+		 */
+		$size = max( 1, (int) apply_filters( 'dangjian_export_bucket_rows', self::BUCKET_ROWS ) );
+		foreach ( $counts as $date => $n ) {
+			if ( $in >= $size ) {
+				$first[] = (string) $date;
+				$in      = 0;
+			}
+			$of[ (string) $date ] = count( $first ) - 1;
+			$in                  += $n;
+		}
+		return array(
+			'of'      => $of,
+			'first'   => $first ? $first : array( '' ),
+			'desc'    => $desc,
+			'streams' => array(),
+		);
+	}
+
+	/**
+	 * Adds a batch's lines to their dates' buckets: a record each, the date's and the line's
+	 * lengths (pack n, N), the date, the line.
+	 *
+	 * @param array    $buckets From buckets(); its streams are opened as needed.
+	 * @param array[]  $items   The batch's activities.
+	 * @param string[] $lines   Their lines.
+	 */
+	private static function sort_into( array &$buckets, array $items, array $lines ): void {
+		$chunks = array();
+		foreach ( $items as $i => $item ) {
+			$date = (string) $item['activity_date'];
+			$k    = $buckets['of'][ $date ] ?? self::bucket_of( $buckets, $date );
+			if ( ! isset( $chunks[ $k ] ) ) {
+				$chunks[ $k ] = '';
+			}
+			$chunks[ $k ] .= pack( 'nN', strlen( $date ), strlen( $lines[ $i ] ) ) . $date . $lines[ $i ];
+		}
+		foreach ( $chunks as $k => $chunk ) {
+			if ( ! isset( $buckets['streams'][ $k ] ) ) {
+				$buckets['streams'][ $k ] = fopen( 'php://temp/maxmemory:262144', 'w+b' );
+			}
+			self::write_all( $buckets['streams'][ $k ], $chunk );
+		}
+	}
+
+	/**
+	 * The bucket of a date the dates' counts did not have (an activity written since they were read):
+	 * the last bucket whose first date is not after it in the list's order.
+	 *
+	 * @param array  $buckets From buckets().
+	 * @param string $date    The date.
+	 */
+	private static function bucket_of( array $buckets, string $date ): int {
+		$k = 0;
+		foreach ( $buckets['first'] as $i => $first ) {
+			if ( ( $buckets['desc'] ? strcmp( $first, $date ) : strcmp( $date, $first ) ) < 0 ) {
+				break;
+			}
+			$k = $i;
+		}
+		return $k;
+	}
+
+	/**
+	 * Writes the buckets in order, each bucket's dates in order.
+	 *
+	 * @param resource $out     The stream.
+	 * @param array    $buckets From buckets(), filled by sort_into().
+	 * @param bool     $desc    Latest first.
+	 * @throws \RuntimeException When the file cannot be written whole.
+	 */
+	private static function write_sorted( $out, array $buckets, bool $desc ): void {
+		ksort( $buckets['streams'] );
+		foreach ( $buckets['streams'] as $stream ) {
+			rewind( $stream );
+			$data = (string) stream_get_contents( $stream );
+			fclose( $stream );
+			$by   = array();
+			$end  = strlen( $data );
+			for ( $at = 0; $at < $end; $at += 6 + $head['d'] + $head['l'] ) {
+				$head = unpack( 'nd/Nl', $data, $at );
+				$date = substr( $data, $at + 6, $head['d'] );
+				if ( ! isset( $by[ $date ] ) ) {
+					$by[ $date ] = '';
+				}
+				$by[ $date ] .= substr( $data, $at + 6 + $head['d'], $head['l'] );
+			}
+			$data = null;
+			if ( $desc ) {
+				krsort( $by, SORT_STRING );
+			} else {
+				ksort( $by, SORT_STRING );
+			}
+			foreach ( $by as $text ) {
+				self::write_all( $out, $text );
+			}
+		}
 	}
 
 	/**
@@ -183,8 +325,9 @@ final class Export {
 	 *
 	 * @param array[] $plan  The type's plan (plan()).
 	 * @param array[] $items Rows of Export_Query::rows() (an activity with its participants column, "dj_parts").
+	 * @return string[] A line a row, in their order.
 	 */
-	private static function lines( array $plan, array $items ): string {
+	private static function lines( array $plan, array $items ): array {
 		$columns = array();
 		foreach ( $plan as list( $field, $column, $op ) ) {
 			$column = 'participants' === $op ? 'dj_parts' : $column;
@@ -213,7 +356,7 @@ final class Export {
 			$columns[] = $cells;
 		}
 		$rows = count( $columns ) > 1 ? array_map( null, ...$columns ) : array_map( static fn( $cell ) => array( $cell ), $columns[0] );
-		return implode( "\r\n", array_map( static fn( array $cells ): string => implode( ',', $cells ), $rows ) ) . "\r\n";
+		return array_map( static fn( array $cells ): string => implode( ',', $cells ) . "\r\n", $rows );
 	}
 
 	/**
