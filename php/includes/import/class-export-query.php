@@ -1,7 +1,8 @@
 <?php
 /**
- * The rows of an export in keyset batches: the list screens' filters and order (Records::query), read
- * without OFFSET, so a batch costs the same at row 1 and at row 1,000,000.
+ * The rows of an export: one unbuffered query a list on a connection of its own (rows()), or keyset
+ * batches through $wpdb (batches(): without OFFSET, so a batch costs the same at row 1 and at row
+ * 1,000,000), in the list screens' filters and order (Records::where, Records::order).
  *
  * @package Dangjian
  */
@@ -12,10 +13,12 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Records::query reads a page with LIMIT … OFFSET …, which reads and throws away every row before the
- * page: an export of 1M activities that way is quadratic (the 408 s of issue 11). Here each batch
- * starts after the last row of the one before, by its sort value and id:
+ * page: an export of 1M activities that way is quadratic (the 408 s of issue 11). batches() starts
+ * each batch after the last row of the one before, by its sort value and id:
  * (col > v OR (col = v AND id > last)) ORDER BY col, id LIMIT n — or by id alone, the default of a
- * list sorted by id. NULLs sort first ascending and last descending, as MariaDB sorts them.
+ * list sorted by id. NULLs sort first ascending and last descending, as MariaDB sorts them. rows()
+ * reads the whole list in one query instead (about twice as fast again at 1M activities), and an
+ * activity's participants from a second stream in the same order.
  */
 final class Export_Query {
 
@@ -96,11 +99,12 @@ final class Export_Query {
 	 * unbuffered query (MYSQLI_USE_RESULT) on a connection of its own instead of a query a batch:
 	 * the database reads the table once, in one consistent read, and PHP holds one batch at a time.
 	 * An activity's row carries its participants column as "dj_parts" (see with_parts()): in the list's
-	 * default orders (by date or by id, either way) from a second unbuffered query on a connection of
-	 * its own, sorted the same way and read beside the first (a merge on the date and the id), sent
-	 * first so that the database sorts both at once; in any other order, looked up a batch at a time.
-	 * When mysqli or a connection of its own is not available, this is batches() with the
-	 * participants looked up.
+	 * default orders (by date or by id, either way) and of merge_rows() rows or more, from a second
+	 * unbuffered query on a connection of its own, sorted the same way and read beside the first (a
+	 * merge on the date and the id), sent first so that the database sorts both at once; otherwise
+	 * looked up a batch at a time. By id, the database reads both tables in their own order (Export
+	 * reads activities so, and puts them in date order itself). When mysqli or a connection of its
+	 * own is not available, this is batches() with the participants looked up.
 	 *
 	 * @param string $entity The list.
 	 * @param array  $args   The filters, orderby and order.
@@ -117,34 +121,38 @@ final class Export_Query {
 			}
 			return;
 		}
-		list( $sql, $merge ) = self::stream_sql( $entity, $args );
-		$links               = array( $link );
-		$res                 = false;
-		$res_p               = false;
+		list( $sql, $merge )     = self::stream_sql( $entity, $args );
+		list( $orderby, $order ) = Records::order( $entity, $args );
+		$links                   = array( $link );
+		$res                     = false;
+		$res_p                   = false;
 		try {
-			if ( null !== $merge ) {
-				$links[] = self::connect();
-				// The server's default (16 MB) sends the sort of 1M activities' participants to a table
-				// on disk, twice as slow: let it use memory (this session only; refused, it is the default).
-				if ( null !== $links[1] ) {
+			$link_p = null === $merge ? null : self::connect();
+			if ( null === $link_p ) {
+				$merge = null; // No second connection: the participants are looked up a batch at a time.
+			} else {
+				$links[] = $link_p;
+				if ( 'id' !== $orderby ) {
+					// By date, the server sorts the joined participants in a temporary table; its default
+					// size (16 MB) sends 1M activities' participants to disk, twice as slow: let it use
+					// memory (this session only; refused, the default stays).
 					try {
-						mysqli_query( $links[1], 'SET SESSION tmp_table_size = ' . self::SORT_MEMORY . ', max_heap_table_size = ' . self::SORT_MEMORY );
+						mysqli_query( $link_p, 'SET SESSION tmp_table_size = ' . self::SORT_MEMORY . ', max_heap_table_size = ' . self::SORT_MEMORY );
 					} catch ( \mysqli_sql_exception $e ) {
 						unset( $e );
 					}
 				}
-				if ( null === $links[1] || ! mysqli_query( $links[1], $merge, MYSQLI_ASYNC | MYSQLI_USE_RESULT ) ) {
-					throw new \RuntimeException( 'Dangjian: ' . ( null === $links[1] ? 'no second database connection' : mysqli_error( $links[1] ) ) );
+				if ( ! mysqli_query( $link_p, $merge, MYSQLI_ASYNC | MYSQLI_USE_RESULT ) ) {
+					throw new \RuntimeException( 'Dangjian: ' . mysqli_error( $link_p ) );
 				}
 			}
 			$res   = mysqli_query( $link, $sql, MYSQLI_USE_RESULT );
 			$res_p = null === $merge ? false : mysqli_reap_async_query( $links[1] );
 			if ( ! ( $res instanceof \mysqli_result ) || ( null !== $merge && ! ( $res_p instanceof \mysqli_result ) ) ) {
-				throw new \RuntimeException( 'Dangjian: ' . mysqli_error( $link ) . ( null === $merge ? '' : mysqli_error( $links[1] ) ) );
+				throw new \RuntimeException( 'Dangjian: ' . mysqli_error( $link ) . ( null === $merge ? '' : mysqli_error( $link_p ) ) );
 			}
 			$GLOBALS['wpdb']->num_queries += count( $links ); // Counted as $wpdb counts its own.
-			list( $orderby, $order ) = Records::order( $entity, $args );
-			$merge                   = $res_p ? array( $res_p, 'id' !== $orderby, 'desc' === $order ? 1 : -1, mysqli_fetch_row( $res_p ) ) : null;
+			$merge                         = $res_p ? array( $res_p, 'id' !== $orderby, 'desc' === $order ? 1 : -1, mysqli_fetch_row( $res_p ) ) : null;
 			do {
 				$rows = self::read( $res, $batch, $merge, $names );
 				foreach ( $links as $l ) {
