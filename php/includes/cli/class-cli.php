@@ -348,7 +348,8 @@ final class CLI {
 
 	/**
 	 * Replaces every record with a backup (.json, or .json.gz as written by `wp dangjian backup`),
-	 * checked whole first with the forms' rules; nothing changes if it is refused. Use it for a backup
+	 * read as a stream and checked row by row with the forms' rules (PHP holds one batch of rows at a
+	 * time); nothing changes if it is refused. Use it for a backup
 	 * larger than the page's upload limit.
 	 *
 	 * ## OPTIONS
