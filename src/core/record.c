@@ -223,15 +223,17 @@ dj_status dj_activity_parse(const dj_activity_in *in, size_t index, dj_activity_
     }
 
     const dj_value *c = &in->category;
-    snprintf(path, sizeof path, "activities[%zu].category", index);
-    if (c->type == DJ_V_MISSING || c->type == DJ_V_NULL)
-        return fail(err, "required", index, path, "is required");
     if (c->type == DJ_V_STRING && c->u.s.len == 7 && memcmp(c->u.s.p, "service", 7) == 0)
         out->category = DJ_CAT_SERVICE;
     else if (c->type == DJ_V_STRING && c->u.s.len == 7 && memcmp(c->u.s.p, "meeting", 7) == 0)
         out->category = DJ_CAT_MEETING;
-    else
+    else {
+        /* the path is printed only for a refusal (a valid row costs no snprintf) */
+        snprintf(path, sizeof path, "activities[%zu].category", index);
+        if (c->type == DJ_V_MISSING || c->type == DJ_V_NULL)
+            return fail(err, "required", index, path, "is required");
         return fail_value(err, "category", index, path, c, "is not a category (service or meeting)");
+    }
 
     r = dj_parse_slug(&in->kind, 0, &w);
     if (r != 1) {
