@@ -2,7 +2,7 @@
 /**
  * The export's one-query read (issue 11: 1M activities in <= 30 s): Export::write() reads a list by
  * one unbuffered query on a connection of its own (Export_Query::rows()), an activity's participants
- * merged from a second sorted stream (a long list in a default order) or looked up a batch at a time
+ * merged from a second stream in activity order (a long list by id) or looked up a batch at a time
  * (a short list, or any other order); activities by date are read by id and put in date order in
  * buckets of dates (Export::buckets()). Whatever the path, the file has the bytes the previous code
  * wrote (keyset batches, a participants query a batch, cells then line()): a reference copy of that
@@ -197,11 +197,11 @@ $search = (string) $wpdb->get_var( 'SELECT MAX(id) FROM ' . Dangjian\Schema::tab
 dj_t_compare_paths( 'the demo', array( array( 'activities', array( 'search' => $search ) ), array( 'activities', array( 'kind' => 'lecture', 'order' => 'asc' ) ) ) );
 dj_t_ok( str_contains( dj_t_export_by( 'merge', 'activities', array( 'search' => $search ) ), "\r\n" . $search . ',' ), 'a search by id finds the activity (the participants\' query filters the activities only)' );
 
-// Export_Query::rows() in the list's own order (by date, the participants merged on date and id)
-// gives the rows and participants of the keyset batches.
+// Export_Query::rows() in the list's own order (by id with the participants merged, by date with
+// them looked up) gives the rows and participants of the keyset batches.
 $names = dj_t_reference_names();
 add_filter( 'dangjian_export_merge_rows', '__return_zero' );
-foreach ( array( array(), array( 'order' => 'asc' ), array( 'category' => 'meeting', 'order' => 'desc' ) ) as $filters ) {
+foreach ( array( array(), array( 'order' => 'asc' ), array( 'orderby' => 'id' ), array( 'orderby' => 'id', 'order' => 'asc', 'category' => 'meeting' ) ) as $filters ) {
 	$streamed = array();
 	foreach ( Dangjian\Export_Query::rows( 'activities', $filters, 7, $names ) as $items ) {
 		foreach ( $items as $item ) {
@@ -214,7 +214,7 @@ foreach ( array( array(), array( 'order' => 'asc' ), array( 'category' => 'meeti
 			$batched[] = array( $item['id'], $item['dj_parts'] );
 		}
 	}
-	dj_t_ok( count( $batched ) > 7 && $batched === $streamed, 'rows() by date ' . wp_json_encode( $filters ) . ': the keyset batches\' rows and participants, in their order' );
+	dj_t_ok( count( $batched ) > 7 && $batched === $streamed, 'rows() ' . wp_json_encode( $filters ) . ': the keyset batches\' rows and participants, in their order' );
 }
 remove_filter( 'dangjian_export_merge_rows', '__return_zero' );
 

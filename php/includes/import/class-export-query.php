@@ -25,9 +25,6 @@ final class Export_Query {
 	/** The default of merge_rows(). */
 	const MERGE_ROWS = 20000;
 
-	/** Bytes the participants' sort may hold in memory before the server moves it to disk (about 50 a participant). */
-	const SORT_MEMORY = 268435456;
-
 	/**
 	 * The filters' WHERE conditions of a list: Records::where, the list screens' own.
 	 *
@@ -98,13 +95,12 @@ final class Export_Query {
 	 * The list's rows in its order, a batch at a time, as batches() gives them, but read by one
 	 * unbuffered query (MYSQLI_USE_RESULT) on a connection of its own instead of a query a batch:
 	 * the database reads the table once, in one consistent read, and PHP holds one batch at a time.
-	 * An activity's row carries its participants column as "dj_parts" (see with_parts()): in the list's
-	 * default orders (by date or by id, either way) and of merge_rows() rows or more, from a second
-	 * unbuffered query on a connection of its own, sorted the same way and read beside the first (a
-	 * merge on the date and the id), sent first so that the database sorts both at once; otherwise
-	 * looked up a batch at a time. By id, the database reads both tables in their own order (Export
-	 * reads activities so, and puts them in date order itself). When mysqli or a connection of its
-	 * own is not available, this is batches() with the participants looked up.
+	 * An activity's row carries its participants column as "dj_parts" (see with_parts()): for a list
+	 * by id (either way) of merge_rows() rows or more, from a second unbuffered query on a connection
+	 * of its own, the participants in activity order, read beside the first (a merge on the id; the
+	 * database reads both tables in their own order, so Export reads activities by id and puts them
+	 * in date order itself); otherwise looked up a batch at a time. When mysqli or a connection of
+	 * its own is not available, this is batches() with the participants looked up.
 	 *
 	 * @param string $entity The list.
 	 * @param array  $args   The filters, orderby and order.
@@ -132,16 +128,6 @@ final class Export_Query {
 				$merge = null; // No second connection: the participants are looked up a batch at a time.
 			} else {
 				$links[] = $link_p;
-				if ( 'id' !== $orderby ) {
-					// By date, the server sorts the joined participants in a temporary table; its default
-					// size (16 MB) sends 1M activities' participants to disk, twice as slow: let it use
-					// memory (this session only; refused, the default stays).
-					try {
-						mysqli_query( $link_p, 'SET SESSION tmp_table_size = ' . self::SORT_MEMORY . ', max_heap_table_size = ' . self::SORT_MEMORY );
-					} catch ( \mysqli_sql_exception $e ) {
-						unset( $e );
-					}
-				}
 				if ( ! mysqli_query( $link_p, $merge, MYSQLI_ASYNC | MYSQLI_USE_RESULT ) ) {
 					throw new \RuntimeException( 'Dangjian: ' . mysqli_error( $link_p ) );
 				}
@@ -152,7 +138,7 @@ final class Export_Query {
 				throw new \RuntimeException( 'Dangjian: ' . mysqli_error( $link ) . ( null === $merge ? '' : mysqli_error( $link_p ) ) );
 			}
 			$GLOBALS['wpdb']->num_queries += count( $links ); // Counted as $wpdb counts its own.
-			$merge                         = $res_p ? array( $res_p, 'id' !== $orderby, 'desc' === $order ? 1 : -1, mysqli_fetch_row( $res_p ) ) : null;
+			$merge                         = $res_p ? array( $res_p, 'desc' === $order ? 1 : -1, mysqli_fetch_row( $res_p ) ) : null;
 			do {
 				$rows = self::read( $res, $batch, $merge, $names );
 				foreach ( $links as $l ) {
@@ -183,8 +169,8 @@ final class Export_Query {
 	 *
 	 * @param \mysqli_result $res   The list's stream.
 	 * @param int            $batch Rows at most.
-	 * @param array|null     $merge [ participants' stream, sorted by date (else by id), 1 descending or -1
-	 *                              ascending, the participant at hand (id, date, person id, hours) or null ]; updated.
+	 * @param array|null     $merge [ participants' stream (by activity as the list), 1 descending or -1
+	 *                              ascending, the participant at hand (activity id, person id, hours) or null ]; updated.
 	 * @param array          $names person id => how the participants column names them.
 	 * @return array[]
 	 */
@@ -196,30 +182,29 @@ final class Export_Query {
 			}
 			return $rows;
 		}
-		list( $res_p, $by_date, $before, $next ) = $merge;
+		list( $res_p, $before, $next ) = $merge;
 		for ( $n = 0; $n < $batch && ( $row = mysqli_fetch_assoc( $res ) ); ++$n ) {
 			$id    = (int) $row['id'];
 			$parts = '';
-			while ( $next && (int) $next[0] !== $id && ( ( $by_date ? strcmp( $next[1], $row['dj_sort'] ) <=> 0 : 0 ) ?: ( (int) $next[0] <=> $id ) ) === $before ) {
+			while ( $next && ( (int) $next[0] <=> $id ) === $before ) {
 				$next = mysqli_fetch_row( $res_p );
 			}
 			while ( $next && (int) $next[0] === $id ) {
 				// self::participant(), written out: 2M participants at 1M activities.
-				$parts .= ( '' === $parts ? '' : '、' ) . ( $names[ (int) $next[2] ] ?? '#' . $next[2] ) . ( null === $next[3] ? '' : '(' . Amount::trim( $next[3] ) . ')' );
+				$parts .= ( '' === $parts ? '' : '、' ) . ( $names[ (int) $next[1] ] ?? '#' . $next[1] ) . ( null === $next[2] ? '' : '(' . Amount::trim( $next[2] ) . ')' );
 				$next   = mysqli_fetch_row( $res_p );
 			}
 			$row['dj_parts'] = $parts;
 			$rows[]          = $row;
 		}
-		$merge[3] = $next;
+		$merge[2] = $next;
 		return $rows;
 	}
 
 	/**
-	 * The statements of rows(): the list's query, and the participants' query sorted as the list
-	 * when the list is of activities in a default order (by date or by id) and of merge_rows() rows or
-	 * more, else null (a short list's participants are looked up a batch at a time: the merge reads
-	 * every participant).
+	 * The statements of rows(): the list's query, and the participants' query in the list's order
+	 * when the list is of activities by id and of merge_rows() rows or more, else null (a short list's
+	 * participants are looked up a batch at a time: the merge reads every participant).
 	 *
 	 * @param string $entity The list.
 	 * @param array  $args   The filters, orderby and order.
@@ -235,18 +220,16 @@ final class Export_Query {
 		$sort                    = 'id' === $orderby ? "id {$dir}" : "{$expr} {$dir}, id {$dir}";
 		$sql                     = "SELECT {$select}, {$expr} AS dj_sort FROM {$table} WHERE {$where} ORDER BY {$sort}";
 		$merge                   = null;
-		if ( 'activities' === $entity && in_array( $orderby, array( 'id', 'activity_date' ), true ) && self::merge_rows() <= (int) ( Engine_Build::query( $wpdb->remove_placeholder_escape( "SELECT COUNT(*) AS n FROM {$table} WHERE {$where}" ) )[0]['n'] ?? 0 ) ) {
-			// The participants read in their table's order and joined to their activity by its
-			// primary key (STRAIGHT_JOIN: the optimizer would rather look up each activity's
-			// participants, five times slower at 1M), then sorted as the list. The filters apply to
-			// the activities in a derived table of their own (a search by id names the activity's id).
+		if ( 'activities' === $entity && 'id' === $orderby && self::merge_rows() <= (int) ( Engine_Build::query( $wpdb->remove_placeholder_escape( "SELECT COUNT(*) AS n FROM {$table} WHERE {$where}" ) )[0]['n'] ?? 0 ) ) {
+			// The participants in their activity's order (their table's: read straight through); for a
+			// filtered list joined to their activity by its primary key (STRAIGHT_JOIN: the optimizer
+			// would rather look up each activity's participants, several times slower at 1M), the
+			// filters applied to the activities in a derived table of their own (a search by id names
+			// the activity's id, not the participant's).
 			$p     = Schema::table( 'participants' );
-			$merge = '1=1' === $where && 'id' === $orderby
-				? "SELECT activity_id, activity_id, person_id, hours FROM {$p} ORDER BY activity_id {$dir}, id" // Every activity: the participants alone.
-				: $wpdb->remove_placeholder_escape(
-					"SELECT p.activity_id, x.dj_sort, p.person_id, p.hours FROM {$p} p STRAIGHT_JOIN (SELECT id, {$expr} AS dj_sort FROM {$table} WHERE {$where}) x ON x.id = p.activity_id ORDER BY "
-					. ( 'id' === $orderby ? "p.activity_id {$dir}" : "x.dj_sort {$dir}, p.activity_id {$dir}" ) . ', p.id'
-				);
+			$merge = '1=1' === $where
+				? "SELECT activity_id, person_id, hours FROM {$p} ORDER BY activity_id {$dir}, id"
+				: $wpdb->remove_placeholder_escape( "SELECT p.activity_id, p.person_id, p.hours FROM {$p} p STRAIGHT_JOIN (SELECT id FROM {$table} WHERE {$where}) x ON x.id = p.activity_id ORDER BY p.activity_id {$dir}, p.id" );
 		}
 		return array( $wpdb->remove_placeholder_escape( $sql ), $merge ); // A LIKE's % was escaped by prepare().
 	}
