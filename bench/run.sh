@@ -157,6 +157,15 @@ FOLLOW_ROUNDS=${BENCH_FOLLOW_ROUNDS:-$([ "$SMALL" = 1 ] && echo 5 || echo 20)}
 echo "bench: bench/follow.c at $LARGEST activities, $FOLLOW_ROUNDS rounds ..." >&2
 .work/bench/follow "$LARGEST" "$FOLLOW_ROUNDS" >.work/bench/follow.txt
 cat .work/bench/follow.txt >&2
+# The CSV export of every activity at the largest size, in a WordPress site and MariaDB of its own
+# (bench/export-bench.sh; the same generated rows). Not in the --small smoke run of `make test`, which
+# starts no database.
+if [ "$SMALL" != 1 ]; then
+    echo "bench: the CSV export of every activity at $LARGEST activities (bench/export-bench.sh) ..." >&2
+    BENCH_SEED=$SEED BENCH_ACTIVITIES=$LARGEST BENCH_PEOPLE=${BENCH_PEOPLE:-$((LARGEST / 10))} \
+        BENCH_PHASES=export-activities bench/export-bench.sh >.work/bench/export.txt
+    cat .work/bench/export.txt >&2
+fi
 
 # The rooms' own measures (bench/report-bench.php, bench/rating-bench.php), as they printed them.
 {
@@ -183,4 +192,16 @@ cat .work/bench/follow.txt >&2
     cat .work/bench/follow.txt
     echo '```'
 } >>"$OUT"
+if [ "$SMALL" != 1 ]; then
+    {
+        echo
+        echo "## The CSV export of every activity"
+        echo
+        echo "Printed by bench/export-bench.sh in this run ($LARGEST activities; the goal at 1M is at most 30 s):"
+        echo
+        echo '```'
+        cat .work/bench/export.txt
+        echo '```'
+    } >>"$OUT"
+fi
 echo "bench: written to $OUT" >&2

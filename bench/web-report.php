@@ -71,7 +71,7 @@ $md[] = "Pages: `?page_id=$showId` (requested at its permalink), a page with the
 $md[] = "Warm-up first: the first showcase request after the start answered HTTP $firstCode in " . $ms((float)$firstS * 1000)
     . " ms (a worker getting its dataset: kept, snapshot or rebuild), then $warm requests of each page 4 at a time (" . number_format((float)$warmS, 1)
     . ' s in all), so that both workers hold the dataset; none of that is in the numbers below.';
-$md[] = "What the showcase page measures: the plugin caches the rendered showcase HTML as a transient (keyed by data version, attributes, allowed figures, locale and day; `Showcase` in php/includes/class-showcase.php), so after the warm-up a showcase view reads one option row and does not call `stats()`; the first view of a day or after a write computes it from the worker's kept dataset. The numbers below are that ordinary path, not `stats()` on every view.";
+$md[] = "What the showcase page measures: the plugin caches the rendered showcase HTML as a transient (keyed by data version, attributes, allowed figures, locale and day; `Showcase` in php/includes/showcase/class-showcase.php), so after the warm-up a showcase view reads one option row and does not call `stats()`; the first view of a day or after a write computes it from the worker's kept dataset. The numbers below are that ordinary path, not `stats()` on every view.";
 $md[] = '';
 $md[] = '| what | showcase page | plain page | difference | goal | |';
 $md[] = '|---|---:|---:|---:|---|---|';
@@ -85,6 +85,16 @@ $md[] = '| requests | requests/s | latency p50 | p75 | p90 | p99 | errors (socke
 $md[] = '|---:|---:|---:|---:|---:|---:|---:|---|---|';
 $md[] = '| ' . number_format($total[0]) . " in {$total[1]} | " . number_format($rps, 1) . " | {$pct['50']} | {$pct['75']} | {$pct['90']} | {$pct['99']} | **$errors** | 0 errors | " . $ok($errors === 0) . ' |';
 $md[] = '';
+$admin = (string) @file_get_contents("$w/admin.txt");
+if ($admin !== '') {
+    $md[] = "The admin's screens on the same site and data, rendered inside WordPress as its administrator by `bench/dashboard-bench.php` "
+        . '(PHP time of each screen without the admin frame around it; the goal is at most 300 ms for the dashboard, every list and every form, and at most 300 KB for the dashboard):';
+    $md[] = '';
+    $md[] = '```';
+    $md[] = rtrim($admin);
+    $md[] = '```';
+    $md[] = '';
+}
 $md[] = 'Rerun with `bench/web.sh` (root the first time, to install nginx, php8.2-fpm and wrk); it starts MariaDB, php-fpm and nginx '
     . 'under `.work/bench/` and stops them by PID at the end. `WEB_REQUESTS`, `WEB_WARMUP`, `WEB_WRK_SECONDS`, `WEB_WRK_CONNECTIONS` change the counts.';
 $md[] = '';

@@ -13,9 +13,11 @@
 # 5. server time: WEB_REQUESTS (200) requests of each page, interleaved, curl -w %{time_starttransfer};
 #    medians compared (goal: the showcase ≤ 10 ms more than the plain page);
 # 6. wrk -t2 -c16 -d30s --latency on the showcase page (goal: 0 errors);
-# 7. writes the section "## Web benchmark" of docs/benchmarks.md (bench/web-report.php), and stops
+# 7. the admin's dashboard, every list and every form rendered inside the same site as its administrator
+#    (bench/dashboard-bench.php, WEB_ADMIN_REPS rounds: goal ≤ 300 ms each, the dashboard ≤ 300 KB);
+# 8. writes the section "## Web benchmark" of docs/benchmarks.md (bench/web-report.php), and stops
 #    everything it started, by PID (nginx, php-fpm, then MariaDB through bench/mariadb.sh down).
-# Environment: WEB_REQUESTS, WEB_WARMUP, WEB_WRK_SECONDS (30), WEB_WRK_CONNECTIONS (16), BENCH_SEED,
+# Environment: WEB_REQUESTS, WEB_WARMUP, WEB_ADMIN_REPS (5), WEB_WRK_SECONDS (30), WEB_WRK_CONNECTIONS (16), BENCH_SEED,
 # BENCH_SITE, BENCH_DB_PORT, BENCH_WEB_PORT (8471), DANGJIAN_SO.
 set -euo pipefail
 
@@ -188,5 +190,10 @@ done
 say "wrk: ${WRK_S}s, $WRK_C connections, 2 threads, on the showcase page ..."
 wrk -t2 -c"$WRK_C" -d"${WRK_S}s" --latency "$SHOW" >"$W/wrk.txt"
 cat "$W/wrk.txt" >&2
+
+# ------------------------------------------------------------------ the admin's screens, same site and data
+say "the admin's dashboard, every list and form (bench/dashboard-bench.php, ${WEB_ADMIN_REPS:-5} rounds) ..."
+scripts/wp-env.sh run "$SITE" "$ROOT/bench/dashboard-bench.php" "${WEB_ADMIN_REPS:-5}" "$W/admin.json" >"$W/admin.txt"
+tail -3 "$W/admin.txt" >&2
 
 php bench/web-report.php "$W" docs/benchmarks.md "$SHOW_ID" "$PLAIN_ID" "$WARM" "$WARM_S" "$first" "$WRK_S" "$WRK_C" "$(basename "$DATA")"
