@@ -41,7 +41,7 @@ final class Backup_Stream {
 		$engine = $open();
 		$extra  = $open();
 		try {
-			return self::run_on( $engine, $extra, $write, $meta );
+			return Fields::held( static fn() => self::run_on( $engine, $extra, $write, $meta ) );
 		} finally {
 			$engine->close();
 			$extra->close();

@@ -10,12 +10,6 @@ namespace Dangjian;
 
 defined( 'ABSPATH' ) || exit;
 
-require_once __DIR__ . '/class-backup-layout.php';
-require_once __DIR__ . '/class-backup-source.php';
-require_once __DIR__ . '/class-backup-stream.php';
-require_once __DIR__ . '/class-backup-restore.php';
-
-
 /**
  * The backup file is the engine's dataset JSON, byte for byte as Dataset::toJson() writes it, with two
  * more top-level keys before its closing brace (fromJson ignores keys it does not know):
@@ -205,7 +199,7 @@ final class Backup {
 		$gc = gc_enabled();
 		gc_disable();
 		try {
-			return self::check_all( $json );
+			return Fields::held( static fn() => self::check_all( $json ) );
 		} finally {
 			if ( $gc ) {
 				gc_enable();

@@ -24,13 +24,17 @@ final class Import_Checks {
 	 * @param callable|null $progress Called with the rows checked so far.
 	 */
 	public static function run( array &$report, ?callable $progress ): void {
-		if ( 'people' === $report['type'] ) {
-			self::validate_people( $report, $progress );
-		} elseif ( 'activities' === $report['type'] ) {
-			self::validate_activities( $report, $progress );
-		} else {
-			self::validate_simple( $report, $progress );
-		}
+		Fields::held(
+			static function () use ( &$report, $progress ): void {
+				if ( 'people' === $report['type'] ) {
+					self::validate_people( $report, $progress );
+				} elseif ( 'activities' === $report['type'] ) {
+					self::validate_activities( $report, $progress );
+				} else {
+					self::validate_simple( $report, $progress );
+				}
+			}
+		);
 	}
 
 	/**
