@@ -15,8 +15,10 @@
  *   export-people      the same for the people;
  *   backup             Backup::save() to WORKDIR/backup.json.gz (what the page sends and
  *                      `wp dangjian backup --output=x.json.gz` writes);
- *   check              Backup::check() of that file (read, gunzipped, every row checked; nothing written);
- *   restore            Backup::restore() of that file (check, then every table replaced in one transaction).
+ *   check              Backup::check_file() of that file (read as a stream, every row checked; nothing
+ *                      written), as `wp dangjian restore` and the restore page check it;
+ *   restore            Backup::restore_file() of that file (checked and written into copies of the
+ *                      tables, swapped in at once; what `wp dangjian restore FILE` does).
  * Prints one JSON line: phase, seconds, the process's CPU seconds in the phase (user + system), peak memory (PHP's, and the process's VmHWM: the engine's
  * allocations are outside PHP's), rows, bytes, and "ok" (the file is whole: the rows of the tables,
  * no HTML inside, the restore gives back the same counts). Timings are reported, never asserted.
@@ -80,20 +82,25 @@ switch ( $dj_phase ) {
 	case 'backup':
 		$dj_result['bytes']   = Dangjian\Backup::save( "$dj_dir/backup.json.gz" );
 		$dj_result['seconds'] = microtime( true ) - $dj_start;
-		$dj_result['json']    = strlen( (string) gzdecode( (string) file_get_contents( "$dj_dir/backup.json.gz" ) ) );
 		$dj_result['ok']      = $dj_result['bytes'] > 0;
+		// The text's size, read in pieces after the measure (a gzdecode() of the whole would be this
+		// process's peak memory).
+		$dj_gz             = gzopen( "$dj_dir/backup.json.gz", 'rb' );
+		$dj_result['json'] = 0;
+		while ( $dj_gz && ! gzeof( $dj_gz ) ) {
+			$dj_result['json'] += strlen( (string) gzread( $dj_gz, 1 << 20 ) );
+		}
+		$dj_gz && gzclose( $dj_gz );
 		break;
 	case 'check':
-		$dj_json              = Dangjian\Backup::read( "$dj_dir/backup.json.gz" );
-		$dj_check             = Dangjian\Backup::check( is_string( $dj_json ) ? $dj_json : '' );
+		$dj_check             = Dangjian\Backup::check_file( "$dj_dir/backup.json.gz" );
 		$dj_result['seconds'] = microtime( true ) - $dj_start;
 		$dj_result['counts']  = $dj_check['counts'];
 		$dj_result['errors']  = array_slice( $dj_check['errors'], 0, 5 );
 		$dj_result['ok']      = ! $dj_check['errors'] && $dj_check['counts']['activities'] === $dj_result['acts'];
 		break;
 	case 'restore':
-		$dj_json              = Dangjian\Backup::read( "$dj_dir/backup.json.gz" );
-		$dj_res               = Dangjian\Backup::restore( is_string( $dj_json ) ? $dj_json : '' );
+		$dj_res               = Dangjian\Backup::restore_file( "$dj_dir/backup.json.gz" );
 		$dj_result['seconds'] = microtime( true ) - $dj_start;
 		$dj_result['counts']  = $dj_res['counts'];
 		$dj_result['errors']  = array_slice( $dj_res['errors'], 0, 5 );

@@ -46,7 +46,7 @@ PHPX=(php)
 
 KEY="p$PEOPLE-a$ACTS-s$SEED-$(cat bench/gen.php src/core/snapshot.c | cksum | cut -d' ' -f1)"
 DATA=.work/bench/data-$KEY
-WORK=.work/bench/export-work
+WORK=$BENCH_SITE/export-work # one a site: two sites' runs keep their own files
 OUT=.work/bench/export-$KEY.json
 mkdir -p "$WORK"
 
@@ -94,7 +94,7 @@ for phase in $PHASES; do
 for version in "${VERSIONS[@]}"; do
     if [ "$version" = before ]; then ln -sfn "$BEFORE_DIR/php" "$LINK"; else ln -sfn "$ROOT/php" "$LINK"; fi
     cpu0=$(db_cpu)
-    line=$(scripts/wp-env.sh run "$BENCH_SITE" bench/export-bench.php "$phase" "$ROOT/$WORK" 2>"$WORK/$phase.err")
+    line=$(scripts/wp-env.sh run "$BENCH_SITE" bench/export-bench.php "$phase" "$WORK" 2>"$WORK/$phase.err")
     rc=$?
     cpu1=$(db_cpu)
     ln -sfn "$ROOT/php" "$LINK"
