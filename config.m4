@@ -17,7 +17,7 @@ if test "$PHP_DANGJIAN" != "no"; then
     src/core/record.c src/core/query.c src/core/dataset.c src/core/dataset_rows.c \
     src/core/stats.c src/core/stats_cache.c src/core/stats_cache_add.c src/core/stats_people.c \
     src/core/stats_service.c \
-    src/core/stats_json.c src/core/json.c src/core/json_read.c src/core/json_load.c src/core/json_tree.c \
+    src/core/stats_json.c src/core/json.c src/core/json_read.c src/core/json_load.c \
     src/core/snapshot.c src/core/snapshot_read.c \
     src/core/snapshot_write.c src/core/snap_crc.c src/core/clone.c src/core/remove.c,
     $ext_shared,, [-std=c99 -I@ext_srcdir@/src/core -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])

@@ -29,6 +29,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ------------------------------------------- shared with json_tree.c */
+
+/* Line and column (both from 1; columns in Unicode characters, that is bytes
+ * that are not UTF-8 continuation bytes) of offset off. */
+void dj_json_offset_position(const char *t, size_t off, int *line, int *col)
+{
+    int l = 1, c = 1;
+    for (size_t i = 0; i < off; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        if (ch == '\n') {
+            l++;
+            c = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+/* The batch's errors name rows from 0; shift "people[k]" to the position
+ * in the whole JSON array (message, path and row alike). */
+void dj_json_shift_index(dj_error *err, const char *section, size_t offset)
+{
+    if (!err || offset == 0 || err->row < 0)
+        return;
+    size_t sl = strlen(section);
+    const char *p = strchr(err->path, ']');
+    if (strncmp(err->path, section, sl) != 0 || err->path[sl] != '[' || !p)
+        return;
+    size_t row = (size_t)err->row + offset;
+    char path[DJ_ERROR_PATH], rest[DJ_ERROR_TEXT];
+    snprintf(path, sizeof path, "%s[%zu%s", section, row, p);
+    /* the text after "<path>: " */
+    size_t pl = strlen(err->path);
+    snprintf(rest, sizeof rest, "%s",
+             err->message + (strlen(err->message) > pl + 2 ? pl + 2 : strlen(err->message)));
+    dj_error_record(err, err->rule, row, path, "%s", rest);
+}
+
 /* ------------------------------------------------------------ the reader */
 
 typedef struct jl_chunk {

@@ -1,7 +1,8 @@
 /*
  * json_tree.c - fromJson through a jansson tree: the reader before the
- * streaming one (json_read.c, json_load.c), kept so that the tests and the
- * benchmark can compare the two (dj_json_load_tree, json_internal.h). It
+ * streaming one (json_read.c, json_load.c), kept so that the C tests and the
+ * fuzzer can compare the two (dj_json_load_tree, json_internal.h); not built
+ * into the extension (config.m4 leaves it out). It
  * parses with jansson, checks the shape (finding the line and column of an
  * offending value with a small scanner over the original text, as jansson
  * keeps no positions), then converts the rows in batches into reused dj_*_in
@@ -166,24 +167,6 @@ static size_t key_value_offset(const char *t, size_t len, const char *key)
     return found;
 }
 
-/* Line and column (both from 1; columns in Unicode characters, that is bytes
- * that are not UTF-8 continuation bytes) of offset off. */
-void dj_json_offset_position(const char *t, size_t off, int *line, int *col)
-{
-    int l = 1, c = 1;
-    for (size_t i = 0; i < off; i++) {
-        unsigned char ch = (unsigned char)t[i];
-        if (ch == '\n') {
-            l++;
-            c = 1;
-        } else if ((ch & 0xC0) != 0x80) {
-            c++;
-        }
-    }
-    *line = l;
-    *col = c;
-}
-
 static dj_status shape_error(const char *text, size_t len, const char *key, dj_error *err, const char *fmt,
                              const char *arg)
 {
@@ -239,26 +222,6 @@ static void to_value(const json_t *j, dj_value *v)
 static void field(const json_t *row, const char *key, dj_value *v)
 {
     to_value(json_is_object(row) ? json_object_get(row, key) : NULL, v);
-}
-
-/* The batch's errors name rows from 0; shift "people[k]" to the position
- * in the whole JSON array (message, path and row alike). */
-void dj_json_shift_index(dj_error *err, const char *section, size_t offset)
-{
-    if (!err || offset == 0 || err->row < 0)
-        return;
-    size_t sl = strlen(section);
-    const char *p = strchr(err->path, ']');
-    if (strncmp(err->path, section, sl) != 0 || err->path[sl] != '[' || !p)
-        return;
-    size_t row = (size_t)err->row + offset;
-    char path[DJ_ERROR_PATH], rest[DJ_ERROR_TEXT];
-    snprintf(path, sizeof path, "%s[%zu%s", section, row, p);
-    /* the text after "<path>: " */
-    size_t pl = strlen(err->path);
-    snprintf(rest, sizeof rest, "%s",
-             err->message + (strlen(err->message) > pl + 2 ? pl + 2 : strlen(err->message)));
-    dj_error_record(err, err->rule, row, path, "%s", rest);
 }
 
 static dj_status load_people(dj_dataset *ds, const json_t *arr, int version, dj_error *err)
