@@ -81,16 +81,20 @@ final class Profile {
 	 * "All records" period may have moved).
 	 *
 	 * @param array $values The values.
+	 * @param bool  $bump   False when the caller bumps the data version itself, after a write of
+	 *                      its own (a restore: its rows and its profile are one change).
 	 */
-	public static function save( array $values ): void {
+	public static function save( array $values, bool $bump = true ): void {
 		$clean = array();
 		foreach ( array_keys( self::fields() ) as $key ) {
 			$clean[ $key ] = (string) ( $values[ $key ] ?? '' );
 		}
 		if ( self::get() !== $clean ) {
 			update_option( self::OPTION, $clean, false );
-			Engine::note_write( 'settings', 'update', array( 1 ) ); // The dataset stays as it is: no rebuild.
-			Data_Version::bump();
+			if ( $bump ) {
+				Engine::note_write( 'settings', 'update', array( 1 ) ); // The dataset stays as it is: no rebuild.
+				Data_Version::bump();
+			}
 		}
 	}
 }

@@ -239,6 +239,27 @@ final class Records {
 	const WRITE_TRIES = 6;
 
 	/**
+	 * The database lock a restore holds from filling copies of the tables to swapping them in: a
+	 * write to the tables meanwhile would be lost with the old tables, so every write is refused
+	 * while another connection holds it.
+	 */
+	public static function restore_lock(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'dangjian_restore';
+	}
+
+	/** Whether another connection is restoring a backup just now (see restore_lock()). */
+	public static function restore_running(): bool {
+		global $wpdb;
+		return '1' === (string) $wpdb->get_var( $wpdb->prepare( 'SELECT COALESCE(IS_USED_LOCK(%s) <> CONNECTION_ID(), 0)', self::restore_lock() ) );
+	}
+
+	/** The refusal of a write while a restore runs. */
+	public static function restore_running_text(): string {
+		return __( 'A backup is being restored just now: nothing was saved. Try again when the restore has finished.', 'dangjian' );
+	}
+
+	/**
 	 * Runs a write in one transaction, again from the start when InnoDB rolled it back for a
 	 * deadlock (1213) or a lock wait timeout (1205): two processes writing activities at once take
 	 * the same index gaps in opposite orders now and then, and one of them is the victim; its whole
@@ -252,6 +273,9 @@ final class Records {
 	 */
 	public static function in_transaction( callable $write, callable $reset ) {
 		global $wpdb;
+		if ( self::restore_running() ) {
+			return self::restore_running_text();
+		}
 		$error = '';
 		for ( $try = 1; $try <= self::WRITE_TRIES; $try++ ) {
 			$quiet = $wpdb->suppress_errors( true );

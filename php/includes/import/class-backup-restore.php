@@ -34,6 +34,12 @@ final class Backup_Restore {
 			return self::restore_whole( $whole, $progress );
 		}
 		$names = self::stage();
+		if ( false === $names ) {
+			return array(
+				'errors' => array( __( 'Another restore of a backup is running: wait until it has finished.', 'dangjian' ) ),
+				'counts' => array(),
+			);
+		}
 		$gc    = gc_enabled();
 		gc_disable();
 		$wpdb->query( 'START TRANSACTION' );
@@ -100,16 +106,19 @@ final class Backup_Restore {
 	 * Empty copies of the tables (CREATE TABLE … LIKE) for a streamed restore to fill: at 1M
 	 * activities, filling empty tables, then swapping them in with one RENAME TABLE (atomic) and
 	 * dropping the old ones takes a fraction of deleting and re-inserting every row in one
-	 * transaction. Taken under a database lock (one restore at a time).
+	 * transaction. Taken under the database lock Records::restore_lock(), held until the swap: one
+	 * restore at a time, and every write of the plugin is refused meanwhile (it would be lost with
+	 * the old tables).
 	 *
-	 * @return array<string,string>|null Table => the copy's name; null when they cannot be made (no
-	 *                                   CREATE privilege, another restore running): the restore then
-	 *                                   empties and fills the tables in one transaction.
+	 * @return array<string,string>|null|false Table => the copy's name; null when they cannot be made
+	 *                                         (no CREATE privilege): the restore then empties and
+	 *                                         fills the tables in one transaction; false when another
+	 *                                         restore is running.
 	 */
-	private static function stage(): ?array {
+	private static function stage() {
 		global $wpdb;
-		if ( '1' !== (string) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 0)', $wpdb->prefix . 'dangjian_restore' ) ) ) {
-			return null;
+		if ( '1' !== (string) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 0)', Records::restore_lock() ) ) ) {
+			return false;
 		}
 		$names = array();
 		foreach ( self::ORDER as $table ) {
@@ -139,7 +148,7 @@ final class Backup_Restore {
 		foreach ( $names as $name ) {
 			$wpdb->query( 'DROP TABLE IF EXISTS ' . $name ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange
 		}
-		$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $wpdb->prefix . 'dangjian_restore' ) );
+		$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', Records::restore_lock() ) );
 	}
 
 	/**
@@ -156,12 +165,18 @@ final class Backup_Restore {
 			$live    = Schema::table( $table );
 			$pairs[] = "{$live} TO {$live}_old, {$name} TO {$live}";
 		}
+		$was = (int) $wpdb->get_var( 'SELECT @@SESSION.lock_wait_timeout' );
 		$wpdb->query( 'SET SESSION lock_wait_timeout = 60' );
 		foreach ( array_keys( $names ) as $table ) {
 			$wpdb->query( 'DROP TABLE IF EXISTS ' . Schema::table( $table ) . '_old' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange
 		}
-		if ( false === $wpdb->query( 'RENAME TABLE ' . implode( ', ', $pairs ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange
-			return '' !== $wpdb->last_error ? $wpdb->last_error : 'RENAME TABLE failed';
+		$renamed = $wpdb->query( 'RENAME TABLE ' . implode( ', ', $pairs ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange
+		$error   = '' !== $wpdb->last_error ? $wpdb->last_error : 'RENAME TABLE failed';
+		if ( $was > 0 ) {
+			$wpdb->query( $wpdb->prepare( 'SET SESSION lock_wait_timeout = %d', $was ) ); // The session as it was (a CLI run goes on).
+		}
+		if ( false === $renamed ) {
+			return $error;
 		}
 		$old = array();
 		foreach ( array_keys( $names ) as $table ) {
@@ -341,7 +356,7 @@ final class Backup_Restore {
 	 */
 	private static function restored( array $out, ?array $profile ): array {
 		if ( null !== $profile ) {
-			Profile::save( $profile );
+			Profile::save( $profile, false ); // One bump for the rows and the profile, with no write recorded: a rebuild.
 		}
 		Data_Version::bump();
 		Engine::forget();

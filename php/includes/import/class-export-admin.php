@@ -94,9 +94,9 @@ final class Export_Admin {
 		if ( function_exists( 'set_time_limit' ) ) {
 			set_time_limit( 0 ); // phpcs:ignore Squiz.PHP.DiscouragedFunctions -- A large restore takes longer than max_execution_time.
 		}
-		$json = (string) file_get_contents( (string) $file['tmp_name'] ); // Gzip or not: Backup::check() tells by the first bytes.
 		try {
-			self::$restore = Backup::restore( $json );
+			// Read from the upload as a stream (gzip or not, told by the first bytes), as WP-CLI does.
+			self::$restore = Backup::restore_file( (string) $file['tmp_name'] );
 		} catch ( \Throwable $e ) {
 			self::$restore = array( 'errors' => array( $e->getMessage() ), 'counts' => array() );
 		}

@@ -99,6 +99,10 @@ final class Import {
 			return $report;
 		}
 
+		if ( Records::restore_running() ) {
+			$report['errors'][] = self::error( 0, '', Records::restore_running_text() );
+			return $report;
+		}
 		$wpdb->query( 'START TRANSACTION' );
 		// Lock the rows the new IDs follow, so that two imports at once cannot take the same IDs.
 		$wpdb->get_var( 'SELECT MAX(id) FROM ' . Schema::table( $type ) . ' FOR UPDATE' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
