@@ -18,8 +18,9 @@ defined( 'ABSPATH' ) || exit;
  * version reads the writes recorded since (Engine::DELTA_PREFIX options: entity, op, ids, one per
  * version, written by Records::save() and Records::delete()) and counts again only the blocks of
  * the ids written to this entity: an added or deleted record changes its block's count, an updated
- * one may enter or leave a filter. Whatever else moved the version without such a record (an import,
- * a restore, the settings, a privacy erasure, a write by hand followed by Data_Version::bump()) makes
+ * one may enter or leave a filter (a save of the settings or the profile records a write of no row:
+ * nothing to count). Whatever else moved the version without such a record (an import, a restore, a
+ * privacy erasure, a write by hand followed by Data_Version::bump()) makes
  * the reader count everything again, and so does a person's delete for the participants' tally
  * (their participations, in any block, go with them). So every count is the table's, never a stale
  * one. The version
@@ -369,24 +370,12 @@ final class List_Counts {
 	 * @return int[]|null
 	 */
 	private static function dirty( string $entity, int $from, int $to, bool $people_delete ): ?array {
-		global $wpdb;
-		if ( $to - $from > self::FOLLOW ) {
-			return null;
-		}
-		$names = array();
-		for ( $v = $from + 1; $v <= $to; $v++ ) {
-			$names[] = $wpdb->prepare( '%s', Engine::DELTA_PREFIX . $v );
-		}
-		$rows = $wpdb->get_results( "SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name IN (" . implode( ',', $names ) . ')', ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL -- Each name prepared above.
-		if ( count( (array) $rows ) !== $to - $from ) {
+		$deltas = $to - $from > self::FOLLOW ? null : Engine_Deltas::recorded( $from, $to );
+		if ( null === $deltas ) {
 			return null;
 		}
 		$blocks = array();
-		foreach ( (array) $rows as $row ) {
-			$delta = maybe_unserialize( $row['option_value'] );
-			if ( ! is_array( $delta ) || ! isset( $delta['entity'], $delta['ids'] ) || ! is_array( $delta['ids'] ) || ! in_array( $delta['op'] ?? '', array( 'insert', 'update', 'delete' ), true ) ) {
-				return null;
-			}
+		foreach ( $deltas as $delta ) {
 			if ( $people_delete && 'people' === $delta['entity'] && 'delete' === $delta['op'] ) {
 				return null;
 			}

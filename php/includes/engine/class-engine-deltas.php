@@ -112,14 +112,16 @@ final class Engine_Deltas {
 	}
 
 	/**
-	 * The recorded writes that lead from version $from to $to, or null when one is missing or is not
-	 * an insert, update or delete of people or activities.
+	 * Every recorded write from version $from to $to, in order (entity, op, ids), or null when a
+	 * version in between has none (a write that was not recorded: an import, a restore, a write by
+	 * hand) or one is not an insert, update or delete of some ids. Engine_Deltas and List_Counts
+	 * both follow the versions through them.
 	 *
 	 * @param int $from The base version.
 	 * @param int $to   The wanted version.
 	 * @return array[]|null
 	 */
-	public static function between( int $from, int $to ): ?array {
+	public static function recorded( int $from, int $to ): ?array {
 		global $wpdb;
 		if ( $to <= $from ) {
 			return null;
@@ -136,10 +138,29 @@ final class Engine_Deltas {
 		$deltas = array();
 		for ( $v = $from + 1; $v <= $to; $v++ ) {
 			$d = $found[ $v ] ?? null;
-			if ( ! is_array( $d ) || ! in_array( $d['op'] ?? '', array( 'insert', 'update', 'delete' ), true ) || ! in_array( $d['entity'] ?? '', array_merge( array( 'people', 'activities' ), self::NOT_IN_ENGINE ), true ) || empty( $d['ids'] ) ) {
+			if ( ! is_array( $d ) || ! is_string( $d['entity'] ?? null ) || ! in_array( $d['op'] ?? '', array( 'insert', 'update', 'delete' ), true ) || empty( $d['ids'] ) || ! is_array( $d['ids'] ) ) {
 				return null;
 			}
 			$deltas[] = $d;
+		}
+		return $deltas;
+	}
+
+	/**
+	 * The recorded writes that lead from version $from to $to, or null when one is missing or is not
+	 * an insert, update or delete of people, activities or a table the engine does not hold.
+	 *
+	 * @param int $from The base version.
+	 * @param int $to   The wanted version.
+	 * @return array[]|null
+	 */
+	public static function between( int $from, int $to ): ?array {
+		$deltas = self::recorded( $from, $to );
+		$known  = array_merge( array( 'people', 'activities' ), self::NOT_IN_ENGINE );
+		foreach ( $deltas ?? array() as $d ) {
+			if ( ! in_array( $d['entity'], $known, true ) ) {
+				return null;
+			}
 		}
 		return $deltas;
 	}
