@@ -35,6 +35,10 @@ dj_status dj_json_validate(const char *text, size_t len, dj_json_top *top, dj_er
 /* Line and column (from 1, columns in characters) of a byte offset. */
 void dj_json_offset_position(const char *text, size_t off, int *line, int *col);
 
+/* strtod of the n bytes of a JSON number as jansson reads it (the locale's
+ * decimal point); 0 when out of memory, else 1 with *out and *erange. */
+int dj_json_strtod(const char *p, size_t n, double *out, int *erange);
+
 /* A record error of a batch that started at row offset: "people[k]" named
  * from the start of the whole array. */
 void dj_json_shift_index(dj_error *err, const char *section, size_t offset);

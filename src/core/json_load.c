@@ -23,6 +23,7 @@
 #include "dj_alloc.h"
 #include "dj_fields.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -67,6 +68,29 @@ void dj_json_shift_index(dj_error *err, const char *section, size_t offset)
     snprintf(rest, sizeof rest, "%s",
              err->message + (strlen(err->message) > pl + 2 ? pl + 2 : strlen(err->message)));
     dj_error_record(err, err->rule, row, path, "%s", rest);
+}
+
+/* strtod of the n bytes of a JSON number, as jansson reads it (strtod with
+ * the locale's decimal point put in). Returns 0 when out of memory, else 1
+ * with *out and *erange (strtod set ERANGE). */
+int dj_json_strtod(const char *p, size_t n, double *out, int *erange)
+{
+    char small[64];
+    char *b = n < sizeof small ? small : dj_malloc(n + 1);
+    if (!b)
+        return 0;
+    memcpy(b, p, n);
+    b[n] = '\0';
+    const struct lconv *lc = localeconv(); /* as jansson: the locale's point */
+    char *dot = memchr(b, '.', n);
+    if (dot && lc && lc->decimal_point && lc->decimal_point[0] && lc->decimal_point[1] == '\0')
+        *dot = lc->decimal_point[0];
+    errno = 0;
+    *out = strtod(b, NULL);
+    *erange = errno == ERANGE;
+    if (b != small)
+        dj_free(b);
+    return 1;
 }
 
 /* ------------------------------------------------------------ the reader */
@@ -308,21 +332,12 @@ static int jl_amount_digits(const char *p, size_t n)
 
 static double jl_strtod(jl *L, const char *p, size_t n)
 {
-    char small[64];
-    char *b = n < sizeof small ? small : dj_malloc(n + 1);
-    if (!b) {
+    double d;
+    int erange;
+    if (!dj_json_strtod(p, n, &d, &erange)) {
         L->nomem = 1;
         return 0;
     }
-    memcpy(b, p, n);
-    b[n] = '\0';
-    const struct lconv *lc = localeconv(); /* as jansson: the locale's point */
-    char *dot = memchr(b, '.', n);
-    if (dot && lc && lc->decimal_point && lc->decimal_point[0] && lc->decimal_point[1] == '\0')
-        *dot = lc->decimal_point[0];
-    double d = strtod(b, NULL);
-    if (b != small)
-        dj_free(b);
     return d;
 }
 

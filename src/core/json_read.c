@@ -25,8 +25,6 @@
 #include "json_internal.h"
 #include "dj_alloc.h"
 
-#include <errno.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -382,22 +380,11 @@ static int jr_real_overflows(const unsigned char *s, size_t n)
     }
     if (!exp && intdig <= 300)
         return 0; /* below 1e301: no overflow, strtod not needed */
-    char small[64];
-    char *b = n < sizeof small ? small : dj_malloc(n + 1);
-    if (!b)
+    double v;
+    int erange;
+    if (!dj_json_strtod((const char *)s, n, &v, &erange))
         return -1;
-    memcpy(b, s, n);
-    b[n] = '\0';
-    const struct lconv *lc = localeconv(); /* strtod reads the locale's point */
-    char *dot = memchr(b, '.', n);
-    if (dot && lc && lc->decimal_point && lc->decimal_point[0] && lc->decimal_point[1] == '\0')
-        *dot = lc->decimal_point[0];
-    errno = 0;
-    double v = strtod(b, NULL);
-    int over = (v == HUGE_VAL || v == -HUGE_VAL) && errno == ERANGE;
-    if (b != small)
-        dj_free(b);
-    return over;
+    return (v == HUGE_VAL || v == -HUGE_VAL) && erange;
 }
 
 static void jr_scan_number(jr *r, int c)
