@@ -569,8 +569,6 @@ static dj_status load_headcount(jl *L, dj_dataset *ds, size_t i, dj_error *err)
     return st;
 }
 
-/* ------------------------------------------------------------- the load */
-
 /* ------------------------------------------------------------- activities */
 
 /* Room for one more participant of the batch; NULL when out of memory. */
