@@ -201,6 +201,7 @@ dj_t_same( $sum, dj_t_tables_checksum(), '... rolled back' );
 dj_t_reset();
 $r = Dangjian\Backup::restore( $pretty );
 dj_t_same( array(), $r['errors'], 'a pretty-printed backup (another layout) still restores' );
+dj_t_same( 'whole', $r['read'] ?? null, '... read whole, and the result says so' );
 dj_t_same( $expected, dj_t_all_rows(), '... with the same rows' );
 
 // ------------------------------------------------------------ files: check_file, restore_file
@@ -220,6 +221,7 @@ dj_t_ok( 1 === count( $c['errors'] ) && str_contains( $c['errors'][0], 'gzip' ),
 dj_t_reset();
 $r = Dangjian\Backup::restore_file( $dir . '/b.json.gz' );
 dj_t_same( array(), $r['errors'], 'restore_file() restores a .json.gz' );
+dj_t_same( 'stream', $r['read'] ?? null, '... as a stream, and the result says so' );
 dj_t_same( $expected, dj_t_all_rows(), '... every row' );
 
 // ------------------------------------------------------------ memory: a piece, not the file

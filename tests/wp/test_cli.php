@@ -129,6 +129,13 @@ dj_t_same( $sum, dj_t_tables_checksum(), 'and changes nothing' );
 list( $rc, $out, $err ) = dj_t_wp( array( 'restore', $tmp . '/backup.json', '--yes' ) );
 dj_t_ok( 0 === $rc && str_contains( $out, 'Restored: 8 people, 6 activities' ), 'wp dangjian restore restores', "$out $err" );
 dj_t_same( $rows, dj_t_all_rows(), 'every row is back' );
+dj_t_ok( ! str_contains( $out, 'read whole' ), '... read as a stream (no word of reading it whole)', $out );
+$pretty = wp_json_encode( json_decode( (string) file_get_contents( $tmp . '/backup.json' ), true ), JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES );
+file_put_contents( $tmp . '/pretty.json', $pretty );
+dj_t_reset();
+list( $rc, $out, $err ) = dj_t_wp( array( 'restore', $tmp . '/pretty.json', '--yes' ) );
+dj_t_ok( 0 === $rc && str_contains( $out, 'read whole into memory' ) && str_contains( $out, 'Restored: 8 people, 6 activities' ), 'a backup in another layout (pretty-printed) restores, and the command says it was read whole', "$out $err" );
+dj_t_same( $rows, dj_t_all_rows(), '... every row is back' );
 
 foreach ( (array) glob( $tmp . '/*' ) as $f ) {
 	unlink( $f );

@@ -384,6 +384,10 @@ final class CLI {
 		if ( null !== $bar ) {
 			$bar->finish();
 		}
+		if ( 'whole' === ( $result['read'] ?? '' ) ) {
+			// Not the layout this version writes (an older backup, or one edited by hand): PHP held all of it.
+			\WP_CLI::log( 'The backup is not in the layout this version writes (an older or edited backup): it was read whole into memory.' );
+		}
 		if ( $result['errors'] ) {
 			foreach ( $result['errors'] as $e ) {
 				\WP_CLI::warning( $e );

@@ -21,17 +21,34 @@ final class Backup_Restore {
 	const ORDER = array( 'participants', 'media', 'honours', 'investments', 'benefits', 'plans', 'headcount', 'activities', 'people' );
 
 	/**
-	 * Restores a backup.
+	 * Restores a backup: as a stream when it is in the writer's layout, else read whole.
 	 *
 	 * @param callable      $open     Opens a Backup_Source over the backup.
 	 * @param callable      $whole    The backup's text (string or WP_Error), for any other layout.
 	 * @param callable|null $progress Called with ( $rows_written, $rows_total ) after each batch of rows.
-	 * @return array{errors:string[],counts:array<string,int>} No error: restored.
+	 * @return array{errors:string[],counts:array<string,int>,read:string} No error: restored; "read"
+	 *         says how: "stream" (a batch of rows at a time) or "whole" (the file held by PHP: an older
+	 *         or edited backup, or a site without transactions or the engine).
 	 */
 	public static function restore( callable $open, callable $whole, ?callable $progress ): array {
+		$out = self::restore_streamed( $open, $progress );
+		if ( null === $out ) {
+			return array( 'read' => 'whole' ) + self::restore_whole( $whole, $progress );
+		}
+		return array( 'read' => 'stream' ) + $out;
+	}
+
+	/**
+	 * Restores a backup in the writer's layout as a stream.
+	 *
+	 * @param callable      $open     Opens a Backup_Source over the backup.
+	 * @param callable|null $progress See restore().
+	 * @return array|null See restore(); null when it must be read whole (nothing was changed).
+	 */
+	private static function restore_streamed( callable $open, ?callable $progress ): ?array {
 		global $wpdb;
 		if ( ! Engine::available() || Import::non_transactional_tables() ) {
-			return self::restore_whole( $whole, $progress );
+			return null;
 		}
 		$names = self::stage();
 		if ( false === $names ) {
@@ -68,7 +85,7 @@ final class Backup_Restore {
 		} catch ( Backup_Layout $e ) {
 			$wpdb->query( 'ROLLBACK' );
 			self::unstage( $names );
-			return self::restore_whole( $whole, $progress );
+			return null;
 		} catch ( \Throwable $e ) {
 			$wpdb->query( 'ROLLBACK' );
 			self::unstage( $names );
