@@ -35,6 +35,26 @@ dj_status dj_json_validate(const char *text, size_t len, dj_json_top *top, dj_er
 /* Line and column (from 1, columns in characters) of a byte offset. */
 void dj_json_offset_position(const char *text, size_t off, int *line, int *col);
 
+/* The byte a one-character escape stands for (\b \f \n \r \t, else the
+ * character itself: \" \\ \/); \u is read by its caller. */
+static inline unsigned dj_json_unescape(unsigned char e)
+{
+    switch (e) {
+    case 'b':
+        return '\b';
+    case 'f':
+        return '\f';
+    case 'n':
+        return '\n';
+    case 'r':
+        return '\r';
+    case 't':
+        return '\t';
+    default:
+        return e;
+    }
+}
+
 /* strtod of the n bytes of a JSON number as jansson reads it (the locale's
  * decimal point); 0 when out of memory, else 1 with *out and *erange. */
 int dj_json_strtod(const char *p, size_t n, double *out, int *erange);

@@ -237,26 +237,8 @@ static size_t jl_decode(const char *t, size_t i, size_t end, char *out)
         c = t[i + 1];
         i += 2;
         unsigned v;
-        switch (c) {
-        case 'b':
-            out[o++] = '\b';
-            continue;
-        case 'f':
-            out[o++] = '\f';
-            continue;
-        case 'n':
-            out[o++] = '\n';
-            continue;
-        case 'r':
-            out[o++] = '\r';
-            continue;
-        case 't':
-            out[o++] = '\t';
-            continue;
-        case 'u':
-            break;
-        default: /* \" \\ \/ */
-            out[o++] = c;
+        if (c != 'u') {
+            out[o++] = (char)dj_json_unescape((unsigned char)c);
             continue;
         }
         v = jl_hex4(t + i);

@@ -517,28 +517,11 @@ static int jr_top_key(const jr *r)
         unsigned c = s[i];
         if (c == '\\') {
             i++;
-            switch (s[i]) {
-            case 'u':
+            if (s[i] == 'u') {
                 c = hex4(s + i + 1);
                 i += 4;
-                break;
-            case 'b':
-                c = '\b';
-                break;
-            case 'f':
-                c = '\f';
-                break;
-            case 'n':
-                c = '\n';
-                break;
-            case 'r':
-                c = '\r';
-                break;
-            case 't':
-                c = '\t';
-                break;
-            default:
-                c = s[i];
+            } else {
+                c = dj_json_unescape(s[i]);
             }
         }
         if (c >= 0x80 || c == 0 || kl >= sizeof k - 1)

@@ -101,29 +101,12 @@ static int string_is(const char *t, size_t len, size_t i, const char *key)
         if (c == '\\' && i + 1 < len) {
             char e = t[i + 1];
             i += 2;
-            switch (e) {
-            case 'b':
-                c = '\b';
-                break;
-            case 'f':
-                c = '\f';
-                break;
-            case 'n':
-                c = '\n';
-                break;
-            case 'r':
-                c = '\r';
-                break;
-            case 't':
-                c = '\t';
-                break;
-            case 'u':
+            if (e == 'u') {
                 if (!hex4(t, len, i, &c))
                     return 0;
                 i += 4;
-                break;
-            default:
-                c = (unsigned char)e; /* \" \\ \/ */
+            } else {
+                c = dj_json_unescape((unsigned char)e); /* \b … \t, \" \\ \/ */
             }
             /* A non-ASCII code point never matches our ASCII keys (and its
              * low surrogate, if any, is then a mismatch too). */
